@@ -1,0 +1,291 @@
+"""The command line; the only module that parses arguments, prints and exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from voicelint import __version__
+from voicelint.config import FAIL_LEVELS, FORMATS, Config, discover
+from voicelint.errors import UsageError, VoicelintError, did_you_mean
+
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+class VoicelintGroup(click.Group):
+    """Turns every failure into one line on stderr and exit code 2, never a traceback."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.Exit as done:
+            code = done.exit_code
+        except click.Abort:
+            _fail("interrupted")
+        except click.UsageError as error:
+            command = (
+                f" {error.ctx.command_path.split(' ', 1)[1]}"
+                if error.ctx and " " in error.ctx.command_path
+                else ""
+            )
+            _fail(f"{error.format_message()} (see voicelint{command} --help)")
+        except click.ClickException as error:
+            _fail(error.format_message())
+        except VoicelintError as error:
+            _fail(str(error))
+        except KeyboardInterrupt:
+            _fail("interrupted")
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(EXIT_FINDINGS)
+        except Exception as error:  # a bug of ours: still one line, with a way to see more
+            if os.environ.get("VOICELINT_DEBUG"):
+                raise
+            _fail(
+                f"internal error: {type(error).__name__}: {error} (please report it; VOICELINT_DEBUG=1 shows the traceback)"
+            )
+        sys.exit(code or 0)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"voicelint: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=VoicelintGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="voicelint")
+def main() -> None:
+    """Lint drafted social-media posts and replies against a client's brand policy."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(path_type=Path),
+    help="One policy file for every post.",
+)
+@click.option(
+    "--policies",
+    "policies_dir",
+    type=click.Path(path_type=Path),
+    help="Directory of client policies (<client>.yaml).",
+)
+@click.option("--client", help="Check every post as this client's.")
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), help="Output format (default: text)."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_LEVELS),
+    help="Lowest severity that makes the exit code 1 (default: error).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Write the report to a file instead of stdout.",
+)
+@click.option(
+    "--stdin-format",
+    type=click.Choice(["txt", "md", "yaml", "json", "csv"]),
+    default="txt",
+    show_default=True,
+    help="Format of the post read from - (stdin).",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text output (default: only on a terminal)."
+)
+def check(
+    paths: tuple[str, ...],
+    policy_file: Path | None,
+    policies_dir: Path | None,
+    client: str | None,
+    output_format: str | None,
+    fail_on: str | None,
+    output: Path | None,
+    stdin_format: str,
+    color: bool | None,
+) -> None:
+    """Check post files (YAML, JSON, CSV, Markdown, text; directories are walked; - reads stdin)."""
+    from voicelint.report import exit_code, render_json, render_text
+    from voicelint.runner import CheckOptions, run_check
+
+    config = discover(Path.cwd())
+    if policy_file is not None and not policy_file.is_file():
+        raise UsageError(str(policy_file), None, "policy file not found", "check the --policy path")
+    if policies_dir is not None and not policies_dir.is_dir():
+        raise UsageError(
+            str(policies_dir), None, "policies directory not found", "check the --policies path"
+        )
+    stdin_text = None
+    if "-" in paths:
+        stdin_text = click.get_text_stream("stdin").read()
+    options = CheckOptions(
+        paths=paths or (".",),
+        policy_file=policy_file,
+        policy_dirs=tuple(_policy_dirs(policies_dir, config)),
+        client=client,
+        default_client=config.client,
+        stdin_text=stdin_text,
+        stdin_format=stdin_format,
+    )
+    report = run_check(options)
+    output_format = output_format or config.format or "text"
+    if output_format == "json":
+        rendered = render_json(report)
+    else:
+        use_color = (
+            color
+            if color is not None
+            else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+        )
+        rendered = render_text(report, click.style if use_color else None)
+    if output is not None:
+        _write_atomically(output, rendered)
+    else:
+        click.echo(rendered, nl=False, color=bool(color) if color is not None else None)
+    sys.exit(exit_code(report, fail_on or config.fail_on or "error"))
+
+
+def _policy_dirs(option: Path | None, config: Config) -> list[Path]:
+    if option is not None:
+        return [option]
+    if config.policies is not None:
+        return [config.policies]
+    local = config.root / "policies"
+    return [local] if local.is_dir() else []
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write the whole report or nothing: a crash never leaves half a file behind."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError(str(path), None, "the output directory does not exist", "create it first")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@main.command()
+@click.argument("policies", nargs=-1, required=True)
+def validate(policies: tuple[str, ...]) -> None:
+    """Check policy files (or client ids) without linting anything."""
+    from voicelint.engine import compile_policy
+
+    config = discover(Path.cwd())
+    for ref in policies:
+        path = _policy_path(ref, config)
+        policy = compile_policy(_load(path)).policy
+        packs = ", ".join(policy.packs)
+        click.echo(
+            f"{path}: ok ({policy.client or 'no client'}: {len(policy.rules)} rules from {packs})"
+        )
+
+
+def _load(path: Path) -> Any:
+    from voicelint.policy import load_policy
+
+    return load_policy(path)
+
+
+def _policy_path(ref: str, config: Config) -> Path:
+    from voicelint.policy import find_client_policy, known_clients
+
+    path = Path(ref)
+    if path.is_file():
+        return path
+    if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        raise UsageError(ref, None, "no such policy file", "check the path")
+    dirs = _policy_dirs(None, config)
+    found = find_client_policy(ref, dirs)
+    if found is None:
+        raise UsageError(
+            None, None, f'no policy file or client "{ref}"', did_you_mean(ref, known_clients(dirs))
+        )
+    return found
+
+
+@main.command(name="rules")
+@click.option(
+    "--policy",
+    "policy_ref",
+    help="List the rules of this policy (a file or client id) instead of every built-in pack.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+def rules_command(policy_ref: str | None, output_format: str) -> None:
+    """List rules with their category, severity and pack."""
+    from voicelint.docs import all_builtin_rules, rules_json, rules_markdown, rules_table
+
+    if policy_ref:
+        rules = list(_load(_policy_path(policy_ref, discover(Path.cwd()))).rules)
+    else:
+        rules = all_builtin_rules()
+    render = {"text": rules_table, "json": rules_json, "markdown": rules_markdown}[output_format]
+    click.echo(render(rules), nl=False)
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option(
+    "--policy", "policy_ref", help="Also look in this policy's custom rules (a file or client id)."
+)
+def explain(rule_id: str, policy_ref: str | None) -> None:
+    """Show a rule's summary, why (with citation), message and examples."""
+    from voicelint.docs import all_builtin_rules, explain_rule
+
+    rules = all_builtin_rules()
+    if policy_ref:
+        rules = list(_load(_policy_path(policy_ref, discover(Path.cwd()))).rules) + rules
+    by_id = {rule.id: rule for rule in reversed(rules)}
+    if rule_id not in by_id:
+        raise UsageError(None, None, f'unknown rule "{rule_id}"', did_you_mean(rule_id, by_id))
+    click.echo(explain_rule(by_id[rule_id]), nl=False)
+
+
+@main.command()
+@click.argument("client")
+@click.option(
+    "--policies",
+    "policies_dir",
+    type=click.Path(path_type=Path),
+    help="Where to write it (default: the configured policies directory, else ./policies).",
+)
+def init(client: str, policies_dir: Path | None) -> None:
+    """Write a commented starter policy for a new client."""
+    from voicelint.docs import starter_policy
+
+    if not client.replace("-", "").replace("_", "").isalnum() or client.startswith("-"):
+        raise UsageError(
+            None,
+            None,
+            f'"{client}" is not a usable client id',
+            "use letters, digits and dashes, e.g. acme-bank",
+        )
+    config = discover(Path.cwd())
+    directory = policies_dir or config.policies or (config.root / "policies")
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{client}.yaml"
+    if path.exists():
+        raise UsageError(str(path), None, "already exists", "edit it, or choose another client id")
+    _write_atomically(path, starter_policy(client))
+    click.echo(f"wrote {path}; edit it, then run: voicelint validate {path}")

@@ -1,0 +1,119 @@
+"""Find the project configuration (voicelint.yaml or [tool.voicelint] in pyproject.toml) and read it."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from voicelint.errors import PolicyError, did_you_mean
+from voicelint.yamlfile import line_of, load_yaml, read_config_text
+
+CONFIG_FILES = ("voicelint.yaml", ".voicelint.yaml")
+CONFIG_KEYS = ("policies", "client", "format", "fail_on")
+FORMATS = ("text", "json")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from the config root; command-line options win over them."""
+
+    root: Path
+    path: str | None = None
+    policies: Path | None = None
+    client: str | None = None
+    format: str | None = None
+    fail_on: str | None = None
+
+
+def discover(start: Path) -> Config:
+    """The nearest configuration at or above ``start``; none means the defaults, rooted at ``start``."""
+    start = start.resolve()
+    for directory in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file():
+                return _from_yaml(candidate)
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file():
+            config = _from_pyproject(pyproject)
+            if config is not None:
+                return config
+    return Config(root=start)
+
+
+def _from_yaml(path: Path) -> Config:
+    display = str(path)
+    data, lines = load_yaml(read_config_text(path, display), display)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise PolicyError(display, 1, "voicelint.yaml must be a mapping", "e.g. policies: policies")
+    return _build(data, path, lambda key: line_of(lines, key))
+
+
+def _from_pyproject(path: Path) -> Config | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise PolicyError(str(path), None, f"invalid TOML: {error}", "fix pyproject.toml") from None
+    section = data.get("tool", {}).get("voicelint")
+    if section is None:
+        return None
+    if not isinstance(section, dict):
+        raise PolicyError(str(path), None, "[tool.voicelint] must be a table", "")
+    text = path.read_text(encoding="utf-8").splitlines()
+
+    def line(key: str) -> int | None:
+        inside = False
+        for number, content in enumerate(text, 1):
+            stripped = content.strip()
+            if stripped.startswith("["):
+                inside = stripped == "[tool.voicelint]"
+            elif inside and stripped.split("=")[0].strip() == key:
+                return number
+        return None
+
+    return _build(section, path, line)
+
+
+def _build(data: dict[str, Any], path: Path, line: Any) -> Config:
+    display = str(path)
+    for key in data:
+        if key not in CONFIG_KEYS:
+            raise PolicyError(
+                display,
+                line(key),
+                f'unknown configuration key "{key}"',
+                did_you_mean(str(key), CONFIG_KEYS),
+            )
+    for key, choices in (("format", FORMATS), ("fail_on", FAIL_LEVELS)):
+        if key in data and data[key] not in choices:
+            raise PolicyError(
+                display,
+                line(key),
+                f'{key} "{data[key]}" is not valid',
+                did_you_mean(str(data[key]), choices),
+            )
+    for key in ("policies", "client"):
+        if key in data and not isinstance(data[key], str):
+            raise PolicyError(display, line(key), f"{key} must be text", "")
+    root = path.parent
+    policies = root / data["policies"] if "policies" in data else None
+    if policies is not None and not policies.is_dir():
+        raise PolicyError(
+            display,
+            line("policies"),
+            f"policies directory {data['policies']} not found",
+            "create it or fix the path",
+        )
+    return Config(
+        root=root,
+        path=display,
+        policies=policies,
+        client=data.get("client"),
+        format=data.get("format"),
+        fail_on=data.get("fail_on"),
+    )

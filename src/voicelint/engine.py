@@ -1,0 +1,233 @@
+"""Compile a policy's rules once, run them on each post, and stamp every hit into a finding."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from voicelint.errors import InputError, PolicyError, did_you_mean
+from voicelint.kinds import KINDS, BuildContext, Check, Hit, KindError, PostContext
+from voicelint.model import Finding, Post, SourceFile, TextMap
+from voicelint.nlp import MatcherBank, parse
+from voicelint.packs import Example, RuleSpec
+from voicelint.policy import Policy, build_policy
+
+SUPPRESSION_KEYS = ("allow", "reason", "approved_by")
+MAX_QUOTED = 60
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    spec: RuleSpec
+    check: Check
+
+
+@dataclass(frozen=True)
+class CompiledPolicy:
+    """A policy's rules built into checks over one shared matcher bank."""
+
+    policy: Policy
+    bank: MatcherBank
+    rules: tuple[CompiledRule, ...]
+    approved_key: str
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """A finding a post allowed on purpose, and who said so."""
+
+    path: str
+    post: str
+    rule: str
+    line: int
+    reason: str | None
+    approved_by: str | None
+
+
+@dataclass
+class PostResult:
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[Suppression] = field(default_factory=list)
+
+
+def compile_policy(policy: Policy) -> CompiledPolicy:
+    """Build every rule of a policy once; a rule its kind cannot build is a PolicyError at its line."""
+    bank = MatcherBank()
+    compiled = []
+    for spec in policy.rules:
+        context = BuildContext(bank, policy.settings, spec.id)
+        try:
+            check = KINDS[spec.kind].build(spec.params, context)
+        except KindError as error:
+            hint = (
+                KINDS[spec.kind].PARAMS[error.param].doc
+                if error.param in KINDS[spec.kind].PARAMS
+                else ""
+            )
+            raise PolicyError(spec.origin, spec.line, f"rule {spec.id}: {error}", hint) from None
+        compiled.append(CompiledRule(spec, check))
+    approved_key = bank.add_phrases("claims.approved", list(policy.approved_claims), attr="LOWER")
+    return CompiledPolicy(policy, bank, tuple(compiled), approved_key)
+
+
+def lint_post(compiled: CompiledPolicy, post: Post) -> PostResult:
+    """Every finding of one post, in text order, with the ones the post allowed set aside."""
+    allowed, reason, approved_by = suppressions(post, compiled.policy)
+    doc = parse(post.text)
+    matches = compiled.bank.run(doc)
+    context = PostContext(post, doc, matches)
+    approved = matches.get(compiled.approved_key, [])
+    result = PostResult()
+    for rule in compiled.rules:
+        for hit in rule.check(context):
+            if rule.spec.category == "claims" and any(
+                a.start <= hit.start and hit.end <= a.end for a in approved
+            ):
+                continue  # the client's substantiated claim, listed in claims.approved
+            if any(_covers(pattern, rule.spec.id) for pattern in allowed):
+                result.suppressed.append(
+                    Suppression(post.path, post.id, rule.spec.id, post.line, reason, approved_by)
+                )
+                continue
+            result.findings.append(stamp(post, rule.spec, hit, compiled.policy.client))
+    result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return result
+
+
+def stamp(post: Post, spec: RuleSpec, hit: Hit, client: str | None) -> Finding:
+    """The core, not the kind, gives a finding its rule id, category, severity and message."""
+    matched = post.text[hit.start : hit.end]
+    line, column, end_line, end_column = post.place(hit.start, hit.end)
+    return Finding(
+        path=post.path,
+        post=post.id,
+        client=client,
+        rule=spec.id,
+        category=spec.category,
+        severity=spec.severity,
+        message=render_message(spec.message, matched, hit.values),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=hit.start,
+        end=hit.end,
+        match=matched,
+        fix=hit.fix,
+    )
+
+
+class _Values(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(template: str, matched: str, values: Mapping[str, Any]) -> str:
+    quoted = " ".join(matched.split())
+    if len(quoted) > MAX_QUOTED:
+        quoted = quoted[: MAX_QUOTED - 1] + "…"
+    formatted = {key: _format_value(value) for key, value in values.items()}
+    return string.Formatter().vformat(template, (), _Values(formatted, match=quoted))
+
+
+def _format_value(value: Any) -> Any:
+    if isinstance(value, float) and 0 < value < 1:
+        return f"{value:.0%}"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _covers(pattern: str, rule_id: str) -> bool:
+    return rule_id == pattern or rule_id.startswith(pattern + ".")
+
+
+def suppressions(post: Post, policy: Policy) -> tuple[list[str], str | None, str | None]:
+    """The rule ids or prefixes a post allows in its ``voicelint:`` mapping, validated."""
+    raw = post.suppressions
+    if raw is None:
+        return [], None, None
+    if not isinstance(raw, Mapping):
+        raise InputError(
+            post.path,
+            post.line,
+            "voicelint: must be a mapping with allow:",
+            "e.g. voicelint: {allow: [claims.superlative], reason: ...}",
+        )
+    for key in raw:
+        if key not in SUPPRESSION_KEYS:
+            raise InputError(
+                post.path,
+                post.line,
+                f'unknown key "{key}" in voicelint:',
+                did_you_mean(str(key), SUPPRESSION_KEYS),
+            )
+    allow = raw.get("allow") or []
+    if isinstance(allow, str):
+        allow = [allow]
+    if not isinstance(allow, list) or not all(isinstance(a, str) for a in allow):
+        raise InputError(
+            post.path,
+            post.line,
+            "voicelint.allow must be a list of rule ids",
+            "e.g. [claims.superlative]",
+        )
+    ids = [rule.id for rule in policy.rules]
+    for pattern in allow:
+        if not any(_covers(pattern, rule_id) for rule_id in ids):
+            raise InputError(
+                post.path,
+                post.line,
+                f'voicelint.allow names unknown rule "{pattern}"',
+                did_you_mean(pattern, ids),
+            )
+    reason, approved_by = raw.get("reason"), raw.get("approved_by")
+    return (
+        list(allow),
+        None if reason is None else str(reason),
+        None if approved_by is None else str(approved_by),
+    )
+
+
+def example_post(example: Example, index: int = 1) -> Post:
+    """A rule example as a post of its own, so examples run through the same engine as drafts."""
+    return Post(
+        source=SourceFile("<example>", example.text),
+        index=index,
+        id=f"example-{index}",
+        text=example.text,
+        text_map=TextMap.identity(),
+        line=1,
+        platform=example.platform,
+        kind=example.kind,
+        in_reply_to=example.in_reply_to,
+        sponsored=example.sponsored,
+    )
+
+
+def example_policy(spec: RuleSpec) -> Policy:
+    """The policy a rule's examples run under: its pack, and the settings the rule asks for."""
+    data: dict[str, Any] = {key: value for key, value in spec.example_policy.items()}
+    if spec.pack != "core" and spec.origin.startswith("<built-in"):
+        data["extends"] = [spec.pack]
+    return build_policy(data, {}, f"<examples of {spec.id}>", None, None)
+
+
+def check_examples(spec: RuleSpec, compiled: CompiledPolicy | None = None) -> list[str]:
+    """What is wrong with a rule's examples: each fire must give this rule, each pass must not."""
+    if compiled is None:
+        compiled = compile_policy(example_policy(spec))
+    problems = []
+    for which, examples in (("fire", spec.fire), ("pass", spec.passes)):
+        for index, example in enumerate(examples, 1):
+            post = example_post(example, index)
+            fired = [f for f in lint_post(compiled, post).findings if f.rule == spec.id]
+            if which == "fire" and not fired:
+                problems.append(f"{spec.id}: fire example not flagged: {example.text!r}")
+            if which == "pass" and fired:
+                problems.append(
+                    f"{spec.id}: pass example flagged at {fired[0].match!r}: {example.text!r}"
+                )
+    return problems

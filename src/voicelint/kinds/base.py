@@ -1,0 +1,84 @@
+"""What every rule kind shares: parameters, the build and check contexts, and the hit it reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from voicelint.model import Post
+from voicelint.nlp import Match, MatcherBank
+
+
+class KindError(ValueError):
+    """A rule's parameters that its kind cannot build from; ``param`` names the offending key."""
+
+    def __init__(self, param: str | None, message: str) -> None:
+        super().__init__(message)
+        self.param = param
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter a kind accepts: its allowed YAML types, whether it is required, its choices."""
+
+    types: tuple[type, ...]
+    doc: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A stretch ``[start, end)`` of a post's text that breaks a rule."""
+
+    start: int
+    end: int
+    fix: str | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+class BuildContext:
+    """What a kind may use while compiling a rule: the policy's settings and the matcher bank."""
+
+    def __init__(self, bank: MatcherBank, settings: Mapping[str, Any], rule_id: str) -> None:
+        self.bank = bank
+        self.rule_id = rule_id
+        self._settings = settings
+
+    def setting(self, dotted: str) -> Any:
+        """A policy setting such as ``voice.banned_terms``; None when the policy leaves it out."""
+        value: Any = self._settings
+        for part in dotted.split("."):
+            if not isinstance(value, Mapping) or part not in value:
+                return None
+            value = value[part]
+        return value
+
+
+@dataclass
+class PostContext:
+    """What a check sees of one post: the post, its parsed Doc and the bank's matches."""
+
+    post: Post
+    doc: Any
+    matches: Mapping[str, list[Match]]
+
+    def matches_for(self, key: str) -> list[Match]:
+        return self.matches.get(key, [])
+
+
+Check = Callable[[PostContext], list[Hit]]
+
+
+def string_list(params: Mapping[str, Any], name: str) -> list[str]:
+    """A parameter that must be a list of non-empty strings."""
+    value = params.get(name) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KindError(name, f"{name} must be a list of words or phrases")
+    return value
+
+
+def inside(match: Match, others: list[Match]) -> bool:
+    """Whether a match lies within any of the other matches (an exception, a preferred term)."""
+    return any(o.start <= match.start and match.end <= o.end and o != match for o in others)

@@ -1,0 +1,190 @@
+"""Kind ``metric``: counts over a post (exclamation marks, capitals, emoji, hashtags, mentions, length)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import emoji
+
+from voicelint.kinds.base import (
+    BuildContext,
+    Check,
+    Hit,
+    KindError,
+    Param,
+    PostContext,
+    string_list,
+)
+from voicelint.nlp import is_dictionary_word
+
+NAME = "metric"
+MEASURES = (
+    "exclamations",
+    "exclamation_run",
+    "capitals",
+    "emoji",
+    "repeated_emoji",
+    "hashtags",
+    "mentions",
+    "length",
+)
+PARAMS = {
+    "measure": Param(
+        (str,), "what to count: " + ", ".join(MEASURES), required=True, choices=MEASURES
+    ),
+    "max": Param((int, float), "the most allowed (for capitals: the share of words, 0 to 1)"),
+    "max_from": Param(
+        (str,),
+        "a policy setting that overrides max, e.g. voice.max_emoji; it may be a number or a "
+        "mapping of platform to number with a 'default'",
+    ),
+    "min_words": Param((int,), "capitals: how many shouted words it takes before the share counts"),
+    "allow": Param((list,), "capitals: words that may be written in capitals"),
+    "allow_from": Param((str,), "capitals: a policy setting with more such words"),
+}
+MESSAGE_VARS = frozenset({"match", "count", "max", "measure"})
+
+EXCLAMATION = re.compile(r"[!！]")
+EXCLAMATION_RUN = re.compile(r"[!！]{2,}")
+HASHTAG = re.compile(r"(?<![\w&#])#\w*[^\W\d_]\w*")
+MENTION = re.compile(r"(?<![\w.@])@\w+")
+WORD = re.compile(r"(?<![\w#@$./])[^\W\d_][^\W\d_'’]*[^\W\d_]")
+URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    measure = params["measure"]
+    default_max = params.get("max")
+    source = params.get("max_from")
+    if default_max is None and not source:
+        raise KindError("max", "a metric rule needs max (or max_from)")
+    if default_max is not None and (isinstance(default_max, bool) or default_max < 0):
+        raise KindError("max", "max must be a number of at least 0")
+    setting = ctx.setting(source) if source else None
+    _check_setting(setting, source)
+    allowed = {w.lower() for w in string_list(params, "allow")}
+    allow_source = params.get("allow_from")
+    if allow_source:
+        extra = ctx.setting(allow_source) or []
+        if not isinstance(extra, list) or not all(isinstance(w, str) for w in extra):
+            raise KindError("allow_from", f"the policy's {allow_source} must be a list of words")
+        allowed |= {w.lower() for w in extra}
+    counter = _COUNTERS[measure]
+    min_words = params.get("min_words", 2)
+
+    def check(post: PostContext) -> list[Hit]:
+        limit = _limit_for(setting, post.post.platform, default_max)
+        if limit is None:
+            return []
+        text = post.post.text
+        if measure == "capitals":
+            return _capitals(text, limit, allowed, min_words)
+        if measure == "exclamation_run":
+            return [
+                Hit(m.start(), m.end(), values={"count": len(m.group()), "max": limit})
+                for m in EXCLAMATION_RUN.finditer(text)
+                if len(m.group()) > limit
+            ]
+        if measure == "repeated_emoji":
+            return _repeated_emoji(text, limit)
+        spans = counter(text)
+        if len(spans) <= limit:
+            return []
+        start, end = spans[int(limit)]
+        return [Hit(start, end, values={"count": len(spans), "max": limit})]
+
+    return check
+
+
+def _check_setting(setting: Any, source: str | None) -> None:
+    if setting is None:
+        return
+    values = setting.values() if isinstance(setting, Mapping) else [setting]
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) and v >= 0 for v in values):
+        raise KindError(
+            "max_from",
+            f"the policy's {source} must be a number, or a mapping of platform to number",
+        )
+
+
+def _limit_for(setting: Any, platform: str | None, default: Any) -> Any:
+    if isinstance(setting, Mapping):
+        if platform and platform in setting:
+            return setting[platform]
+        return setting.get("default", default)
+    return default if setting is None else setting
+
+
+def _regex_spans(pattern: re.Pattern[str]) -> Callable[[str], list[tuple[int, int]]]:
+    return lambda text: [m.span() for m in pattern.finditer(text)]
+
+
+def _emoji_spans(text: str) -> list[tuple[int, int]]:
+    """Emoji as the reader sees them: a flag, a family or a skin-toned hand is one."""
+    return [(e["match_start"], e["match_end"]) for e in emoji.emoji_list(text)]
+
+
+def _length_span(text: str) -> list[tuple[int, int]]:
+    return [(i, i + 1) for i in range(len(text))]
+
+
+_COUNTERS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
+    "exclamations": _regex_spans(EXCLAMATION),
+    "exclamation_run": _regex_spans(EXCLAMATION_RUN),
+    "capitals": _regex_spans(WORD),
+    "emoji": _emoji_spans,
+    "repeated_emoji": _emoji_spans,
+    "hashtags": _regex_spans(HASHTAG),
+    "mentions": _regex_spans(MENTION),
+    "length": _length_span,
+}
+
+
+def _capitals(text: str, share: float, allowed: set[str], min_words: int) -> list[Hit]:
+    """Words in capitals beyond a share of all words.
+
+    Acronyms, tickers and product names (ATM, FDIC, AAPL, NYC) are not English dictionary words;
+    only capitalised dictionary words (NOW, FREE, HUGE) count as shouting.
+    """
+    links = [m.span() for m in URL.finditer(text)]
+    words = [m for m in WORD.finditer(text) if not any(a <= m.start() < b for a, b in links)]
+    shouted = [
+        m
+        for m in words
+        if m.group().isupper()
+        and len(m.group()) > 1
+        and m.group().lower() not in allowed
+        and is_dictionary_word(m.group().lower())
+    ]
+    if len(shouted) < max(min_words, 1) or not words or len(shouted) / len(words) <= share:
+        return []
+    first, last = shouted[0], shouted[-1]
+    return [
+        Hit(
+            first.start(),
+            first.end(),
+            values={"count": len(shouted), "max": share, "last": last.end()},
+        )
+    ]
+
+
+def _repeated_emoji(text: str, limit: Any) -> list[Hit]:
+    hits = []
+    spans = _emoji_spans(text)
+    run_start = 0
+    for i in range(1, len(spans) + 1):
+        same = (
+            i < len(spans)
+            and text[slice(*spans[i])] == text[slice(*spans[run_start])]
+            and text[spans[i - 1][1] : spans[i][0]].strip() == ""
+        )
+        if not same:
+            count = i - run_start
+            if count > limit:
+                hits.append(
+                    Hit(spans[run_start][0], spans[i - 1][1], values={"count": count, "max": limit})
+                )
+            run_start = i
+    return hits

@@ -1,0 +1,300 @@
+"""Rule packs: read rule files (built-in or the user's), validate every rule, resolve ``extends``."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from voicelint.data import builtin_packs
+from voicelint.errors import PolicyError, did_you_mean
+from voicelint.kinds import KINDS
+from voicelint.model import CATEGORIES, PLATFORMS, SEVERITIES
+from voicelint.model import KINDS as POST_KINDS
+from voicelint.yamlfile import Lines, line_of, load_yaml, read_config_text
+
+RULE_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
+COMMON_RULE_KEYS = (
+    "id",
+    "kind",
+    "category",
+    "severity",
+    "summary",
+    "why",
+    "message",
+    "examples",
+    "example_policy",
+)
+PACK_KEYS = ("pack", "summary", "extends", "rules")
+EXAMPLE_KEYS = ("text", "platform", "kind", "in_reply_to", "sponsored")
+CORE_PACK = "core"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A draft a rule must (fire) or must not (pass) flag, with the post fields it needs."""
+
+    text: str
+    platform: str | None = None
+    kind: str = "post"
+    in_reply_to: str | None = None
+    sponsored: bool = False
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One rule as written in a pack or policy, validated."""
+
+    id: str
+    kind: str
+    category: str
+    severity: str
+    summary: str
+    why: str
+    message: str
+    params: Mapping[str, Any]
+    fire: tuple[Example, ...]
+    passes: tuple[Example, ...]
+    pack: str
+    origin: str
+    line: int | None
+    example_policy: Mapping[str, Any] = field(default_factory=dict)
+
+
+def load_pack(ref: str, base: Path | None = None, _chain: tuple[str, ...] = ()) -> list[RuleSpec]:
+    """The rules of a pack named by built-in name or path, with the packs it extends first."""
+    path, display = resolve_pack(ref, base)
+    key = str(path.resolve())
+    if key in _chain:
+        cycle = " -> ".join([*_chain, key])
+        raise PolicyError(
+            display, None, f"extends cycle: {cycle}", "remove one of the extends entries"
+        )
+    data, lines = load_yaml(read_config_text(path, display), display)
+    if not isinstance(data, dict):
+        raise PolicyError(
+            display,
+            1,
+            "a rule pack must be a mapping with pack: and rules:",
+            "see rules/ for examples",
+        )
+    for name in data:
+        if name not in PACK_KEYS:
+            raise PolicyError(
+                display,
+                line_of(lines, name),
+                f'unknown key "{name}" in a rule pack',
+                did_you_mean(name, PACK_KEYS),
+            )
+    pack_name = str(data.get("pack") or path.stem)
+    rules: list[RuleSpec] = []
+    for index, parent in enumerate(as_list(data.get("extends"), display, lines, "extends")):
+        if not isinstance(parent, str):
+            raise PolicyError(
+                display,
+                line_of(lines, "extends", index),
+                "extends entries must be pack names or paths",
+                "",
+            )
+        rules.extend(load_pack(parent, path.parent, (*_chain, key)))
+    for index, raw in enumerate(as_list(data.get("rules"), display, lines, "rules")):
+        rules.append(parse_rule(raw, pack_name, display, lines, ("rules", index)))
+    return rules
+
+
+def resolve_pack(ref: str, base: Path | None) -> tuple[Path, str]:
+    """A pack reference as a file: a built-in name, or a path relative to the referring file."""
+    packs = builtin_packs()
+    if ref in packs:
+        return packs[ref], f"<built-in pack {ref}>"
+    looks_like_path = "/" in ref or ref.endswith((".yaml", ".yml"))
+    if looks_like_path:
+        path = (base / ref) if base is not None and not Path(ref).is_absolute() else Path(ref)
+        if path.is_file():
+            return path, str(path)
+        raise PolicyError(str(path), None, "rule pack file not found", "check the path in extends")
+    names = [n for n in packs if n != CORE_PACK]
+    raise PolicyError(None, None, f'unknown pack "{ref}"', did_you_mean(ref, names))
+
+
+def as_list(value: Any, display: str, lines: Lines, *path: Any) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise PolicyError(
+            display, line_of(lines, *path), f"{path[-1]} must be a list", "write it as a YAML list"
+        )
+    return value
+
+
+def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any, ...]) -> RuleSpec:
+    """Validate one rule mapping: common keys, its kind's parameters, message placeholders, examples."""
+    line = line_of(lines, *path)
+    if not isinstance(raw, dict):
+        raise PolicyError(display, line, "each rule must be a mapping", "see rules/ for examples")
+
+    def fail(key: str | None, message: str, hint: str = "") -> PolicyError:
+        where = line_of(lines, *path, key) if key else line
+        return PolicyError(display, where, message, hint)
+
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
+        raise fail(
+            "id",
+            f"rule id {rule_id!r} is not valid",
+            "use dotted lower-case names like claims.finance.guaranteed-return",
+        )
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise fail("kind", f'rule {rule_id}: unknown kind "{kind}"', did_you_mean(str(kind), KINDS))
+    module = KINDS[kind]
+    for key in raw:
+        if key not in COMMON_RULE_KEYS and key not in module.PARAMS:
+            raise fail(
+                key,
+                f'rule {rule_id}: unknown key "{key}" for a {kind} rule',
+                did_you_mean(str(key), [*COMMON_RULE_KEYS, *module.PARAMS]),
+            )
+    for key in ("summary", "why", "message"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise fail(
+                key if key in raw else None,
+                f"rule {rule_id}: {key} is required",
+                f"every rule says its {key} in a sentence",
+            )
+    category = raw.get("category")
+    if category not in CATEGORIES:
+        raise fail(
+            "category",
+            f'rule {rule_id}: unknown category "{category}"',
+            did_you_mean(str(category), CATEGORIES),
+        )
+    severity = raw.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise fail(
+            "severity",
+            f'rule {rule_id}: unknown severity "{severity}"',
+            did_you_mean(str(severity), SEVERITIES),
+        )
+    params = {key: value for key, value in raw.items() if key in module.PARAMS}
+    for name, param in module.PARAMS.items():
+        if param.required and name not in params:
+            raise fail(None, f"rule {rule_id}: a {kind} rule needs {name}", param.doc)
+        if name in params:
+            value = params[name]
+            if not isinstance(value, param.types) or (
+                isinstance(value, bool) and bool not in param.types
+            ):
+                wanted = " or ".join(_type_name(t) for t in param.types)
+                raise fail(name, f"rule {rule_id}: {name} must be {wanted}", param.doc)
+            if param.choices and value not in param.choices:
+                raise fail(
+                    name,
+                    f'rule {rule_id}: {name} "{value}" is not valid',
+                    did_you_mean(str(value), param.choices),
+                )
+    unknown = placeholders(raw["message"]) - module.MESSAGE_VARS
+    if unknown:
+        raise fail(
+            "message",
+            f"rule {rule_id}: message uses {{{sorted(unknown)[0]}}}",
+            "placeholders: " + ", ".join(f"{{{v}}}" for v in sorted(module.MESSAGE_VARS)),
+        )
+    examples = raw.get("examples")
+    if not isinstance(examples, dict) or set(examples) - {"fire", "pass"}:
+        raise fail(
+            "examples",
+            f"rule {rule_id}: examples must be a mapping with fire: and pass: lists",
+            "every rule shows drafts it flags and drafts it leaves alone",
+        )
+    fire = _examples(examples.get("fire"), rule_id, "fire", fail)
+    passes = _examples(examples.get("pass"), rule_id, "pass", fail)
+    example_policy = raw.get("example_policy") or {}
+    if not isinstance(example_policy, dict):
+        raise fail(
+            "example_policy",
+            f"rule {rule_id}: example_policy must be a mapping of policy sections",
+            "",
+        )
+    return RuleSpec(
+        id=rule_id,
+        kind=kind,
+        category=category,
+        severity=severity,
+        summary=raw["summary"].strip(),
+        why=raw["why"].strip(),
+        message=raw["message"].strip(),
+        params=params,
+        fire=fire,
+        passes=passes,
+        pack=pack,
+        origin=display,
+        line=line,
+        example_policy=example_policy,
+    )
+
+
+def _examples(values: Any, rule_id: str, which: str, fail: Any) -> tuple[Example, ...]:
+    if values is None:
+        return ()
+    if not isinstance(values, list):
+        raise fail("examples", f"rule {rule_id}: examples.{which} must be a list", "")
+    result = []
+    for value in values:
+        if isinstance(value, str):
+            result.append(Example(value))
+            continue
+        if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+            raise fail(
+                "examples", f"rule {rule_id}: each example is a draft, or a mapping with text:", ""
+            )
+        unknown = set(value) - set(EXAMPLE_KEYS)
+        if unknown:
+            key = sorted(unknown)[0]
+            raise fail(
+                "examples",
+                f'rule {rule_id}: unknown example key "{key}"',
+                did_you_mean(key, EXAMPLE_KEYS),
+            )
+        platform = value.get("platform")
+        if platform is not None and platform not in PLATFORMS:
+            raise fail(
+                "examples",
+                f'rule {rule_id}: unknown platform "{platform}"',
+                did_you_mean(str(platform), PLATFORMS),
+            )
+        kind = value.get("kind", "post")
+        if kind not in POST_KINDS:
+            raise fail(
+                "examples",
+                f'rule {rule_id}: unknown kind "{kind}"',
+                did_you_mean(str(kind), POST_KINDS),
+            )
+        result.append(
+            Example(
+                text=value["text"],
+                platform=platform,
+                kind=kind,
+                in_reply_to=value.get("in_reply_to"),
+                sponsored=bool(value.get("sponsored", False)),
+            )
+        )
+    return tuple(result)
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _type_name(kind: type) -> str:
+    return {
+        list: "a list",
+        dict: "a mapping",
+        str: "text",
+        bool: "true or false",
+        int: "a number",
+        float: "a number",
+    }.get(kind, kind.__name__)

@@ -1,0 +1,128 @@
+"""Load a configuration YAML file (policy, pack, config) safely, remembering the line of every key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from voicelint.errors import PolicyError, VoicelintError
+
+MAX_CONFIG_BYTES = 5 * 1024 * 1024
+
+# Path of keys and list indexes inside the document -> 1-based line.
+Lines = dict[tuple[Any, ...], int]
+
+
+def read_config_text(path: Path, display: str, error: type[VoicelintError] = PolicyError) -> str:
+    """A configuration file's text, refusing missing, binary, huge and non-UTF-8 files."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error(display, None, "no such file", "check the path") from None
+    except IsADirectoryError:
+        raise error(display, None, "is a directory, not a file", "name a .yaml file") from None
+    except OSError as exc:
+        raise error(
+            display, None, f"cannot read the file: {exc.strerror}", "check its permissions"
+        ) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise error(display, None, "file too large for a policy", "keep policies under 5 MiB")
+    if b"\x00" in raw[:8192]:
+        raise error(display, None, "binary file, not YAML", "name a policy .yaml file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise error(display, line, "not valid UTF-8", "save the file as UTF-8") from None
+
+
+def load_yaml(
+    text: str, display: str, error: type[VoicelintError] = PolicyError
+) -> tuple[Any, Lines]:
+    """Parse one YAML document with the safe loader; returns the data and the line of each key."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = (exc.problem or "").split(";")[0]
+        if "tag" in problem:
+            raise error(
+                display,
+                line,
+                f"YAML {problem} is not allowed",
+                "policies hold plain data; remove the tag",
+            ) from None
+        raise error(display, line, f"invalid YAML: {problem}", "fix the syntax") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise error(
+            display,
+            line,
+            f"invalid YAML: {exc.problem or exc.context}",
+            "fix the syntax at that line",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise error(display, None, f"invalid YAML: {exc}", "fix the syntax") from None
+    finally:
+        loader.dispose()
+    lines: Lines = {}
+    _record_lines(node, data, (), lines, display, error)
+    return data, lines
+
+
+def _record_lines(
+    node: Any,
+    data: Any,
+    path: tuple[Any, ...],
+    lines: Lines,
+    display: str,
+    error: type[VoicelintError],
+) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key = _find_key(data, key)
+            if key in seen:
+                raise error(
+                    display,
+                    key_node.start_mark.line + 1,
+                    f'duplicate key "{key}"',
+                    "keep one of them",
+                )
+            seen.add(key)
+            if key in data:
+                lines[(*path, key)] = key_node.start_mark.line + 1
+                _record_lines(value_node, data[key], (*path, key), lines, display, error)
+    elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
+        for index, (item_node, item) in enumerate(zip(node.value, data, strict=False)):
+            _record_lines(item_node, item, (*path, index), lines, display, error)
+
+
+def _find_key(data: dict[Any, Any], raw: str | None) -> Any:
+    """The constructed key for a scalar key node (YAML may turn '1' into 1 or 'yes' into True)."""
+    if raw is None or raw in data:
+        return raw
+    for key in data:
+        if str(key).lower() == raw.lower():
+            return key
+    return raw
+
+
+def line_of(lines: Lines, *path: Any) -> int | None:
+    """The line of the deepest known prefix of a key path."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None

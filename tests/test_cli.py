@@ -454,3 +454,9 @@ def test_walking_a_directory_skips_files_that_hold_no_posts(tmp):
         ["check", "content/README.md", "--client", "acme-bank", "--format", "json"], cwd=tmp
     )
     assert [f["match"] for f in findings_of(result)] == ["guaranteed returns"]
+
+
+def test_binary_on_stdin_is_refused(tmp):
+    result = CliRunner().invoke(main, ["check", "-"], input=b"\x00\x01\x02binary")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("voicelint: <stdin>: binary file")

@@ -19,7 +19,7 @@ LAYERS = [
     {"policy", "docs"},
     {"engine"},
     {"report"},
-    {"runner"},
+    {"runner", "evaluate"},
     {"cli", "__main__"},
 ]
 

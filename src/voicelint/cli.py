@@ -126,16 +126,14 @@ def check(
         raise UsageError(
             str(policies_dir), None, "policies directory not found", "check the --policies path"
         )
-    stdin_text = None
-    if "-" in paths:
-        stdin_text = click.get_text_stream("stdin").read()
+    stdin_bytes = sys.stdin.buffer.read() if "-" in paths else None
     options = CheckOptions(
         paths=paths or (".",),
         policy_file=policy_file,
         policy_dirs=tuple(_policy_dirs(policies_dir, config)),
         client=client,
         default_client=config.client,
-        stdin_text=stdin_text,
+        stdin_bytes=stdin_bytes,
         stdin_format=stdin_format,
     )
     report = run_check(options)
@@ -260,6 +258,33 @@ def explain(rule_id: str, policy_ref: str | None) -> None:
     if rule_id not in by_id:
         raise UsageError(None, None, f'unknown rule "{rule_id}"', did_you_mean(rule_id, by_id))
     click.echo(explain_rule(by_id[rule_id]), nl=False)
+
+
+@main.command(name="eval")
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--min-recall", type=float, help="Exit 1 if any category's recall is below this (0 to 1)."
+)
+@click.option(
+    "--max-false-alarms",
+    type=float,
+    help="Exit 1 if the share of clean drafts flagged is above this.",
+)
+@click.option("--verbose", "-v", is_flag=True, help="List every miss and false alarm.")
+def eval_command(
+    corpus: tuple[Path, ...],
+    min_recall: float | None,
+    max_false_alarms: float | None,
+    verbose: bool,
+) -> None:
+    """Score the rules on a labelled corpus: recall per category, false alarms on clean drafts."""
+    from voicelint.evaluate import evaluate, false_alarm_rate, render
+
+    score = evaluate(list(corpus))
+    click.echo(render(score, verbose), nl=False)
+    failed = min_recall is not None and any(c / n < min_recall for c, n in score.recall().values())
+    failed |= max_false_alarms is not None and false_alarm_rate(score) > max_false_alarms
+    sys.exit(EXIT_FINDINGS if failed else 0)
 
 
 @main.command()

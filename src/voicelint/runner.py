@@ -10,7 +10,7 @@ from voicelint.engine import CompiledPolicy, compile_policy, lint_post
 from voicelint.errors import InputError, UsageError, did_you_mean
 from voicelint.model import Post
 from voicelint.policy import default_policy, find_client_policy, known_clients, load_policy
-from voicelint.readers import collect_files, read_file, read_text
+from voicelint.readers import collect_files, read_bytes, read_file
 from voicelint.report import Report
 
 
@@ -21,7 +21,7 @@ class CheckOptions:
     policy_dirs: Sequence[Path] = field(default_factory=tuple)
     client: str | None = None
     default_client: str | None = None
-    stdin_text: str | None = None
+    stdin_bytes: bytes | None = None
     stdin_format: str = "txt"
 
 
@@ -71,10 +71,10 @@ def run_check(options: CheckOptions) -> Report:
     inputs: list[list[Post]] = []
     paths = [p for p in options.paths if p != "-"]
     if "-" in options.paths:
-        if options.stdin_text is None:
+        if options.stdin_bytes is None:
             raise UsageError(None, None, "no input on stdin", "pipe a draft in, or name files")
         inputs.append(
-            read_text(options.stdin_text, display_path="<stdin>", fmt=options.stdin_format)
+            read_bytes(options.stdin_bytes, display_path="<stdin>", fmt=options.stdin_format)
         )
         report.files += 1
     for path, explicit in collect_files(paths):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -43,6 +44,20 @@ def lint_file(policy_path: Path, text: str, **fields: object) -> list[Finding]:
 
 def rules_of(findings: list[Finding]) -> list[str]:
     return [f.rule for f in findings]
+
+
+def run_cli(args: list[str], cwd: Path, stdin: str | bytes | None = None):
+    """Run the voicelint CLI in a working directory, as a user at that prompt would."""
+    from click.testing import CliRunner
+
+    from voicelint.cli import main
+
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, args, input=stdin, catch_exceptions=False)
+    finally:
+        os.chdir(old)
 
 
 @pytest.fixture

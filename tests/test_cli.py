@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import write
+from conftest import run_cli, write
 from voicelint.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,12 +21,7 @@ JSON_FIELDS = [
 
 
 def run(args: list[str], cwd: Path = REPO, stdin: str | None = None):
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, args, input=stdin, catch_exceptions=False)
-    finally:
-        os.chdir(old)
+    return run_cli(args, cwd, stdin)
 
 
 def findings_of(result) -> list[dict]:
@@ -128,8 +122,8 @@ def test_whole_examples_directory():
     assert document["voicelint"]
     summary = document["summary"]
     assert (summary["files"], summary["posts"]) == (5, 15)
-    assert summary["findings"] == len(document["findings"]) == 16
-    assert summary["by_severity"] == {"error": 10, "warning": 6}
+    assert summary["findings"] == len(document["findings"]) == 17
+    assert summary["by_severity"] == {"error": 11, "warning": 6}
     for finding in document["findings"]:
         assert list(finding) == JSON_FIELDS
 
@@ -433,7 +427,7 @@ def test_module_entry_point_and_console_script():
     assert result.returncode == 1, result.stderr
     assert (
         result.stdout.splitlines()[-1]
-        == "Found 16 findings (10 errors, 6 warnings) in 15 posts (5 files)."
+        == "Found 17 findings (11 errors, 6 warnings) in 15 posts (5 files)."
     )
 
 

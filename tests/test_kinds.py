@@ -42,12 +42,26 @@ def test_phrase_inflection_can_be_turned_off():
     assert [m[0] for m in matches("It cures. A CURE.", policy)] == ["CURE"]
 
 
-def test_multi_word_phrase_inflects_each_word():
-    policy = custom(terms=["guaranteed return"])
+def test_a_base_form_matches_every_inflection_and_a_verb_form_only_itself():
+    policy = custom(terms=["guarantee return"])
     assert [m[0] for m in matches("Guaranteed returns and a guarantee return.", policy)] == [
         "Guaranteed returns",
         "guarantee return",
     ]
+    # "guaranteed" is written as a verb form: it means that form; the plural still inflects
+    policy = custom(terms=["guaranteed return"])
+    assert [m[0] for m in matches("Guaranteed returns and a guarantee return.", policy)] == [
+        "Guaranteed returns"
+    ]
+
+
+def test_banning_lit_does_not_ban_light():
+    policy = {"voice": {"banned_terms": ["lit"]}}
+    assert [
+        f.match
+        for f in lint("The party was lit. Lights on, light roast.", policy)
+        if f.rule == "tone.banned-term"
+    ] == ["lit"]
 
 
 def test_case_sensitive_phrase_keeps_inflections():

@@ -14,12 +14,13 @@ PACKAGE = Path(voicelint.__file__).parent
 LAYERS = [
     {"errors", "model", "data"},
     {"nlp", "yamlfile", "readers"},
-    {"kinds"},
-    {"packs", "config"},
-    {"policy", "docs"},
-    {"engine"},
+    {"kinds", "care", "intents", "recognizers"},
+    {"packs", "config", "context"},
+    {"policy", "docs", "process"},
+    {"engine", "schedule"},
     {"report"},
-    {"runner", "evaluate"},
+    {"formats"},
+    {"runner", "evaluate", "policy_examples"},
     {"cli", "__main__"},
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 import tempfile
@@ -104,6 +105,24 @@ def main() -> None:
 @click.option(
     "--color/--no-color", default=None, help="Colour the text output (default: only on a terminal)."
 )
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Show counts per rule and category instead of each finding "
+    "(text; with another format they go to stderr).",
+)
+@click.option(
+    "--skip-non-posts",
+    is_flag=True,
+    help="Skip named files that hold no posts (a policy, a CI config), as a directory walk does; "
+    "the pre-commit hook uses it.",
+)
+@click.option(
+    "--now",
+    "now_text",
+    metavar="DATETIME",
+    help="Check as of this ISO 8601 date-time (default: now): expired exceptions, past publish_at.",
+)
 def check(
     paths: tuple[str, ...],
     policy_file: Path | None,
@@ -114,9 +133,12 @@ def check(
     output: Path | None,
     stdin_format: str,
     color: bool | None,
+    statistics: bool,
+    skip_non_posts: bool,
+    now_text: str | None,
 ) -> None:
     """Check post files (YAML, JSON, CSV, Markdown, text; directories are walked; - reads stdin)."""
-    from voicelint.report import exit_code, render_json, render_text
+    from voicelint.report import exit_code, render_statistics, render_text
     from voicelint.runner import CheckOptions, run_check
 
     config = discover(Path.cwd())
@@ -135,23 +157,65 @@ def check(
         default_client=config.client,
         stdin_bytes=stdin_bytes,
         stdin_format=stdin_format,
+        path_clients=config.clients,
+        root=config.root,
+        skip_non_posts=skip_non_posts,
+        now=_parse_now(now_text),
     )
     report = run_check(options)
     output_format = output_format or config.format or "text"
-    if output_format == "json":
-        rendered = render_json(report)
-    else:
+    if output_format == "text":
         use_color = (
             color
             if color is not None
             else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
         )
-        rendered = render_text(report, click.style if use_color else None)
+        rendered = render_text(report, click.style if use_color else None, statistics)
+    else:
+        rendered = _render_machine(report, output_format)
+        if statistics:
+            click.echo(render_statistics(report), nl=False, err=True)
     if output is not None:
         _write_atomically(output, rendered)
     else:
         click.echo(rendered, nl=False, color=bool(color) if color is not None else None)
     sys.exit(exit_code(report, fail_on or config.fail_on or "error"))
+
+
+def _render_machine(report: Any, output_format: str) -> str:
+    from voicelint.formats import render_github, render_junit, render_sarif
+    from voicelint.report import render_json
+
+    renderers = {
+        "json": render_json,
+        "sarif": render_sarif,
+        "github": render_github,
+        "junit": render_junit,
+    }
+    return renderers[output_format](report)
+
+
+def _parse_now(text: str | None) -> datetime.datetime | None:
+    if text is None:
+        return None
+    written = text.strip()
+    if written[-1:] in ("z", "Z"):
+        written = written[:-1] + "+00:00"
+    try:
+        when = datetime.datetime.fromisoformat(written)
+    except ValueError:
+        raise UsageError(
+            None, None, f'--now "{text}" is not an ISO 8601 date-time', "e.g. 2026-11-23T09:00Z"
+        ) from None
+    return when if when.tzinfo else when.replace(tzinfo=datetime.UTC)
+
+
+def _relative(path: Path) -> Path:
+    """A path as the user would type it from here, when it is below the current directory."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def _policy_dirs(option: Path | None, config: Config) -> list[Path]:
@@ -233,11 +297,14 @@ def _policy_path(ref: str, config: Config) -> Path:
 def rules_command(policy_ref: str | None, output_format: str) -> None:
     """List rules with their category, severity and pack."""
     from voicelint.docs import all_builtin_rules, rules_json, rules_markdown, rules_table
+    from voicelint.process import PROCESS_RULES
 
     if policy_ref:
         rules = list(_load(_policy_path(policy_ref, discover(Path.cwd()))).rules)
     else:
         rules = all_builtin_rules()
+    if output_format != "markdown":  # docs/rules.md documents the packs; process rules are in code
+        rules += PROCESS_RULES
     render = {"text": rules_table, "json": rules_json, "markdown": rules_markdown}[output_format]
     click.echo(render(rules), nl=False)
 
@@ -250,14 +317,57 @@ def rules_command(policy_ref: str | None, output_format: str) -> None:
 def explain(rule_id: str, policy_ref: str | None) -> None:
     """Show a rule's summary, why (with citation), message and examples."""
     from voicelint.docs import all_builtin_rules, explain_rule
+    from voicelint.process import PROCESS_RULES, SETTINGS
 
-    rules = all_builtin_rules()
+    rules = [*all_builtin_rules(), *PROCESS_RULES]
     if policy_ref:
         rules = list(_load(_policy_path(policy_ref, discover(Path.cwd()))).rules) + rules
     by_id = {rule.id: rule for rule in reversed(rules)}
     if rule_id not in by_id:
         raise UsageError(None, None, f'unknown rule "{rule_id}"', did_you_mean(rule_id, by_id))
-    click.echo(explain_rule(by_id[rule_id]), nl=False)
+    text = explain_rule(by_id[rule_id])
+    if rule_id in SETTINGS:
+        head, _, _ = text.rstrip("\n").rpartition("\n")
+        text = f"{head}\nSet in a policy or post:  {SETTINGS[rule_id]}\n"
+    click.echo(text, nl=False)
+
+
+@main.command(name="test")
+@click.argument("policies", nargs=-1)
+def test_command(policies: tuple[str, ...]) -> None:
+    """Run policies' own examples (flag: must be flagged, pass: must not); exit 1 on a failure.
+
+    With no POLICY, every policy in the configured policies directory (else ./policies).
+    """
+    from voicelint.policy_examples import run_policy_examples
+
+    config = discover(Path.cwd())
+    if policies:
+        paths = [_relative(_policy_path(ref, config)) for ref in policies]
+    else:
+        dirs = _policy_dirs(None, config)
+        paths = sorted(_relative(p) for d in dirs for p in d.glob("*.y*ml"))
+        if not paths:
+            raise UsageError(
+                None, None, "no policies to test", "name policy files, or run it beside policies/"
+            )
+    failed = 0
+    total = 0
+    for path in paths:
+        run = run_policy_examples(_load(path))
+        total += run.examples
+        failed += len(run.failures)
+        for failure in run.failures:
+            click.echo(f"{failure} FAILED")
+        if not run.examples:
+            click.echo(f"{path}: no examples")
+        elif not run.failures:
+            click.echo(f"{path}: {run.examples} examples ok")
+    click.echo(
+        f"{total - failed} of {total} policy examples passed"
+        + (f", {failed} failed." if failed else ".")
+    )
+    sys.exit(EXIT_FINDINGS if failed else 0)
 
 
 @main.command(name="eval")

@@ -11,8 +11,8 @@ from voicelint.errors import PolicyError, did_you_mean
 from voicelint.yamlfile import line_of, load_yaml, read_config_text
 
 CONFIG_FILES = ("voicelint.yaml", ".voicelint.yaml")
-CONFIG_KEYS = ("policies", "client", "format", "fail_on")
-FORMATS = ("text", "json")
+CONFIG_KEYS = ("policies", "client", "clients", "format", "fail_on")
+FORMATS = ("text", "json", "sarif", "github", "junit")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -26,6 +26,8 @@ class Config:
     client: str | None = None
     format: str | None = None
     fail_on: str | None = None
+    # (glob, client) pairs: a post file whose path from ``root`` matches belongs to that client
+    clients: tuple[tuple[str, str], ...] = ()
 
 
 def discover(start: Path) -> Config:
@@ -100,6 +102,17 @@ def _build(data: dict[str, Any], path: Path, line: Any) -> Config:
     for key in ("policies", "client"):
         if key in data and not isinstance(data[key], str):
             raise PolicyError(display, line(key), f"{key} must be text", "")
+    clients = data.get("clients") or {}
+    if not isinstance(clients, dict) or not all(
+        isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+        for k, v in clients.items()
+    ):
+        raise PolicyError(
+            display,
+            line("clients"),
+            "clients must map path globs to client ids",
+            'e.g. clients: {"clients/acme/**": acme-bank}',
+        )
     root = path.parent
     policies = root / data["policies"] if "policies" in data else None
     if policies is not None and not policies.is_dir():
@@ -116,4 +129,5 @@ def _build(data: dict[str, Any], path: Path, line: Any) -> Config:
         client=data.get("client"),
         format=data.get("format"),
         fail_on=data.get("fail_on"),
+        clients=tuple((str(k).strip(), str(v).strip()) for k, v in clients.items()),
     )

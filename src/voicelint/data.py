@@ -23,3 +23,8 @@ def builtin_packs() -> dict[str, Path]:
 def example_policies() -> dict[str, Path]:
     """Client id -> shipped example policy file."""
     return {path.stem: path for path in sorted(data_dir("policies").glob("*.yaml"))}
+
+
+def builtin_lists() -> dict[str, Path]:
+    """Named word lists (``$diseases``) that patterns and term lists may use: list file -> path."""
+    return {path.stem: path for path in sorted((data_dir("rules") / "lists").glob("*.yaml"))}

@@ -142,6 +142,9 @@ voice:
   banned_terms: []            # words this brand never uses, e.g. [awesome, lit]
   preferred_terms: {{}}         # e.g. {{"sign up": "open an account"}}
   competitors: []
+  # competitor_mentions: allow  # allow: only a competitor run down or mocked is flagged; warn: every mention
+  # register_by_platform: {{linkedin: formal}}
+  # key_messages: []          # phrases that must show before the platform cuts the text
 
 channels:                     # where private matters go
   support: "@{client.split("-")[0].title()}Help"

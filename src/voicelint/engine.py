@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
-import string
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from voicelint.context import ContextRule
+from voicelint.context import build as context_rule
 from voicelint.errors import InputError, PolicyError, did_you_mean
 from voicelint.kinds import KINDS, BuildContext, Check, Hit, KindError, PostContext
-from voicelint.model import Finding, Post, SourceFile, TextMap
+from voicelint.model import SEVERITY_RANK, Finding, Post, SourceFile, TextMap
 from voicelint.nlp import MatcherBank, parse
-from voicelint.packs import Example, RuleSpec
+from voicelint.packs import Example, RuleSpec, render_message
 from voicelint.policy import Policy, build_policy
+from voicelint.process import (
+    EXCEPTION_EXPIRED,
+    EXCEPTION_UNAPPROVED,
+    EXCEPTION_UNUSED,
+    process_finding,
+)
 
-SUPPRESSION_KEYS = ("allow", "reason", "approved_by")
-MAX_QUOTED = 60
+SUPPRESSION_KEYS = ("allow", "reason", "approved_by", "expires")
 
 
 @dataclass(frozen=True)
 class CompiledRule:
     spec: RuleSpec
     check: Check
+    context: ContextRule
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,18 @@ class Suppression:
     line: int
     reason: str | None
     approved_by: str | None
+    expires: dt.date | None = None
+    finding: Finding | None = None  # what it would have been, for SARIF's suppressed results
+
+
+@dataclass(frozen=True)
+class Exceptions:
+    """A post's ``voicelint:`` mapping, validated: what it allows, why, who approved, until when."""
+
+    allow: tuple[str, ...] = ()
+    reason: str | None = None
+    approved_by: str | None = None
+    expires: dt.date | None = None
 
 
 @dataclass
@@ -67,33 +87,96 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
                 else ""
             )
             raise PolicyError(spec.origin, spec.line, f"rule {spec.id}: {error}", hint) from None
-        compiled.append(CompiledRule(spec, check))
+        rule_context = context_rule(bank, spec.id, spec.negation, spec.spared_by, spec.qualifiers)
+        compiled.append(CompiledRule(spec, check, rule_context))
     approved_key = bank.add_phrases("claims.approved", list(policy.approved_claims), attr="LOWER")
     return CompiledPolicy(policy, bank, tuple(compiled), approved_key)
 
 
-def lint_post(compiled: CompiledPolicy, post: Post) -> PostResult:
-    """Every finding of one post, in text order, with the ones the post allowed set aside."""
-    allowed, reason, approved_by = suppressions(post, compiled.policy)
+def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = None) -> PostResult:
+    """Every finding of one post, in text order, with the ones the post allowed set aside.
+
+    ``now`` (default: the current time) decides whether an exception has expired.
+    """
+    exceptions = suppressions(post, compiled.policy)
+    result = PostResult()
+    allowed = _audit_exceptions(compiled.policy, post, exceptions, now, result.findings)
+    used: set[str] = set()
     doc = parse(post.text)
     matches = compiled.bank.run(doc)
     context = PostContext(post, doc, matches)
     approved = matches.get(compiled.approved_key, [])
-    result = PostResult()
     for rule in compiled.rules:
         for hit in rule.check(context):
+            hit = rule.context.apply(hit, context)
+            if hit is None:
+                continue  # negated, in a disclaimer, reported as a warning, attributed or qualified
             if rule.spec.category == "claims" and any(
                 a.start <= hit.start and hit.end <= a.end for a in approved
             ):
                 continue  # the client's substantiated claim, listed in claims.approved
-            if any(_covers(pattern, rule.spec.id) for pattern in allowed):
+            covering = [pattern for pattern in allowed if _covers(pattern, rule.spec.id)]
+            if covering:
+                used.update(covering)
                 result.suppressed.append(
-                    Suppression(post.path, post.id, rule.spec.id, post.line, reason, approved_by)
+                    Suppression(
+                        post.path,
+                        post.id,
+                        rule.spec.id,
+                        post.line,
+                        exceptions.reason,
+                        exceptions.approved_by,
+                        exceptions.expires,
+                        stamp(post, rule.spec, hit, compiled.policy.client),
+                    )
                 )
                 continue
             result.findings.append(stamp(post, rule.spec, hit, compiled.policy.client))
+    client = compiled.policy.client
+    for pattern in allowed:
+        if pattern not in used:
+            result.findings.append(process_finding(post, EXCEPTION_UNUSED, client, {}, pattern))
     result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return result
+
+
+def _audit_exceptions(
+    policy: Policy,
+    post: Post,
+    exceptions: Exceptions,
+    now: dt.datetime | None,
+    findings: list[Finding],
+) -> list[str]:
+    """The allowed rule ids or prefixes that take effect; an expired exception or one without
+    the approval the policy requires takes none, and is a finding of its own."""
+    if not exceptions.allow:
+        return []
+    today = (now or dt.datetime.now(dt.UTC)).date()
+    if exceptions.expires is not None and exceptions.expires < today:
+        values = {"expires": exceptions.expires.isoformat()}
+        for pattern in exceptions.allow:
+            findings.append(
+                process_finding(post, EXCEPTION_EXPIRED, policy.client, values, pattern)
+            )
+        return []
+    level = policy.settings.get("exceptions", {}).get("require_approval", "never")
+    missing = [key for key in ("reason", "approved_by") if not getattr(exceptions, key)]
+    if level == "never" or not missing:
+        return list(exceptions.allow)
+    allowed = []
+    for pattern in exceptions.allow:
+        needs_approval = any(
+            _covers(pattern, rule.id) and SEVERITY_RANK[rule.severity] >= SEVERITY_RANK[level]
+            for rule in policy.rules
+        )
+        if needs_approval:
+            values = {"missing": " and ".join(missing), "level": level}
+            findings.append(
+                process_finding(post, EXCEPTION_UNAPPROVED, policy.client, values, pattern)
+            )
+        else:
+            allowed.append(pattern)
+    return allowed
 
 
 def stamp(post: Post, spec: RuleSpec, hit: Hit, client: str | None) -> Finding:
@@ -119,36 +202,15 @@ def stamp(post: Post, spec: RuleSpec, hit: Hit, client: str | None) -> Finding:
     )
 
 
-class _Values(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def render_message(template: str, matched: str, values: Mapping[str, Any]) -> str:
-    quoted = " ".join(matched.split())
-    if len(quoted) > MAX_QUOTED:
-        quoted = quoted[: MAX_QUOTED - 1] + "…"
-    formatted = {key: _format_value(value) for key, value in values.items()}
-    return string.Formatter().vformat(template, (), _Values(formatted, match=quoted))
-
-
-def _format_value(value: Any) -> Any:
-    if isinstance(value, float) and 0 < value < 1:
-        return f"{value:.0%}"
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def _covers(pattern: str, rule_id: str) -> bool:
     return rule_id == pattern or rule_id.startswith(pattern + ".")
 
 
-def suppressions(post: Post, policy: Policy) -> tuple[list[str], str | None, str | None]:
+def suppressions(post: Post, policy: Policy) -> Exceptions:
     """The rule ids or prefixes a post allows in its ``voicelint:`` mapping, validated."""
     raw = post.suppressions
     if raw is None:
-        return [], None, None
+        return Exceptions()
     if not isinstance(raw, Mapping):
         raise InputError(
             post.path,
@@ -184,11 +246,34 @@ def suppressions(post: Post, policy: Policy) -> tuple[list[str], str | None, str
                 did_you_mean(pattern, ids),
             )
     reason, approved_by = raw.get("reason"), raw.get("approved_by")
-    return (
-        list(allow),
-        None if reason is None else str(reason),
-        None if approved_by is None else str(approved_by),
+    return Exceptions(
+        allow=tuple(dict.fromkeys(allow)),
+        reason=_text_or_none(reason),
+        approved_by=_text_or_none(approved_by),
+        expires=_expiry(post, raw.get("expires")),
     )
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None or not str(value).strip() else str(value).strip()
+
+
+def _expiry(post: Post, value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(
+            post.path,
+            post.line,
+            f'voicelint.expires is not a date: "{value}"',
+            "write it as YYYY-MM-DD, e.g. expires: 2026-12-31",
+        ) from None
 
 
 def example_post(example: Example, index: int = 1) -> Post:

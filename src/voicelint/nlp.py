@@ -95,9 +95,11 @@ class MatcherBank:
         self._vocab = nlp.vocab
         self._phrase = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in PHRASE_ATTRIBUTES}
         self._used_attrs: set[str] = set()
-        self._tokens = Matcher(nlp.vocab, validate=True)
-        self._has_tokens = False
+        # Token patterns are the costly part of a post's pass, so each key has its own Matcher and
+        # runs only on posts that contain one of its anchor words (a word every match must have).
+        self._gated: list[tuple[frozenset[str] | None, Matcher]] = []
         self._count = 0
+        self._shared: dict[str, str] = {}
 
     def _new_key(self, name: str) -> str:
         self._count += 1
@@ -109,10 +111,32 @@ class MatcherBank:
             raise ValueError(f"unknown phrase attribute {attr}")
         key = self._new_key(name)
         docs = list(pipeline().pipe([p for p in phrases if p.strip()]))
+        if attr == "LEMMA":
+            # A word written as a verb form means that form ("lit" is not "light", "guaranteed" is
+            # not "guarantee"); those phrases match word by word, the rest by lemma.
+            as_written = [doc for doc in docs if any(_is_verb_form(t.lower_) for t in doc)]
+            docs = [doc for doc in docs if doc not in as_written]
+            if as_written:
+                patterns = [
+                    [
+                        {"LOWER": t.lower_} if _is_verb_form(t.lower_) else {"LEMMA": t.lemma_}
+                        for t in doc
+                    ]
+                    for doc in as_written
+                ]
+                matcher = Matcher(self._vocab)
+                matcher.add(key, patterns)
+                self._gated.append((_anchors(patterns), matcher))
         if docs:
             self._phrase[attr].add(key, docs)
             self._used_attrs.add(attr)
         return key
+
+    def shared_phrases(self, name: str, phrases: Iterable[str], attr: str = "LEMMA") -> str:
+        """Like add_phrases, but registered once per bank however many rules ask (disclaimers...)."""
+        if name not in self._shared:
+            self._shared[name] = self.add_phrases(name, phrases, attr)
+        return self._shared[name]
 
     def add_patterns(self, name: str, patterns: Sequence[Sequence[dict[str, Any]]]) -> str:
         """Register spaCy token patterns under a new key; raises PatternError if spaCy refuses."""
@@ -122,6 +146,11 @@ class MatcherBank:
                     raise PatternError(
                         f"each token in a pattern must be a mapping, got {token_spec!r}"
                     )
+                if _has_boolean_word(token_spec):
+                    raise PatternError(
+                        "a word in the pattern was read by YAML as true/false: "
+                        'quote yes, no, on and off, e.g. {LOWER: "off"}'
+                    )
                 trained = TRAINED_ATTRIBUTES.intersection(str(k).upper() for k in token_spec)
                 if trained:
                     raise PatternError(
@@ -130,10 +159,12 @@ class MatcherBank:
                     )
         key = self._new_key(name)
         try:
-            self._tokens.add(key, [list(p) for p in patterns])
+            lemmatized = [[_lemmatized(t) for t in p] for p in patterns]
+            matcher = Matcher(self._vocab, validate=True)
+            matcher.add(key, lemmatized)
         except (ValueError, KeyError, TypeError) as error:
             raise PatternError(_first_line(str(error))) from None
-        self._has_tokens = True
+        self._gated.append((_anchors(lemmatized), matcher))
         return key
 
     def run(self, doc: Doc) -> dict[str, list[Match]]:
@@ -143,8 +174,11 @@ class MatcherBank:
         raw: list[tuple[int, int, int]] = []
         for attr in self._used_attrs:
             raw.extend(self._phrase[attr](doc))
-        if self._has_tokens:
-            raw.extend(self._tokens(doc))
+        if self._gated:
+            words = {t.lower_ for t in doc} | {t.lemma_ for t in doc}
+            for anchors, matcher in self._gated:
+                if anchors is None or not anchors.isdisjoint(words):
+                    raw.extend(matcher(doc))
         for match_id, first, end in raw:
             span = doc[first:end]
             found.setdefault(strings[match_id], []).append(
@@ -175,6 +209,88 @@ def longest_first(matches: Iterable[Match]) -> list[Match]:
 def token_texts(doc: Doc) -> list[tuple[str, int, int]]:
     """(text, start_char, end_char) of every token, for kinds that look at words one by one."""
     return [(t.text, t.idx, t.idx + len(t.text)) for t in doc]
+
+
+def _is_verb_form(lower: str) -> bool:
+    """An inflected form other than a plural: "lit", "guaranteed", "cures" (as a verb), not "effects"."""
+    lemma = lemma_of(lower)
+    if lemma == lower or not lower.isalpha():
+        return False
+    plural = lower in {lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+    return not plural
+
+
+def _anchors(patterns: list[list[dict[str, Any]]]) -> frozenset[str] | None:
+    """Words one of which every match must contain, or None when a pattern has no such token.
+
+    A pattern's anchor is its first required token that names its words (LOWER, ORTH, TEXT or
+    LEMMA as a string or an IN list); ORTH and TEXT compare case-insensitively here, which only
+    makes the gate let more posts through, never fewer.
+    """
+    stop_words = pipeline().Defaults.stop_words
+    anchors: set[str] = set()
+    for pattern in patterns:
+        candidates = [w for t in pattern if (w := _token_words(t)) is not None]
+        if not candidates:
+            return None
+        # the rarest required token: no stop words if possible, then the fewest words
+        anchors |= min(candidates, key=lambda w: (bool(w & stop_words), len(w)))
+    return frozenset(anchors)
+
+
+def _token_words(token_spec: dict[str, Any]) -> set[str] | None:
+    if token_spec.get("OP", "1") not in ("1", "!") or token_spec.get("OP") == "!":
+        return None
+    for key, value in token_spec.items():
+        if str(key).upper() not in {"LOWER", "ORTH", "TEXT", "LEMMA", "NORM"}:
+            continue
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            return {str(v).lower() for v in value["IN"]}
+    return None
+
+
+def _lemmatized(token_spec: dict[str, Any]) -> dict[str, Any]:
+    """LEMMA values put through our own lemmatizer, as the text is: LEMMA: packaging finds "packaging"."""
+    spec = dict(token_spec)
+    for key in [k for k in spec if str(k).upper() == "LEMMA"]:
+        value = spec[key]
+        if isinstance(value, str):
+            spec[key] = lemma_of(value.lower())
+        elif isinstance(value, dict):
+            spec[key] = {
+                op: [lemma_of(str(v).lower()) for v in items] if isinstance(items, list) else items
+                for op, items in value.items()
+            }
+    return spec
+
+
+def _has_boolean_word(token_spec: dict[str, Any]) -> bool:
+    """YAML 1.1 reads off, no, yes and on as booleans; in a text attribute that is never meant."""
+    for key, value in token_spec.items():
+        if str(key).upper() in {
+            "OP",
+            "IS_ALPHA",
+            "IS_DIGIT",
+            "IS_PUNCT",
+            "IS_SPACE",
+            "IS_TITLE",
+            "IS_UPPER",
+            "IS_LOWER",
+            "LIKE_NUM",
+            "LIKE_URL",
+            "LIKE_EMAIL",
+            "IS_STOP",
+            "IS_SENT_START",
+        } or str(key).upper().startswith("IS_"):
+            continue
+        values = (
+            value.get("IN", []) + value.get("NOT_IN", []) if isinstance(value, dict) else [value]
+        )
+        if any(isinstance(v, bool) for v in values):
+            return True
+    return False
 
 
 def _first_line(text: str) -> str:

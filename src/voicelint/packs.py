@@ -6,10 +6,11 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from voicelint.data import builtin_packs
+from voicelint.data import builtin_lists, builtin_packs
 from voicelint.errors import PolicyError, did_you_mean
 from voicelint.kinds import KINDS
 from voicelint.model import CATEGORIES, PLATFORMS, SEVERITIES
@@ -27,10 +28,22 @@ COMMON_RULE_KEYS = (
     "message",
     "examples",
     "example_policy",
+    "negation",
+    "spared_by",
+    "qualifiers",
 )
+NEGATION_MODES = ("suppress", "ignore", "trigger")
+SPARERS = ("disclaimer", "refusal", "attribution", "qualification")
+# How context applies when a rule does not say: a claim that is negated, or stands in a disclaimer or
+# in a warning about others' claims, is no claim; tone, routing and format words are what they are.
+CONTEXT_DEFAULTS = {
+    "claims": ("suppress", ("disclaimer", "refusal")),
+    "disclosure": ("ignore", ()),
+}
 PACK_KEYS = ("pack", "summary", "extends", "rules")
 EXAMPLE_KEYS = ("text", "platform", "kind", "in_reply_to", "sponsored")
 CORE_PACK = "core"
+MAX_QUOTED = 60
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,65 @@ class RuleSpec:
     origin: str
     line: int | None
     example_policy: Mapping[str, Any] = field(default_factory=dict)
+    negation: str = "ignore"
+    spared_by: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, tuple[Any, ...]]:
+    """Every named list in rules/lists/*.yaml, by name: words, or token patterns."""
+    lists: dict[str, tuple[Any, ...]] = {}
+    for path in builtin_lists().values():
+        data, _ = load_yaml(read_config_text(path, str(path)), str(path))
+        for name, items in (data or {}).items():
+            if any(isinstance(i, bool) or i is None for i in items):
+                raise PolicyError(
+                    str(path),
+                    None,
+                    f"list {name} has an item YAML read as true, false or null",
+                    'quote words like "no", "off", "on" and "yes"',
+                )
+            lists[name] = tuple(str(i) if isinstance(i, int | float) else i for i in items)
+
+    # A list may name another ("$diseases" inside condition_phrases): resolve, refusing cycles.
+    def resolve(name: str, seen: tuple[str, ...]) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for item in lists[name]:
+            if (
+                isinstance(item, str)
+                and item.startswith("$")
+                and item[1:] in lists
+                and item[1:] not in seen
+            ):
+                out.extend(resolve(item[1:], (*seen, item[1:])))
+            else:
+                out.append(item)
+        return tuple(out)
+
+    return {name: resolve(name, (name,)) for name in lists}
+
+
+def expand_lists(value: Any, rule_id: str, fail: Any) -> Any:
+    """Replace "$name" references in terms and patterns with the named list's words."""
+    if isinstance(value, list):
+        expanded: list[Any] = []
+        for item in value:
+            if isinstance(item, str) and item.startswith("$"):
+                name = item[1:]
+                if name not in word_lists():
+                    raise fail(
+                        None,
+                        f'rule {rule_id}: unknown word list "{item}"',
+                        did_you_mean(name, word_lists()),
+                    )
+                expanded.extend(word_lists()[name])
+            else:
+                expanded.append(expand_lists(item, rule_id, fail))
+        return expanded
+    if isinstance(value, dict):
+        return {key: expand_lists(item, rule_id, fail) for key, item in value.items()}
+    return value
 
 
 def load_pack(ref: str, base: Path | None = None, _chain: tuple[str, ...] = ()) -> list[RuleSpec]:
@@ -179,7 +251,11 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
             f'rule {rule_id}: unknown severity "{severity}"',
             did_you_mean(str(severity), SEVERITIES),
         )
-    params = {key: value for key, value in raw.items() if key in module.PARAMS}
+    params = {
+        key: expand_lists(value, rule_id, fail)
+        for key, value in raw.items()
+        if key in module.PARAMS
+    }
     for name, param in module.PARAMS.items():
         if param.required and name not in params:
             raise fail(None, f"rule {rule_id}: a {kind} rule needs {name}", param.doc)
@@ -212,6 +288,7 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
         )
     fire = _examples(examples.get("fire"), rule_id, "fire", fail)
     passes = _examples(examples.get("pass"), rule_id, "pass", fail)
+    negation, spared_by, qualifiers = _context(raw, category, rule_id, fail)
     example_policy = raw.get("example_policy") or {}
     if not isinstance(example_policy, dict):
         raise fail(
@@ -234,7 +311,48 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
         origin=display,
         line=line,
         example_policy=example_policy,
+        negation=negation,
+        spared_by=spared_by,
+        qualifiers=qualifiers,
     )
+
+
+def _context(
+    raw: dict[str, Any], category: str, rule_id: str, fail: Any
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A rule's negation mode, the contexts that spare its matches, and its qualifying phrases."""
+    default_negation, default_spared = CONTEXT_DEFAULTS.get(category, ("ignore", ()))
+    negation = raw.get("negation", default_negation)
+    if negation not in NEGATION_MODES:
+        raise fail(
+            "negation",
+            f'rule {rule_id}: negation "{negation}" is not valid',
+            did_you_mean(str(negation), NEGATION_MODES),
+        )
+    spared_by = raw.get("spared_by", list(default_spared))
+    if not isinstance(spared_by, list) or not all(isinstance(s, str) for s in spared_by):
+        raise fail(
+            "spared_by", f"rule {rule_id}: spared_by must be a list", "valid: " + ", ".join(SPARERS)
+        )
+    for sparer in spared_by:
+        if sparer not in SPARERS:
+            raise fail(
+                "spared_by",
+                f'rule {rule_id}: unknown context "{sparer}" in spared_by',
+                did_you_mean(sparer, SPARERS),
+            )
+    qualifiers = raw.get("qualifiers", [])
+    if not isinstance(qualifiers, list) or not all(
+        isinstance(q, str) and q.strip() for q in qualifiers
+    ):
+        raise fail("qualifiers", f"rule {rule_id}: qualifiers must be a list of phrases", "")
+    if "qualification" in spared_by and not qualifiers:
+        raise fail(
+            "spared_by",
+            f"rule {rule_id}: spared_by qualification needs qualifiers",
+            "list the phrases that state the basis",
+        )
+    return negation, tuple(spared_by), tuple(qualifiers)
 
 
 def _examples(values: Any, rule_id: str, which: str, fail: Any) -> tuple[Example, ...]:
@@ -283,6 +401,28 @@ def _examples(values: Any, rule_id: str, which: str, fail: Any) -> tuple[Example
             )
         )
     return tuple(result)
+
+
+class _Values(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(template: str, matched: str, values: Mapping[str, Any]) -> str:
+    """A rule's message with {match} (quoted, shortened) and the kind's values filled in."""
+    quoted = " ".join(matched.split())
+    if len(quoted) > MAX_QUOTED:
+        quoted = quoted[: MAX_QUOTED - 1] + "…"
+    formatted = {key: _format_value(value) for key, value in values.items()}
+    return string.Formatter().vformat(template, (), _Values(formatted, match=quoted))
+
+
+def _format_value(value: Any) -> Any:
+    if isinstance(value, float) and 0 < value < 1:
+        return f"{value:.0%}"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def placeholders(template: str) -> set[str]:

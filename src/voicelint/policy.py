@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -10,7 +11,15 @@ from typing import Any
 from voicelint.data import builtin_packs, example_policies
 from voicelint.errors import PolicyError, did_you_mean
 from voicelint.model import PLATFORMS, SEVERITIES
-from voicelint.packs import CORE_PACK, RuleSpec, as_list, load_pack, parse_rule
+from voicelint.packs import (
+    CORE_PACK,
+    EXAMPLE_KEYS,
+    Example,
+    RuleSpec,
+    as_list,
+    load_pack,
+    parse_rule,
+)
 from voicelint.yamlfile import Lines, line_of, load_yaml, read_config_text
 
 POLICY_KEYS = (
@@ -24,6 +33,9 @@ POLICY_KEYS = (
     "claims",
     "rules",
     "custom_rules",
+    "exceptions",
+    "calendar",
+    "examples",
 )
 REGISTERS = ("formal", "neutral", "casual")
 # voice key -> what it holds
@@ -39,7 +51,12 @@ VOICE_KEYS = {
     "banned_terms": "a list of words or phrases",
     "preferred_terms": "a mapping of term to preferred term",
     "competitors": "a list of names",
+    "competitor_mentions": "allow (the default) or warn (flag every mention of a competitor)",
+    "register_by_platform": "a mapping of platform to register, e.g. {linkedin: formal}",
+    "allowed_terms": "a list of words the register and crude-language checks let through",
+    "key_messages": "a list of phrases that must show before the platform cuts the text",
 }
+COMPETITOR_MENTIONS = ("allow", "warn")
 CHANNEL_KEYS = ("support", "phone", "press", "email", "web", "legal", "safety", "dm")
 ROUTING_INTENTS = (
     "billing",
@@ -54,6 +71,12 @@ ROUTING_INTENTS = (
 )
 ROUTING_DESTINATIONS = ("dm", "phone", "support", "email", "web", "legal", "press", "safety")
 CLAIMS_KEYS = ("approved",)
+EXCEPTIONS_KEYS = ("require_approval",)
+APPROVAL_LEVELS = (*SEVERITIES, "never")
+CALENDAR_KEYS = ("blackout", "past")
+BLACKOUT_KEYS = ("from", "to", "reason", "applies_to")
+APPLIES_TO = ("promotional", "all")
+POLICY_EXAMPLE_KEYS = (*EXAMPLE_KEYS, "rule")
 OFF = "off"
 
 
@@ -127,6 +150,9 @@ def build_policy(
         "channels": _string_map(data.get("channels"), "channels", CHANNEL_KEYS, display, lines),
         "routing": _routing(data.get("routing"), display, lines),
         "claims": _claims(data.get("claims"), display, lines),
+        "exceptions": _exceptions(data.get("exceptions"), display, lines),
+        "calendar": _calendar(data.get("calendar"), display, lines),
+        "examples": _policy_examples(data.get("examples"), display, lines),
     }
     packs: list[tuple[str, int | None]] = [(CORE_PACK, None)]
     for index, ref in enumerate(as_list(data.get("extends"), display, lines, "extends")):
@@ -200,6 +226,26 @@ def _voice(value: Any, display: str, lines: Lines) -> dict[str, Any]:
         ok = True
         if key == "register":
             ok = item in REGISTERS
+        elif key == "competitor_mentions":
+            ok = item in COMPETITOR_MENTIONS
+        elif key == "register_by_platform":
+            ok = isinstance(item, dict)
+            for platform, register in (item or {}).items() if ok else ():
+                where = line_of(lines, "voice", key, platform)
+                if platform not in PLATFORMS:
+                    raise PolicyError(
+                        display,
+                        where,
+                        f'unknown platform "{platform}" in voice.{key}',
+                        did_you_mean(str(platform), PLATFORMS),
+                    )
+                if register not in REGISTERS:
+                    raise PolicyError(
+                        display,
+                        where,
+                        f'unknown register "{register}" for {platform}',
+                        did_you_mean(str(register), REGISTERS),
+                    )
         elif key.startswith("max_") and key != "max_caps_share":
             ok = _is_count(item) or (
                 isinstance(item, dict)
@@ -293,6 +339,222 @@ def _claims(value: Any, display: str, lines: Lines) -> dict[str, Any]:
                 'e.g. ["Best Regional Bank 2026"]',
             )
     return claims
+
+
+@dataclass(frozen=True)
+class Blackout:
+    """A window in which the client publishes nothing promotional (or nothing at all).
+
+    ``start``/``end`` are dates (whole days, ``end`` included) or date-times.
+    """
+
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime
+    reason: str
+    applies_to: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class PolicyExample:
+    """A draft the client insists must be flagged (by ``rule`` when given) or must pass clean."""
+
+    example: Example
+    rule: str | None
+    line: int | None
+
+
+def _exceptions(value: Any, display: str, lines: Lines) -> dict[str, str]:
+    section = _mapping(value, "exceptions", display, lines)
+    for key, item in section.items():
+        line = line_of(lines, "exceptions", key)
+        if key not in EXCEPTIONS_KEYS:
+            raise PolicyError(
+                display,
+                line,
+                f'unknown exceptions key "{key}"',
+                did_you_mean(str(key), EXCEPTIONS_KEYS),
+            )
+        if item not in APPROVAL_LEVELS:
+            raise PolicyError(
+                display,
+                line,
+                f'exceptions.require_approval "{item}" is not valid',
+                "the lowest severity whose exceptions need reason and approved_by: "
+                + ", ".join(APPROVAL_LEVELS),
+            )
+    return {"require_approval": section.get("require_approval", "never")}
+
+
+def _calendar(value: Any, display: str, lines: Lines) -> dict[str, Any]:
+    if value is None:
+        return {}
+    section = _mapping(value, "calendar", display, lines)
+    for key in section:
+        if key not in CALENDAR_KEYS:
+            raise PolicyError(
+                display,
+                line_of(lines, "calendar", key),
+                f'unknown calendar key "{key}"',
+                did_you_mean(str(key), CALENDAR_KEYS),
+            )
+    past = section.get("past", "warning")
+    if past is False:  # YAML reads a bare `off` as false
+        past = OFF
+    if past not in (*SEVERITIES, OFF):
+        raise PolicyError(
+            display,
+            line_of(lines, "calendar", "past"),
+            f'calendar.past "{past}" is not valid',
+            "use error, warning, info or off",
+        )
+    windows = []
+    for index, raw in enumerate(
+        as_list(section.get("blackout"), display, lines, "calendar", "blackout")
+    ):
+        windows.append(_blackout(raw, display, lines, ("calendar", "blackout", index)))
+    return {"past": past, "blackout": tuple(windows)}
+
+
+def _blackout(raw: Any, display: str, lines: Lines, path: tuple[Any, ...]) -> Blackout:
+    line = line_of(lines, *path)
+    example = "e.g. {from: 2026-11-26, to: 2026-11-27, reason: Day of mourning}"
+    if not isinstance(raw, dict):
+        raise PolicyError(display, line, "each blackout must be a mapping", example)
+    for key in raw:
+        if key not in BLACKOUT_KEYS:
+            raise PolicyError(
+                display,
+                line_of(lines, *path, key),
+                f'unknown blackout key "{key}"',
+                did_you_mean(str(key), BLACKOUT_KEYS),
+            )
+    bounds = []
+    for key in ("from", "to"):
+        bound = _when(raw.get(key))
+        if bound is None:
+            raise PolicyError(
+                display,
+                line_of(lines, *path, key),
+                f"a blackout needs {key}: as a date or an ISO 8601 date-time",
+                example,
+            )
+        bounds.append(bound)
+    start, end = bounds
+    if _naive(end) < _naive(start):
+        raise PolicyError(
+            display, line_of(lines, *path, "to"), "a blackout ends before it starts", example
+        )
+    reason = raw.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise PolicyError(
+            display,
+            line_of(lines, *path, "reason"),
+            "a blackout needs a reason",
+            "the reason is shown to whoever scheduled the post",
+        )
+    applies_to = raw.get("applies_to", "promotional")
+    if applies_to not in APPLIES_TO:
+        raise PolicyError(
+            display,
+            line_of(lines, *path, "applies_to"),
+            f'applies_to "{applies_to}" is not valid',
+            "promotional (posts; replies go on) or all",
+        )
+    return Blackout(start, end, reason.strip(), applies_to, line)
+
+
+def _when(value: Any) -> dt.date | dt.datetime | None:
+    if isinstance(value, dt.date):  # datetime is a date too
+        return value
+    if not isinstance(value, str):
+        return None
+    written = value.strip()
+    if written[-1:] in ("z", "Z"):
+        written = written[:-1] + "+00:00"
+    try:
+        return (
+            dt.date.fromisoformat(written)
+            if len(written) == 10
+            else dt.datetime.fromisoformat(written)
+        )
+    except ValueError:
+        return None
+
+
+def _naive(value: dt.date | dt.datetime) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return dt.datetime.combine(value, dt.time())
+
+
+def _policy_examples(
+    value: Any, display: str, lines: Lines
+) -> dict[str, tuple[PolicyExample, ...]]:
+    section = _mapping(value, "examples", display, lines)
+    result: dict[str, tuple[PolicyExample, ...]] = {"flag": (), "pass": ()}
+    for key, items in section.items():
+        if key not in result:
+            raise PolicyError(
+                display,
+                line_of(lines, "examples", key),
+                f'unknown examples key "{key}"',
+                "flag: drafts that must be flagged; pass: drafts that must not be",
+            )
+        parsed = []
+        for index, item in enumerate(as_list(items, display, lines, "examples", key)):
+            parsed.append(_policy_example(item, display, lines, ("examples", key, index)))
+        result[key] = tuple(parsed)
+    return result
+
+
+def _policy_example(item: Any, display: str, lines: Lines, path: tuple[Any, ...]) -> PolicyExample:
+    line = line_of(lines, *path)
+    if isinstance(item, str):
+        item = {"text": item}
+    if (
+        not isinstance(item, dict)
+        or not isinstance(item.get("text"), str)
+        or not item["text"].strip()
+    ):
+        raise PolicyError(
+            display,
+            line,
+            "an example is a draft's text, or a mapping with text:",
+            'e.g. - "Guaranteed returns!" or - {text: "...", rule: claims.finance}',
+        )
+    for key in item:
+        if key not in POLICY_EXAMPLE_KEYS:
+            raise PolicyError(
+                display,
+                line_of(lines, *path, key),
+                f'unknown key "{key}" in an example',
+                did_you_mean(str(key), POLICY_EXAMPLE_KEYS),
+            )
+    platform = item.get("platform")
+    if platform is not None and platform not in PLATFORMS:
+        raise PolicyError(
+            display,
+            line_of(lines, *path, "platform"),
+            f'unknown platform "{platform}"',
+            did_you_mean(str(platform), PLATFORMS),
+        )
+    kind = item.get("kind", "post")
+    if kind not in ("post", "reply"):
+        raise PolicyError(
+            display, line_of(lines, *path, "kind"), f'unknown kind "{kind}"', "post or reply"
+        )
+    rule = item.get("rule")
+    if rule is not None and not isinstance(rule, str):
+        raise PolicyError(display, line_of(lines, *path, "rule"), "rule must be a rule id", "")
+    example = Example(
+        text=item["text"],
+        platform=platform,
+        kind=kind,
+        in_reply_to=item.get("in_reply_to"),
+        sponsored=bool(item.get("sponsored", False)),
+    )
+    return PolicyExample(example, rule, line)
 
 
 def _apply_overrides(

@@ -1,4 +1,7 @@
-"""Collect findings into a report and render it as text (like ruff) or JSON; decide the exit code."""
+"""Collect findings into a report and render it as text (like ruff) or JSON; decide the exit code.
+
+The CI formats (SARIF, GitHub, JUnit) live in ``voicelint.formats`` and read the same ``Report``.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +13,20 @@ from typing import Any
 from voicelint import __version__
 from voicelint.engine import PostResult, Suppression
 from voicelint.model import SEVERITY_RANK, Finding, Post, SourceFile
+from voicelint.packs import RuleSpec
+from voicelint.process import PROCESS_RULES
 
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+@dataclass(frozen=True)
+class CheckedPost:
+    """A post that was checked, findings or not (JUnit reports one test case per post)."""
+
+    path: str
+    post: str
+    line: int
+    client: str | None
 
 
 @dataclass
@@ -21,11 +36,25 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     suppressed: list[Suppression] = field(default_factory=list)
     sources: dict[str, SourceFile] = field(default_factory=dict)
+    checked: list[CheckedPost] = field(default_factory=list)
+    # every rule that ran, by id (the first policy's version when policies differ), for SARIF
+    rules: dict[str, RuleSpec] = field(
+        default_factory=lambda: {rule.id: rule for rule in PROCESS_RULES}
+    )
 
-    def add(self, post: Post, result: PostResult) -> None:
+    def add(
+        self,
+        post: Post,
+        result: PostResult,
+        rules: tuple[RuleSpec, ...] = (),
+        client: str | None = None,
+    ) -> None:
         self.posts += 1
         self.findings.extend(result.findings)
         self.suppressed.extend(result.suppressed)
+        self.checked.append(CheckedPost(post.path, post.id, post.line, client))
+        for rule in rules:
+            self.rules.setdefault(rule.id, rule)
         if result.findings:
             self.sources.setdefault(post.path, post.source)
 
@@ -36,18 +65,67 @@ class Report:
             "findings": len(self.findings),
             "by_severity": dict(Counter(f.severity for f in self.findings)),
             "by_category": dict(Counter(f.category for f in self.findings)),
-            "suppressed": [
-                {
-                    "path": s.path,
-                    "post": s.post,
-                    "rule": s.rule,
-                    "line": s.line,
-                    "reason": s.reason,
-                    "approved_by": s.approved_by,
-                }
-                for s in self.suppressed
-            ],
+            "by_rule": dict(Counter(f.rule for f in self.findings)),
+            "suppressed": [_suppression_dict(s) for s in self.suppressed],
         }
+
+
+def _suppression_dict(suppression: Suppression) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "path": suppression.path,
+        "post": suppression.post,
+        "rule": suppression.rule,
+        "line": suppression.line,
+        "reason": suppression.reason,
+        "approved_by": suppression.approved_by,
+    }
+    if suppression.expires is not None:
+        entry["expires"] = suppression.expires.isoformat()
+    return entry
+
+
+def statistics(report: Report) -> list[tuple[int, str, str, str]]:
+    """``(count, rule, severities, category)`` per rule, most frequent first; a rule whose
+    severity differs between policies shows each (``error/warning``)."""
+    counts: Counter[str] = Counter()
+    severities: dict[str, set[str]] = {}
+    categories: dict[str, str] = {}
+    for finding in report.findings:
+        counts[finding.rule] += 1
+        severities.setdefault(finding.rule, set()).add(finding.severity)
+        categories[finding.rule] = finding.category
+    return sorted(
+        (
+            (
+                count,
+                rule,
+                "/".join(sorted(severities[rule], key=lambda s: -SEVERITY_RANK[s])),
+                categories[rule],
+            )
+            for rule, count in counts.items()
+        ),
+        key=lambda row: (-row[0], row[1]),
+    )
+
+
+def render_statistics(report: Report) -> str:
+    """Counts per rule, then per category, like ``ruff --statistics``."""
+    rows = statistics(report)
+    if not rows:
+        return "No findings.\n"
+    width = len(str(rows[0][0]))
+    rule_width = max(len(row[1]) for row in rows)
+    severity_width = max(len(row[2]) for row in rows)
+    out = [
+        f"{count:>{width}}  {rule:<{rule_width}}  {severity:<{severity_width}}  {category}"
+        for count, rule, severity, category in rows
+    ]
+    out.append("")
+    categories = Counter(f.category for f in report.findings)
+    width = len(str(max(categories.values())))
+    for category, count in sorted(categories.items(), key=lambda item: (-item[1], item[0])):
+        out.append(f"{count:>{width}}  {category}")
+    return "\n".join(out) + "\n"
 
 
 def exit_code(report: Report, fail_on: str) -> int:
@@ -67,14 +145,17 @@ def render_json(report: Report) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_text(report: Report, style: Any = None) -> str:
+def render_text(report: Report, style: Any = None, show_statistics: bool = False) -> str:
     """``path:line:col: severity rule message``, the source line with carets, then a summary line.
 
-    ``style(text, **click_style_kwargs)`` colours parts; None leaves the text plain.
+    ``style(text, **click_style_kwargs)`` colours parts; None leaves the text plain. With
+    ``show_statistics`` the counts per rule and category replace the findings, as in ruff.
     """
     paint = style or (lambda text, **_: text)
     out: list[str] = []
-    for finding in report.findings:
+    if show_statistics and report.findings:
+        out.append(render_statistics(report))
+    for finding in [] if show_statistics else report.findings:
         head = paint(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
         severity = paint(finding.severity, fg=COLORS[finding.severity], bold=True)
         out.append(f"{head} {severity} {paint(finding.rule, fg='cyan')} {finding.message}")
@@ -84,8 +165,19 @@ def render_text(report: Report, style: Any = None) -> str:
         if finding.fix is not None:
             out.append(f'   = fix: replace with "{finding.fix}"')
         out.append("")
+    if report.suppressed:
+        out.append("Allowed by exceptions:")
+        out.extend(f"  {_suppression_line(s)}" for s in report.suppressed)
+        out.append("")
     out.append(_summary_line(report))
     return "\n".join(out) + "\n"
+
+
+def _suppression_line(s: Suppression) -> str:
+    approval = f"approved by {s.approved_by}" if s.approved_by else "no approver given"
+    reason = f": {s.reason}" if s.reason else ""
+    expires = f" (until {s.expires.isoformat()})" if s.expires else ""
+    return f"{s.path}:{s.line}: {s.rule} in post {s.post}, {approval}{reason}{expires}"
 
 
 def _excerpt(source: SourceFile, finding: Finding, paint: Any) -> list[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +15,7 @@ from voicelint.model import Post
 from voicelint.policy import default_policy, find_client_policy, known_clients, load_policy
 from voicelint.readers import collect_files, read_bytes, read_file
 from voicelint.report import Report
+from voicelint.schedule import check_schedule
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,12 @@ class CheckOptions:
     default_client: str | None = None
     stdin_bytes: bytes | None = None
     stdin_format: str = "txt"
+    # (glob, client) from the configuration, globs relative to ``root``; the first match wins
+    path_clients: Sequence[tuple[str, str]] = field(default_factory=tuple)
+    root: Path | None = None
+    # a file named on the command line that holds no posts is skipped, as in a directory walk
+    skip_non_posts: bool = False
+    now: dt.datetime | None = None  # the current time, injectable for tests and previews
 
 
 class PolicyResolver:
@@ -41,7 +51,12 @@ class PolicyResolver:
                     options.policy_file, str(options.policy_file), expected_client=None
                 ),
             )
-        client = options.client or post.client or options.default_client
+        client = (
+            options.client
+            or post.client
+            or client_for_path(post.path, options.path_clients, options.root)
+            or options.default_client
+        )
         if client is None:
             return self._get(None, default_policy)
         path = find_client_policy(client, list(options.policy_dirs))
@@ -78,11 +93,60 @@ def run_check(options: CheckOptions) -> Report:
         )
         report.files += 1
     for path, explicit in collect_files(paths):
+        explicit = explicit and not options.skip_non_posts
         posts = read_file(path, explicit=explicit)
         if posts or explicit:
             report.files += 1
         inputs.append(posts)
     for posts in inputs:
         for post in posts:
-            report.add(post, lint_post(resolver.for_post(post), post))
+            compiled = resolver.for_post(post)
+            result = lint_post(compiled, post, options.now)
+            policy = compiled.policy
+            result.findings.extend(check_schedule(policy, post, options.now))
+            report.add(post, result, policy.rules, policy.client)
     return report
+
+
+def client_for_path(
+    path: str, path_clients: Sequence[tuple[str, str]], root: Path | None
+) -> str | None:
+    """The client of the first configured glob that matches the post file's path from ``root``."""
+    if not path_clients or path.startswith("<"):
+        return None
+    absolute = Path(path).resolve()
+    base = (root or Path.cwd()).resolve()
+    try:
+        relative = absolute.relative_to(base).as_posix()
+    except ValueError:
+        relative = Path(os.path.relpath(absolute, base)).as_posix()
+    for pattern, client in path_clients:
+        if glob_regex(pattern).fullmatch(relative):
+            return client
+    return None
+
+
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A path glob as gitignore and pre-commit users write it: ``*`` stays within a directory,
+    ``**`` crosses directories, ``?`` is one character; a trailing ``/`` means everything below."""
+    if pattern.endswith("/"):
+        pattern += "**"
+    out = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+        elif pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+        elif pattern[index] == "*":
+            out.append("[^/]*")
+            index += 1
+        elif pattern[index] == "?":
+            out.append("[^/]")
+            index += 1
+        else:
+            out.append(re.escape(pattern[index]))
+            index += 1
+    return re.compile("".join(out))

@@ -8,11 +8,34 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from voicelint.kinds import metric, pattern, phrase, substitution
+from voicelint.kinds import (
+    competitor,
+    data_request,
+    disclosure,
+    escalation,
+    handoff,
+    hostility,
+    metric,
+    near,
+    pattern,
+    phrase,
+    pii,
+    platform,
+    profanity,
+    register,
+    settlement,
+    substitution,
+)
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 
 KINDS: dict[str, ModuleType] = {
-    module.NAME: module for module in (phrase, pattern, metric, substitution)
+    module.NAME: module
+    for module in (
+        *(phrase, pattern, near, metric, substitution),  # words, patterns, counts
+        *(disclosure,),  # sponsorship disclosure
+        *(register, profanity, hostility, competitor, platform),  # brand voice
+        *(data_request, handoff, settlement, escalation, pii),  # customer care
+    )
 }
 
 __all__ = ["KINDS", "BuildContext", "Check", "Hit", "KindError", "Param", "PostContext"]

@@ -82,3 +82,36 @@ def string_list(params: Mapping[str, Any], name: str) -> list[str]:
 def inside(match: Match, others: list[Match]) -> bool:
     """Whether a match lies within any of the other matches (an exception, a preferred term)."""
     return any(o.start <= match.start and match.end <= o.end and o != match for o in others)
+
+
+NEIGHBOUR_PARAMS = {
+    "not_after": Param(
+        (list,),
+        "words that, right before a match, make it another sense (our best latte: self-comparison)",
+    ),
+    "not_before": Param(
+        (list,), "words that, right after a match, make it another sense (#1 priority, best wishes)"
+    ),
+}
+
+
+def neighbour_filter(params: Mapping[str, Any]) -> Callable[[Any, Match], bool]:
+    """Keep a match unless the word just before or after it marks another sense."""
+    before = {w.lower() for w in string_list(params, "not_after")}
+    after = {w.lower() for w in string_list(params, "not_before")}
+
+    def keep(doc: Any, match: Match) -> bool:
+        previous = _word(doc, match.first_token - 1, -1)
+        following = _word(doc, match.end_token, 1)
+        return previous not in before and following not in after
+
+    return keep
+
+
+def _word(doc: Any, index: int, step: int) -> str | None:
+    """The nearest non-space token from ``index`` in direction ``step``, lower-cased."""
+    while 0 <= index < len(doc):
+        if not doc[index].is_space:
+            return doc[index].lower_
+        index += step
+    return None

@@ -123,6 +123,8 @@ def _regex_spans(pattern: re.Pattern[str]) -> Callable[[str], list[tuple[int, in
 
 def _emoji_spans(text: str) -> list[tuple[int, int]]:
     """Emoji as the reader sees them: a flag, a family or a skin-toned hand is one."""
+    if text.isascii():
+        return []  # emoji.emoji_list scans character by character; most posts have no emoji
     return [(e["match_start"], e["match_end"]) for e in emoji.emoji_list(text)]
 
 

@@ -6,12 +6,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from voicelint.kinds.base import (
+    NEIGHBOUR_PARAMS,
     BuildContext,
     Check,
     Hit,
     KindError,
     Param,
     PostContext,
+    neighbour_filter,
     string_list,
 )
 from voicelint.kinds.phrase import drop_excepted
@@ -26,6 +28,7 @@ PARAMS = {
         required=True,
     ),
     "exceptions": Param((list,), "phrases within which a match is not a finding"),
+    **NEIGHBOUR_PARAMS,
 }
 MESSAGE_VARS = frozenset({"match"})
 
@@ -45,9 +48,10 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     except PatternError as error:
         raise KindError("patterns", f"spaCy refused the pattern: {error}") from None
     exception_key = ctx.bank.add_phrases(ctx.rule_id + ":except", string_list(params, "exceptions"))
+    keep = neighbour_filter(params)
 
     def check(post: PostContext) -> list[Hit]:
         hits = drop_excepted(post.matches_for(key), post.matches_for(exception_key))
-        return [Hit(m.start, m.end) for m in hits]
+        return [Hit(m.start, m.end) for m in hits if keep(post.doc, m)]
 
     return check

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from voicelint.kinds.base import (
+    NEIGHBOUR_PARAMS,
     BuildContext,
     Check,
     Hit,
@@ -13,6 +14,7 @@ from voicelint.kinds.base import (
     Param,
     PostContext,
     inside,
+    neighbour_filter,
     string_list,
 )
 from voicelint.nlp import Match, longest_first
@@ -32,6 +34,7 @@ PARAMS = {
     "exceptions": Param(
         (list,), "phrases within which a match is not a finding (green tea, cured ham)"
     ),
+    **NEIGHBOUR_PARAMS,
 }
 MESSAGE_VARS = frozenset({"match"})
 
@@ -47,6 +50,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     else:
         term_keys = {ctx.bank.add_phrases(ctx.rule_id, terms, attr): ""}
     exception_key = ctx.bank.add_phrases(ctx.rule_id + ":except", exceptions, attr)
+    keep = neighbour_filter(params)
 
     def check(post: PostContext) -> list[Hit]:
         found: list[Match] = []
@@ -55,7 +59,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 if not sensitive or same_case(post.post.text[match.start : match.end], term):
                     found.append(match)
         hits = drop_excepted(found, post.matches_for(exception_key))
-        return [Hit(m.start, m.end) for m in hits]
+        return [Hit(m.start, m.end) for m in hits if keep(post.doc, m)]
 
     return check
 

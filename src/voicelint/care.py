@@ -1,0 +1,221 @@
+"""What a customer-care reply says and where a private matter should go, from the routing lexicons.
+
+Shared by the care-routing kinds: phrase lists from ``lexicons/routing/*.yaml`` matched on a Doc's
+lemmas (or exact lower-cased forms), sentences, hand-offs, and the policy's destination for each
+intent put in words ("DM via @AcmeHelp", "press@acme.example").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from voicelint.nlp import parse
+
+LEXICONS = Path(__file__).resolve().parent / "lexicons" / "routing"
+SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+# Intents whose public reply must route and say nothing else (legal, safety, press, crisis).
+ESCALATIONS = (
+    "legal_threat",
+    "injury",
+    "adverse_event",
+    "medical_question",
+    "press_inquiry",
+    "crisis",
+)
+INTENT_LABELS = {
+    "billing": "a billing",
+    "order_status": "an order",
+    "account_security": "an account-security",
+    "legal_threat": "a legal",
+    "injury": "an injury",
+    "adverse_event": "an adverse-event",
+    "medical_question": "a medical",
+    "press_inquiry": "a press",
+    "crisis": "a crisis",
+}
+# Where an escalation goes when the policy does not route it.
+DEFAULT_ROUTES = {
+    "legal_threat": "legal",
+    "injury": "safety",
+    "adverse_event": "safety",
+    "medical_question": "support",
+    "press_inquiry": "press",
+    "crisis": "phone",
+}
+
+
+@cache
+def lexicon(name: str) -> dict[str, Any]:
+    with (LEXICONS / f"{name}.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Tokens ``[first, end)`` of a Doc that a phrase matched."""
+
+    first: int
+    end: int
+
+
+class Phrases:
+    """A phrase list matched token by token, on lemmas (``charge`` finds ``charged``) or exact forms."""
+
+    def __init__(self, lemma: Iterable[str] = (), exact: Iterable[str] = ()) -> None:
+        self._by_first: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for attr, phrases in (("lemma", lemma), ("lower", exact)):
+            for phrase in phrases:
+                phrase = str(phrase).lower()
+                if phrase.startswith("'") and " " not in phrase:
+                    # a clitic on its own ("'ve", "'ll") is one token in a sentence, not in isolation
+                    words: tuple[str, ...] = (phrase,)
+                else:
+                    words = tuple(
+                        (t.lemma_ if attr == "lemma" else t.lower_) for t in parse(phrase)
+                    )
+                if words:
+                    self._by_first.setdefault((attr, words[0]), []).append(words)
+
+    @classmethod
+    def of(cls, value: Any) -> Phrases:
+        """From a lexicon entry: a list (lemmas) or a mapping with ``lemma:`` and ``exact:`` lists."""
+        if isinstance(value, Mapping):
+            return cls(value.get("lemma") or (), value.get("exact") or ())
+        return cls(value or ())
+
+    def find(self, doc: Any, first: int = 0, end: int | None = None) -> list[Span]:
+        end = len(doc) if end is None else end
+        found = []
+        for i in range(first, end):
+            for attr in ("lemma", "lower"):
+                key = doc[i].lemma_ if attr == "lemma" else doc[i].lower_
+                for words in self._by_first.get((attr, key), ()):
+                    j = i + len(words)
+                    if j <= end and all(
+                        (doc[k].lemma_ if attr == "lemma" else doc[k].lower_) == w
+                        for k, w in zip(range(i, j), words, strict=True)
+                    ):
+                        found.append(Span(i, j))
+        return found
+
+    def any_in(self, doc: Any, first: int = 0, end: int | None = None) -> bool:
+        return bool(self.find(doc, first, end))
+
+
+@cache
+def phrases(lexicon_name: str, *path: str) -> Phrases:
+    value: Any = lexicon(lexicon_name)
+    for part in path:
+        value = value[part]
+    return Phrases.of(value)
+
+
+def sentences(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of the sentences: ends at . ! ? … (kept) and at line breaks."""
+    result, start = [], 0
+    for i, token in enumerate(doc):
+        if token.text in SENTENCE_ENDS or (token.text and set(token.text) <= SENTENCE_ENDS):
+            if i + 1 < len(doc) and set(doc[i + 1].text) <= SENTENCE_ENDS:
+                continue
+            result.append((start, i + 1))
+            start = i + 1
+        elif "\n" in token.text_with_ws and i + 1 > start:
+            result.append((start, i + 1))
+            start = i + 1
+    if start < len(doc):
+        result.append((start, len(doc)))
+    return [(a, b) for a, b in result if any(not t.is_space for t in doc[a:b])]
+
+
+def char_span(doc: Any, first: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens ``[first, end)``, without trailing space or sentence punctuation."""
+    while end - 1 > first and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    while first < end - 1 and doc[first].is_space:
+        first += 1
+    return doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def channels_in(text: str, channels: Mapping[str, str]) -> set[str]:
+    """The policy's channels (support handle, phone, addresses, links) that a text names."""
+    lower, digits = text.lower(), re.sub(r"\D", "", text)
+    named = set()
+    for key, value in channels.items():
+        value = str(value).strip()
+        if not value:
+            continue
+        value_digits = re.sub(r"\D", "", value)
+        if re.search(r"[a-z@]", value.lower()):
+            if value.lower().rstrip("/") in lower:
+                named.add(key)
+        elif len(value_digits) >= 7 and value_digits[-10:] in digits:
+            named.add(key)
+    return named
+
+
+def hands_off(
+    doc: Any, text: str, channels: Mapping[str, str], destination: str, intent: str = ""
+) -> bool:
+    """Whether a draft moves the matter where the policy routes it."""
+    named = channels_in(text, channels)
+    if intent == "medical_question" and phrases("replies", "medical_referral").any_in(doc):
+        return True
+    if destination == "press":
+        return "press" in named or phrases("replies", "press_handoff").any_in(doc)
+    if destination == "phone":
+        # the official number, where the policy has one: "call us" sends people searching, and
+        # impersonators publish look-alike numbers (FDIC consumer guidance)
+        if channels.get("phone"):
+            return "phone" in named
+        return phrases("replies", "phone_handoff").any_in(doc)
+    return bool(named) or phrases("replies", "handoff").any_in(doc)
+
+
+def destination_text(destination: str, channels: Mapping[str, str]) -> str:
+    """Where the policy sends a matter, in words a copywriter can act on."""
+    channel = channels.get(destination)
+    support = channels.get("support")
+    if destination == "dm":
+        via = channels.get("dm") or support
+        return f"DM via {via}" if via else "DM"
+    if destination == "phone":
+        return f"a call to {channel}" if channel else "a phone call"
+    if destination == "support":
+        return f"{channel}" if channel else (f"DM via {support}" if support else "the support team")
+    if destination == "email":
+        return f"email at {channel}" if channel else "email"
+    if destination == "web":
+        return f"the secure form at {channel}" if channel else "the secure web form"
+    if destination == "press":
+        where = channel or "the press office"
+        return f"{where}, and make no statement"
+    team = {"legal": "the legal team", "safety": "the safety team"}.get(destination, destination)
+    if channel:
+        return f"{team} at {channel}"
+    return f"{team} (by DM via {support})" if support else team
+
+
+def route_of(intent: str, routing: Mapping[str, str]) -> str | None:
+    """The policy's destination for an intent; escalations have a default, others need the policy."""
+    return routing.get(intent) or DEFAULT_ROUTES.get(intent)
+
+
+def intent_label(intent: str) -> str:
+    """An intent with its article, for messages: "an injury" (matter)."""
+    return INTENT_LABELS.get(intent, intent)
+
+
+def reply_destination(intents: Iterable[str], routing: Mapping[str, str]) -> str:
+    """Where a customer's details go: the first routed one-to-one channel of the intents, else DM."""
+    for intent in intents:
+        destination = routing.get(intent)
+        if destination and destination not in ("press", "legal"):
+            return destination
+    return "dm"

@@ -1,0 +1,215 @@
+"""Claim context: whether a match is negated, in a disclaimer, reported as a warning, attributed or qualified.
+
+A phrase list alone flags "we can't guarantee returns", the DSHEA disclaimer and "beware of accounts
+that promise guaranteed profits". Each rule says how its matches depend on context:
+
+- ``negation``: ``suppress`` (a negated match is no claim: "does not cure"), ``ignore``, or
+  ``trigger`` (only the negated form is the claim: "no side effects", "say goodbye to migraines").
+- ``spared_by``: contexts that excuse a match: ``disclaimer`` (inside a standard disclaimer sentence),
+  ``refusal`` (a warning about others' claims: "beware of...", "anyone who promises..."),
+  ``attribution`` (a named source and a date: "Voted Best Coffee by Portland Monthly readers, 2026"),
+  ``qualification`` (the post states the specific basis, e.g. "made with 30% recycled fiber").
+
+Negation follows NegEx (Chapman et al., 2001): a cue shortly before the match, in the same clause,
+not cut off by a termination word and not a pseudo-negation ("not only").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from voicelint.kinds.base import Hit, PostContext
+from voicelint.nlp import Match, MatcherBank
+
+NEGATION_WINDOW = 6  # words between the cue and the match
+ELIMINATOR_WINDOW = 3
+LEXICON = Path(__file__).resolve().parent / "lexicons" / "claims" / "context.yaml"
+YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+SENTENCE_END = {".", "!", "?", "…", ";"}
+SUBJECTS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "our", "your", "my"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    with LEXICON.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    for name, words in data.items():
+        if any(not isinstance(w, str) for w in words):
+            raise ValueError(f"{LEXICON}: {name} has a word YAML did not read as text; quote it")
+    return data
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(lexicon()[key])
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """How one rule's matches depend on context, with its matcher keys."""
+
+    negation: str
+    spared_by: tuple[str, ...]
+    disclaimer_key: str | None
+    refusal_key: str | None
+    qualifier_key: str | None
+
+    def apply(self, hit: Hit, post: PostContext) -> Hit | None:
+        """The hit as context leaves it: None when context excuses it, widened to its cue in trigger mode."""
+        doc = post.doc
+        span = _token_span(doc, hit)
+        if span is None:
+            return hit
+        first, end = span
+        if self.negation != "ignore":
+            cue = negation_cue(doc, first, end, eliminators=self.negation == "trigger")
+            if (cue is not None) != (self.negation == "trigger"):
+                return None
+            if cue is not None and cue < first:
+                hit = replace(
+                    hit, start=doc[cue].idx
+                )  # quote "zero side effects", not "side effects"
+        if self.disclaimer_key and _within(hit, post.matches_for(self.disclaimer_key)):
+            return None
+        if self.refusal_key and _refused(doc, first, post.matches_for(self.refusal_key)):
+            return None
+        if "attribution" in self.spared_by and is_attributed(doc, first, end):
+            return None
+        if self.qualifier_key and post.matches_for(self.qualifier_key):
+            return None
+        return hit
+
+
+def build(
+    bank: MatcherBank,
+    rule_id: str,
+    negation: str,
+    spared_by: Sequence[str],
+    qualifiers: Sequence[str],
+) -> ContextRule:
+    """Register what a rule's context needs in the bank, once, at compile time."""
+    disclaimer_key = refusal_key = qualifier_key = None
+    if "disclaimer" in spared_by:
+        disclaimer_key = bank.shared_phrases(
+            "context:disclaimers", lexicon()["disclaimers"], "LOWER"
+        )
+    if "refusal" in spared_by:
+        refusal_key = bank.shared_phrases("context:refusal", lexicon()["refusal_cues"], "LOWER")
+    if "qualification" in spared_by and qualifiers:
+        qualifier_key = bank.add_phrases(rule_id + ":qualifiers", list(qualifiers), "LEMMA")
+    return ContextRule(negation, tuple(spared_by), disclaimer_key, refusal_key, qualifier_key)
+
+
+def _token_span(doc: Any, hit: Hit) -> tuple[int, int] | None:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
+
+def _within(hit: Hit, spans: list[Match]) -> bool:
+    return any(s.start <= hit.start and hit.end <= s.end for s in spans)
+
+
+def _is_boundary(token: Any) -> bool:
+    return token.text in SENTENCE_END or (token.is_space and "\n" in token.text)
+
+
+def sentence_bounds(doc: Any, first: int, end: int) -> tuple[int, int]:
+    """Token range of the sentence (or line) around tokens ``[first, end)``."""
+    start = first
+    while start > 0 and not _is_boundary(doc[start - 1]):
+        start -= 1
+    stop = end
+    while stop < len(doc) and not _is_boundary(doc[stop]):
+        stop += 1
+    return start, stop
+
+
+def is_negated(doc: Any, first: int, end: int, eliminators: bool = False) -> bool:
+    """Whether a negation cue governs the match (see negation_cue)."""
+    return negation_cue(doc, first, end, eliminators) is not None
+
+
+def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> int | None:
+    """The token where a negation cue governing the match starts, or None (NegEx: cue before it, same clause, small window).
+
+    With ``eliminators`` (rules whose claim is the negated form), only words that deny the thing
+    itself count, close before it: "no joint pain", "zero side effects", "goodbye to migraines";
+    "does not treat cancer" denies the treating, not the cancer, so it does not count.
+    """
+    if eliminators:
+        cues, window = _words("eliminators"), ELIMINATOR_WINDOW
+    else:
+        cues, window = _words("negators"), NEGATION_WINDOW
+    terminators = _words("terminators")
+    pseudo = [tuple(p.split()) for p in lexicon()["pseudo_negations"]]
+    words = 0
+    i = first - 1
+    while i >= 0 and words <= window:
+        token = doc[i]
+        if _is_boundary(token):
+            break
+        lower = token.lower_
+        if lower in terminators or token.text in {":", "—", "–", "(", ")"}:
+            break
+        if lower in {"and", "or"} and i + 1 < len(doc) and doc[i + 1].lower_ in SUBJECTS:
+            break  # "no artificial colours, and it cures colds": a new clause with its own subject
+        if lower in cues or token.lemma_ in cues:
+            following = tuple(t.lower_ for t in doc[i : i + 3])
+            if not any(following[: len(p)] == p for p in pseudo):
+                return i
+        if _multiword_cue(doc, i, cues):
+            return i - 1
+        if not token.is_punct:
+            words += 1
+        i -= 1
+    return first if not eliminators and _answered_no(doc, first) else None
+
+
+def _answered_no(doc: Any, first: int) -> bool:
+    """A question whose next sentence starts with "No": "Does it prevent the flu? No, ..."."""
+    _, stop = sentence_bounds(doc, first, first + 1)
+    if stop >= len(doc) or doc[stop].text != "?":
+        return False
+    following = [t.lower_ for t in doc[stop + 1 : stop + 4] if not t.is_space]
+    answers = [tuple(a.split()) for a in lexicon()["answers_no"]]
+    return any(tuple(following[: len(a)]) == a for a in answers)
+
+
+def _multiword_cue(doc: Any, i: int, cues: frozenset[str]) -> bool:
+    """Cues of two words ending at token i ("free of", "goodbye to", "no more")."""
+    if i < 1:
+        return False
+    pair = f"{doc[i - 1].lower_} {doc[i].lower_}"
+    return pair in cues
+
+
+def _refused(doc: Any, first: int, cues: list[Match]) -> bool:
+    """A warning cue earlier in the same sentence: the claim is someone else's, reported as a risk."""
+    start, _ = sentence_bounds(doc, first, first + 1)
+    return any(start <= cue.first_token < first for cue in cues)
+
+
+def is_attributed(doc: Any, first: int, end: int) -> bool:
+    """A named source ("by Portland Monthly", "according to J.D. Power") and a date in the sentence."""
+    start, stop = sentence_bounds(doc, first, end)
+    sentence = doc[start:stop]
+    if not YEAR.search(sentence.text):
+        return False
+    verbs = _words("attribution_verbs")
+    for token in sentence:
+        if token.lower_ in {"by", "from"} or (
+            token.lower_ == "to" and token.i > 0 and doc[token.i - 1].lower_ == "according"
+        ):
+            following = [t for t in doc[token.i + 1 : min(stop, token.i + 4)] if not t.is_punct]
+            if any(t.text[:1].isupper() or t.like_num for t in following[:3]) and (
+                token.lower_ == "to"
+                or any(t.lower_ in verbs or t.lemma_ in verbs for t in sentence)
+            ):
+                return True
+    return False

@@ -1,0 +1,134 @@
+"""Render a report as SARIF 2.1.0, for GitHub code scanning and other SARIF viewers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from voicelint import __version__
+from voicelint.engine import Suppression
+from voicelint.model import Finding
+from voicelint.packs import RuleSpec
+from voicelint.report import Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/voicelint/"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render_sarif(report: Report) -> str:
+    """One run; ``tool.driver.rules`` lists the rules the results refer to, with their help."""
+    allowed = [(s, s.finding) for s in report.suppressed if s.finding is not None]
+    used = list(dict.fromkeys([f.rule for f in report.findings] + [f.rule for _, f in allowed]))
+    index = {rule_id: position for position, rule_id in enumerate(used)}
+    results = [_result(f, index[f.rule]) for f in report.findings]
+    results += [_suppressed(s, _result(f, index[f.rule])) for s, f in allowed]
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "voicelint",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_rule(report.rules.get(rule_id), rule_id) for rule_id in used],
+                    }
+                },
+                # voicelint counts columns in characters, not UTF-16 code units
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "properties": {
+                    "posts": report.posts,
+                    "files": report.files,
+                    "suppressed": report.summary()["suppressed"],
+                },
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rule(spec: RuleSpec | None, rule_id: str) -> dict[str, Any]:
+    if spec is None:  # not expected: every finding's rule ran in some policy
+        return {"id": rule_id}
+    help_text = f"{spec.summary}\n\nWhy: {spec.why}"
+    flags = "".join(f"\n- {e.text}" for e in spec.fire)
+    passes = "".join(f"\n- {e.text}" for e in spec.passes)
+    if flags:
+        help_text += f"\n\nFlags:{flags}"
+    if passes:
+        help_text += f"\n\nLeaves alone:{passes}"
+    return {
+        "id": spec.id,
+        "name": spec.id.rsplit(".", 1)[-1],
+        "shortDescription": {"text": spec.summary},
+        "fullDescription": {"text": spec.why},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": LEVELS[spec.severity]},
+        "properties": {
+            "category": spec.category,
+            "pack": spec.pack,
+            "citation": spec.why,
+            "tags": [spec.category, spec.pack],
+        },
+    }
+
+
+def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    region: dict[str, Any] = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+    if finding.match:
+        region["snippet"] = {"text": finding.match}
+    properties: dict[str, Any] = {
+        "post": finding.post,
+        "client": finding.client,
+        "category": finding.category,
+        "severity": finding.severity,
+    }
+    if finding.fix is not None:
+        properties["fix"] = finding.fix
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(finding.path)},
+                    "region": region,
+                }
+            }
+        ],
+        "properties": properties,
+    }
+
+
+def _suppressed(suppression: Suppression, result: dict[str, Any]) -> dict[str, Any]:
+    """A finding a post allowed, marked as suppressed in source with who approved it and why."""
+    entry: dict[str, Any] = {"kind": "inSource", "status": "accepted"}
+    if suppression.reason:
+        entry["justification"] = suppression.reason
+    properties = {"approved_by": suppression.approved_by}
+    if suppression.expires is not None:
+        properties["expires"] = suppression.expires.isoformat()
+    entry["properties"] = properties
+    return {**result, "suppressions": [entry]}
+
+
+def _uri(path: str) -> str:
+    """A relative path stays relative (code scanning resolves it against the checkout)."""
+    if path.startswith("<"):  # <stdin>
+        return quote(path.strip("<>"))
+    as_path = Path(path)
+    if as_path.is_absolute():
+        return as_path.as_uri()
+    return quote(as_path.as_posix())

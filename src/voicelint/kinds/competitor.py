@@ -1,0 +1,150 @@
+"""Kind ``competitor``: a competitor from the policy run down or mocked, or (where the policy asks) named at all.
+
+A factual comparison names a competitor without judging it ("Unlike Southbank, we charge no
+monthly fee") and stays clean; a disparaging word near the name ("Southbank's overpriced
+accounts") or a mocking comparison around it ("move over, Starbucks", "Dunkin' could never") is a
+finding. With ``mode: mention`` the rule reports every mention, but only for a policy that sets
+``voice.competitor_mentions: warn``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
+from voicelint.kinds.metric import HASHTAG
+from voicelint.kinds.tone_context import echoes_customer, lexicon, sentences
+from voicelint.nlp import Match, longest_first
+
+NAME = "competitor"
+PARAMS = {
+    "mode": Param(
+        (str,),
+        "disparage: flag a competitor run down or mocked; mention: flag every mention, when the "
+        "policy sets voice.competitor_mentions: warn",
+        required=True,
+        choices=("disparage", "mention"),
+    ),
+    "names_from": Param(
+        (str,), "the policy setting with the competitors (default voice.competitors)"
+    ),
+}
+MESSAGE_VARS = frozenset({"match", "competitor", "how"})
+MENTION_SETTING = "voice.competitor_mentions"
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    source = params.get("names_from", "voice.competitors")
+    names = ctx.setting(source) or []
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise KindError("names_from", f"the policy's {source} must be a list of names")
+    mode = params["mode"]
+    if mode == "mention" and ctx.setting(MENTION_SETTING) != "warn":
+        return lambda post: []
+    variants = set()
+    for name in names:
+        variants.update({name, name.rstrip("'’"), name.rstrip("'’") + "'s"})
+    name_key = ctx.bank.add_phrases(ctx.rule_id + ":name", sorted(variants), "LOWER")
+    words = lexicon("competitors")
+    window = int(words.get("window", 6))
+    long_before = int(words.get("long_before", 3))
+    bad_key = ctx.bank.add_phrases(ctx.rule_id + ":bad", words["disparaging"], "LOWER")
+    before_key = ctx.bank.add_phrases(ctx.rule_id + ":before", words["before"], "LOWER")
+    after_key = ctx.bank.add_phrases(ctx.rule_id + ":after", words["after"], "LOWER")
+
+    compact = {_compact(n): n.rstrip("'’") for n in names}
+    tag_words = tuple(_compact(w) for w in words.get("hashtag_words", []))
+
+    def check(post: PostContext) -> list[Hit]:
+        text = post.post.text
+        tags = _tags(text, compact, tag_words, mode)
+        found = longest_first(post.matches_for(name_key))
+        if not found or not names:
+            return tags
+        doc = post.doc
+        bounds = sentences(doc)
+        hits = []
+        for name in found:
+            if echoes_customer(post, name.start, name.end):
+                continue
+            competitor = text[name.start : name.end]
+            if mode == "mention":
+                hits.append(
+                    Hit(name.start, name.end, values={"competitor": competitor, "how": "named"})
+                )
+                continue
+            first, last = next(
+                ((a, b) for a, b in bounds if a <= name.first_token < b), (0, len(doc))
+            )
+            trigger = _mockery(
+                doc, name, post.matches_for(before_key), post.matches_for(after_key), long_before
+            )
+            how = "a mocking comparison"
+            if trigger is None:
+                trigger = _near(name, post.matches_for(bad_key), first, last, window)
+                how = "a disparaging word"
+            if trigger is None or echoes_customer(post, trigger.start, trigger.end):
+                continue
+            start, end = min(name.start, trigger.start), max(name.end, trigger.end)
+            hits.append(Hit(start, end, values={"competitor": competitor, "how": how}))
+        return sorted(hits + tags, key=lambda h: h.start)
+
+    return check
+
+
+def _mockery(
+    doc: Any, name: Match, before: list[Match], after: list[Match], long_before: int
+) -> Match | None:
+    """A mocking phrase right before the name ("move over, Starbucks") or right after it."""
+    gap_before = name.first_token
+    if gap_before > 0 and doc[gap_before - 1].text in (",", "—", "-", ":"):
+        gap_before -= 1
+    for match in before:
+        if match.end_token in (gap_before, name.first_token):
+            return match
+        long = match.end_token - match.first_token >= long_before
+        if long and match.end_token == name.first_token - 1 and doc[match.end_token].is_alpha:
+            return match
+    start_after = name.end_token
+    if start_after < len(doc) and doc[start_after].text in (",", "—", "-", "'", "’"):
+        start_after += 1
+    for match in after:
+        if match.first_token in (name.end_token, start_after):
+            return match
+    return None
+
+
+def _near(name: Match, bad: list[Match], first: int, last: int, window: int) -> Match | None:
+    for match in bad:
+        if not first <= match.first_token < last:
+            continue
+        distance = (
+            name.first_token - match.end_token
+            if match.end_token <= name.first_token
+            else match.first_token - name.end_token
+        )
+        if 0 <= distance <= window:
+            return match
+    return None
+
+
+def _compact(words: str) -> str:
+    return re.sub(r"[\W_]+", "", words.lower())
+
+
+def _tags(text: str, names: Mapping[str, str], mocking: tuple[str, ...], mode: str) -> list[Hit]:
+    """#StarbucksWho, #DunkinSucks: a competitor's name run together with a jeer in a hashtag."""
+    hits = []
+    for tag in HASHTAG.finditer(text):
+        body = _compact(tag.group()[1:])
+        for key, name in names.items():
+            if not key or key not in body:
+                continue
+            rest = body.replace(key, "", 1)
+            # a bare #Starbucks is the name itself, which the word matcher already reads
+            if rest and (mode == "mention" or any(rest.startswith(w) for w in mocking)):
+                how = "named" if mode == "mention" else "a mocking hashtag"
+                hits.append(Hit(tag.start(), tag.end(), values={"competitor": name, "how": how}))
+    return hits

@@ -1,0 +1,91 @@
+"""Kind ``disclosure``: a sponsored post must disclose the connection where readers will see it.
+
+16 CFR 255.5 asks for a clear and conspicuous disclosure; the FTC's "Disclosures 101" places it at
+the start, above the platform's "more" cut, and not inside a cluster of hashtags at the end. The
+clear wordings are token patterns in the rule (``clear``); what each platform shows before it cuts
+a caption is the rule's ``visible`` mapping. ``report: missing`` flags a sponsored post with no clear
+disclosure; ``report: buried`` flags one whose every disclosure is past the cut or in the cluster.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
+from voicelint.nlp import PatternError, longest_first
+
+NAME = "disclosure"
+REPORTS = ("missing", "buried")
+PARAMS = {
+    "clear": Param(
+        (list,),
+        "spaCy token patterns of clear disclosures (#ad, Sponsored, Paid partnership with)",
+        required=True,
+    ),
+    "report": Param(
+        (str,),
+        "missing (no clear disclosure) or buried (past the cut or in the end hashtags)",
+        required=True,
+        choices=REPORTS,
+    ),
+    "visible": Param(
+        (dict,), "characters each platform shows before it cuts the text, with a 'default'"
+    ),
+    "cluster": Param(
+        (int,), "how many hashtags at the end make a cluster that hides a disclosure (default 3)"
+    ),
+}
+MESSAGE_VARS = frozenset({"match", "visible", "platform"})
+TRAILING_HASHTAGS = re.compile(r"(?:#\w+[\s.,!]*)+$")
+HASHTAG = re.compile(r"#\w+")
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    report = params["report"]
+    visible = dict(params.get("visible") or {})
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in visible.values()):
+        raise KindError(
+            "visible", "visible must map platforms (and default) to a number of characters"
+        )
+    cluster = params.get("cluster", 3)
+    try:
+        key = ctx.bank.add_patterns(ctx.rule_id + ":clear", params["clear"])
+    except PatternError as error:
+        raise KindError("clear", f"spaCy refused the pattern: {error}") from None
+
+    def check(post: PostContext) -> list[Hit]:
+        if not post.post.sponsored:
+            return []
+        text = post.post.text
+        disclosures = longest_first(post.matches_for(key))
+        if report == "missing":
+            if disclosures:
+                return []
+            first_word = re.search(r"\S+", text)  # the finding points at the start of the post
+            start, end = first_word.span() if first_word else (0, 0)
+            return [Hit(start, end, values={"platform": _platform(post), "visible": ""})]
+        if not disclosures:
+            return []
+        limit = visible.get(post.post.platform or "", visible.get("default", len(text)))
+        tail = _trailing_cluster(text, cluster)
+        seen = [d for d in disclosures if d.end <= limit and not (tail and d.start >= tail)]
+        if seen:
+            return []
+        first = disclosures[0]
+        return [Hit(first.start, first.end, values={"platform": _platform(post), "visible": limit})]
+
+    return check
+
+
+def _platform(post: PostContext) -> str:
+    return post.post.platform or "the platform"
+
+
+def _trailing_cluster(text: str, size: int) -> int | None:
+    """Where a closing run of at least ``size`` hashtags starts, if the post ends with one."""
+    match = TRAILING_HASHTAGS.search(text.rstrip())
+    if match and len(HASHTAG.findall(match.group())) >= size:
+        return match.start()
+    return None

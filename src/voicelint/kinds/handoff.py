@@ -1,0 +1,80 @@
+"""Kind ``handoff``: a reply that keeps a privately routed matter in public instead of handing it off.
+
+The customer's message (``in_reply_to``) is read for routing intents; for each intent the policy
+routes (escalations are always routed), the draft must hand off where the policy says (DM, a call,
+the support handle, a secure link, the press address). A draft that stays general (thanks, an
+apology) is left alone for billing, order and account matters; a draft that offers another route
+(DM where the policy says phone) and any draft on a legal, injury, adverse-event, medical, press or
+crisis matter needs the policy's route.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from voicelint import care
+from voicelint.intents import detect
+from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
+from voicelint.kinds.data_request import public_requests
+
+NAME = "handoff"
+PARAMS: dict = {}
+MESSAGE_VARS = frozenset({"match", "intent", "destination"})
+# most serious first: the finding names the matter that most needs its route
+PRIORITY = (
+    "crisis",
+    "legal_threat",
+    "injury",
+    "adverse_event",
+    "medical_question",
+    "press_inquiry",
+    "account_security",
+    "billing",
+    "order_status",
+)
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    channels = ctx.setting("channels") or {}
+    routing = ctx.setting("routing") or {}
+
+    def check(post: PostContext) -> list[Hit]:
+        if post.post.kind != "reply" or not post.doc.text.strip():
+            return []
+        intents = detect(post.post.in_reply_to)
+        if not intents or public_requests(post.doc):
+            return []  # a public request for data is reported by its own rule
+        for intent in sorted(intents, key=PRIORITY.index):
+            destination = care.route_of(intent, routing)
+            if destination is None:
+                continue
+            if care.hands_off(post.doc, post.post.text, channels, destination, intent):
+                continue
+            offers_other_route = care.hands_off(post.doc, post.post.text, channels, "dm")
+            if (
+                intent not in care.ESCALATIONS
+                and not offers_other_route
+                and not engages(post.doc, intent)
+            ):
+                continue
+            start, stop = care.char_span(post.doc, 0, len(post.doc))
+            return [Hit(start, stop, values=values(intent, destination, channels))]
+        return []
+
+    return check
+
+
+def engages(doc: Any, intent: str) -> bool:
+    """Whether a draft takes up the matter (a commitment, a statement, the matter's own words)."""
+    topic = care.lexicon("replies")["topic"].get(intent)
+    return care.phrases("replies", "engage").any_in(doc) or (
+        topic is not None and care.phrases("replies", "topic", intent).any_in(doc)
+    )
+
+
+def values(intent: str, destination: str, channels: Mapping[str, str]) -> dict[str, str]:
+    return {
+        "intent": care.intent_label(intent),
+        "destination": care.destination_text(destination, channels),
+    }

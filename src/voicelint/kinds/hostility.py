@@ -1,0 +1,320 @@
+"""Kind ``hostility``: words that insult, blame, dismiss or mock the reader, judged by whom they point at.
+
+A list of rude words is not enough: "our barista was rude to you" is an apology, "you were rude"
+an accusation; "calm down, it's just coffee" is a brush-off in a reply and "it's just coffee, done
+right" a tagline. Each act in the shipped lexicon says what it needs (see lexicons/hostility.yaml):
+the nearest person the words describe (the reader, "some people", or the brand itself), whether the
+post answers a customer, a negation ("not your fault") or a condition ("if you can't find it") that
+turns the words kind, and whether they are the customer's own words quoted back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
+from voicelint.kinds.tone_context import (
+    FIRST_PERSON,
+    SECOND_PERSON,
+    echoes_customer,
+    lexicon,
+    sentences,
+)
+from voicelint.nlp import Match, PatternError, longest_first
+
+NAME = "hostility"
+PARAMS = {
+    "posts": Param(
+        (str,),
+        "which drafts: replies (kind reply, or with in_reply_to) or posts (everything else)",
+        required=True,
+        choices=("replies", "posts"),
+    ),
+}
+MESSAGE_VARS = frozenset({"match", "act", "advice"})
+
+NEEDS = ("always", "addressed", "reader", "not_self", "complaint")
+ACTS = {
+    "insult": ("insults the reader", "describe the problem, never the person"),
+    "blame": ("blames the customer", "own the problem and say what you will do about it"),
+    "dismiss": ("brushes off the customer", "acknowledge the problem and offer help"),
+    "mock": ("talks down to the customer", "answer the question plainly and kindly"),
+}
+# Groups the brand may sneer at without naming the reader: "some people", "customers like you".
+GROUP = frozenset(
+    {
+        "people",
+        "customers",
+        "guests",
+        "folks",
+        "clients",
+        "members",
+        "followers",
+        "users",
+        "everyone",
+        "everybody",
+        "anyone",
+        "anybody",
+        "whoever",
+        "karens",
+    }
+)
+# Words after "your" that make it the reader's own words or conduct ("your question is stupid").
+READER_THINGS = frozenset(
+    {
+        "question",
+        "questions",
+        "complaint",
+        "complaints",
+        "comment",
+        "comments",
+        "review",
+        "reviews",
+        "attitude",
+        "opinion",
+        "opinions",
+        "excuse",
+        "excuses",
+        "request",
+        "idea",
+        "logic",
+        "point",
+        "post",
+        "tweet",
+        "rant",
+        "take",
+        "behaviour",
+        "behavior",
+        "tone",
+        "demands",
+        "demand",
+        "whining",
+        "reply",
+        "message",
+        "feedback",
+    }
+)
+PERSON_NOUNS = frozenset(
+    {"person", "customer", "people", "guy", "man", "woman", "individual", "human"}
+)
+THINGS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "he",
+        "she",
+        "them",
+        "there",
+    }
+)
+RELATIVE = frozenset({"who", "that", "like"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+CONDITIONS = frozenset({"if", "when", "whether", "unless", "case"})
+HYPOTHETICAL = frozenset({"'d", "would", "could", "might"})
+PROMISES = frozenset({"'ll", "will", "wo"})
+OPENERS = frozenset({"hi", "hey", "hello", "thanks", "thank"})
+
+
+@dataclass(frozen=True)
+class _Act:
+    key: str
+    act: str
+    needs: str
+    unless_negated: bool
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    want_replies = params["posts"] == "replies"
+    words = lexicon("hostility")
+    signals = (
+        tuple(s.lower() for s in words.get("complaint_signals", [])),
+        tuple(s.lower() for s in words.get("praise_signals", [])),
+    )
+    acts = []
+    for entry in lexicon("hostility")["acts"]:
+        act, needs = entry["act"], entry["needs"]
+        if act not in ACTS or needs not in NEEDS:
+            raise KindError("posts", f"hostility lexicon: unknown act {act} or need {needs}")
+        negated = bool(entry.get("unless_negated"))
+        key = ctx.bank.add_phrases(f"{ctx.rule_id}:{act}", entry.get("terms", []), "LOWER")
+        acts.append(_Act(key, act, needs, negated))
+        if entry.get("patterns"):
+            try:
+                key = ctx.bank.add_patterns(f"{ctx.rule_id}:{act}", entry["patterns"])
+            except PatternError as error:
+                raise KindError("posts", f"hostility lexicon: {error}") from None
+            acts.append(_Act(key, act, needs, negated))
+
+    def check(post: PostContext) -> list[Hit]:
+        reply = post.post.kind == "reply" or bool(post.post.in_reply_to)
+        if reply != want_replies:
+            return []
+        said = post.post.in_reply_to
+        # a brush-off needs something to brush off: a complaint or a question (or an unknown message)
+        answers_complaint = reply and (not said or _complaint(said, signals))
+        doc = post.doc
+        bounds = sentences(doc)
+        owner: dict[Match, _Act] = {}
+        for act in acts:
+            for match in post.matches_for(act.key):
+                owner.setdefault(match, act)
+        hits = []
+        for match in longest_first(owner):
+            act = owner[match]
+            first = next((a for a, b in bounds if a <= match.first_token < b), 0)
+            last = next((b for a, b in bounds if a <= match.first_token < b), len(doc))
+            if act.needs == "complaint":
+                # laughter needs a plain complaint or question: "haha, you're not wrong" agrees
+                if not said or not _any_signal(said, signals[0]):
+                    continue
+            elif not _hostile(doc, match, act, first, last, answers_complaint):
+                continue
+            if echoes_customer(post, match.start, match.end):
+                continue
+            what, advice = ACTS[act.act]
+            start, end = _trimmed(doc, match)
+            hits.append(Hit(start, end, values={"act": what, "advice": advice}))
+        return hits
+
+    return check
+
+
+def _hostile(
+    doc: Any, match: Match, act: _Act, first: int, last: int, answers_complaint: bool
+) -> bool:
+    before = [t.lower_ for t in doc[max(first, match.first_token - 3) : match.first_token]]
+    starts_with_if = doc[match.first_token].lower_ == "if"
+    if not starts_with_if and before and before[-1] in CONDITIONS:
+        return False  # "if you can't find it", "when you didn't get a reply"
+    if (
+        not starts_with_if
+        and len(before) > 1
+        and before[-2] in CONDITIONS
+        and before[-1] in SECOND_PERSON
+    ):
+        return False
+    vocative = doc[match.first_token].is_punct  # ", Karen." answers whatever came before
+    negated = any(w in NEGATIONS for w in before)
+    if negated and (act.unless_negated or (act.act == "insult" and not vocative)):
+        return False  # "it's not your fault", "not a dumb question at all"
+    if _compound(doc, match):
+        return False  # "idiot-proof", "stupid-easy"
+    if act.needs == "always":
+        return True
+    target = _nearest_person(doc, match, first, last)
+    if act.needs == "addressed":
+        # "we'd hate for you to go elsewhere" wishes the opposite
+        addressed = answers_complaint or target == "group"
+        return addressed and not _hypothetical(doc, match, first, reach=8)
+    if act.needs == "not_self":
+        return target != "self" and not _hypothetical(doc, match, first)
+    # reader: the words describe the reader, "some people", or the reader's own words
+    if target == "group":
+        return not _hypothetical(doc, match, first)
+    if target == "reader":
+        # "you'll never complain about fees again" is a promise to the reader, not a jab
+        return not _hypothetical(doc, match, first, PROMISES)
+    following = doc[match.end_token].lower_ if match.end_token < len(doc) else ""
+    return answers_complaint and following in READER_THINGS
+
+
+def _complaint(said: str | None, signals: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Whether the customer's message complains or asks, rather than thanks or jokes."""
+    if not said:
+        return False
+    complaint, praise = signals
+    return _any_signal(said, complaint) or not _any_signal(said, praise)
+
+
+def _any_signal(said: str, signals: tuple[str, ...]) -> bool:
+    words = set(re.findall(r"[\w']+", said.lower()))
+    return any(s in words if s.replace("'", "").isalnum() else s in said for s in signals)
+
+
+def _nearest_person(doc: Any, match: Match, first: int, last: int) -> str | None:
+    """Whom the words describe: the nearest person word to their left, else the reader to their right."""
+    for i in range(match.first_token - 1, first - 1, -1):
+        word = doc[i].lower_
+        if word in OPENERS:
+            continue  # "Hi Sam," names the reader but the words that follow may describe anyone
+        if word in SECOND_PERSON or (word == "'re" and i > first and doc[i - 1].lower_ == "you"):
+            return _possessor(doc, i, match, "reader")
+        if word in FIRST_PERSON:
+            return _possessor(doc, i, match, "self")
+        if word in GROUP:
+            return "group"
+        if word in THINGS:
+            following = doc[match.end_token].lower_ if match.end_token < len(doc) else ""
+            if following not in PERSON_NOUNS:
+                return _about_group(doc, first, last)
+    for i in range(match.end_token, min(last, match.end_token + 3)):
+        word = doc[i].lower_
+        if word in SECOND_PERSON:
+            return "reader"
+        if word in GROUP:
+            return "group"
+    return _about_group(doc, first, last)
+
+
+def _about_group(doc: Any, first: int, last: int) -> str | None:
+    """A sentence about "people who ...", "customers like that": a group of readers."""
+    for i in range(first, last - 1):
+        if doc[i].lower_ in GROUP and doc[i + 1].lower_ in RELATIVE:
+            return "group"
+    return None
+
+
+def _possessor(doc: Any, index: int, match: Match, person: str) -> str | None:
+    """A possessive names the thing it owns ("your barista was rude"): that is what the words describe."""
+    if doc[index].lower_ not in {"your", "our", "my", "ur"}:
+        return person
+    owned = index + 1
+    if owned >= match.first_token:
+        following = doc[match.end_token].lower_ if match.end_token < len(doc) else ""
+        if following in READER_THINGS or following in PERSON_NOUNS:
+            return person  # "your stupid question"
+        return None  # "your lazy Sunday"
+    word = doc[owned].lower_
+    if word in READER_THINGS:
+        return person
+    if person == "self" and word in GROUP:
+        return "group"  # "our customers"
+    return None
+
+
+def _hypothetical(
+    doc: Any, match: Match, first: int, extra: frozenset[str] = frozenset(), reach: int = 4
+) -> bool:
+    """A sales line, not an insult: "you'd be crazy to miss it"."""
+    words = HYPOTHETICAL | extra
+    before = doc[max(first, match.first_token - reach) : match.first_token]
+    return any(t.lower_ in words for t in before)
+
+
+def _compound(doc: Any, match: Match) -> bool:
+    end = match.end_token
+    return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+
+
+def _trimmed(doc: Any, match: Match) -> tuple[int, int]:
+    """The match without the commas and full stops its pattern needed around it."""
+    first, end = match.first_token, match.end_token
+    while end - first > 1 and doc[first].is_punct:
+        first += 1
+    while end - first > 1 and doc[end - 1].is_punct and doc[end - 1].text != "?":
+        end -= 1
+    return doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)

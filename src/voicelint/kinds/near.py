@@ -1,0 +1,140 @@
+"""Kind ``near``: a term and a trigger word close together in one sentence ("cuts your risk of diabetes").
+
+Regulators read a disease claim wherever an effect word governs a disease, whatever the grammar:
+"cures colds", "colds? gone in a day", "keeps the flu away", "my anemia was gone". This kind flags
+a ``terms`` match (the disease) with a ``near`` match (the effect) within ``window`` words, in
+either order (or the one ``order`` names), inside one sentence; a question mark does not end the
+sentence, so "Heartburn? Gut Ease calms it" counts. Compliance lexicons call this NEAR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from voicelint.kinds.base import (
+    BuildContext,
+    Check,
+    Hit,
+    KindError,
+    Param,
+    PostContext,
+    inside,
+    string_list,
+)
+from voicelint.nlp import Match, PatternError
+
+NAME = "near"
+ORDERS = ("either", "near_first", "terms_first")
+PARAMS = {
+    "terms": Param(
+        (list,), "what the claim is about (a disease, a symptom); $lists allowed", required=True
+    ),
+    "near": Param(
+        (list,),
+        "the words that make it a claim (cure, prevent, gone); $lists allowed",
+        required=True,
+    ),
+    "term_patterns": Param(
+        (list,),
+        "token patterns that also count as terms, e.g. a medical suffix: [{LOWER: {REGEX: 'itis$'}}]",
+    ),
+    "window": Param((int,), "the most words between the two (default 6)"),
+    "order": Param((str,), "either (default), near_first or terms_first", choices=ORDERS),
+    "exceptions": Param(
+        (list,), "phrases within which a term or trigger is another sense (cold brew)"
+    ),
+}
+MESSAGE_VARS = frozenset({"match"})
+BOUNDARIES = {".", "!", ";", "…"}
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    terms = string_list(params, "terms")
+    triggers = string_list(params, "near")
+    window = params.get("window", 6)
+    if isinstance(window, bool) or window < 0:
+        raise KindError("window", "window must be a number of words, 0 or more")
+    order = params.get("order", "either")
+    term_key = ctx.bank.add_phrases(ctx.rule_id + ":terms", terms)
+    pattern_key = None
+    if params.get("term_patterns"):
+        try:
+            pattern_key = ctx.bank.add_patterns(
+                ctx.rule_id + ":term-patterns", params["term_patterns"]
+            )
+        except PatternError as error:
+            raise KindError("term_patterns", f"spaCy refused the pattern: {error}") from None
+    trigger_key = ctx.bank.add_phrases(ctx.rule_id + ":near", triggers)
+    exception_key = ctx.bank.add_phrases(ctx.rule_id + ":except", string_list(params, "exceptions"))
+
+    def check(post: PostContext) -> list[Hit]:
+        exceptions = post.matches_for(exception_key)
+        candidates = post.matches_for(term_key) + (
+            post.matches_for(pattern_key) if pattern_key else []
+        )
+        found = sorted(
+            (m for m in set(candidates) if not inside(m, exceptions)),
+            key=lambda m: (m.start, -m.end),
+        )
+        near = [
+            m
+            for m in post.matches_for(trigger_key)
+            if not inside(m, exceptions) and not _is_name(post.doc, m)
+        ]
+        if not found or not near:
+            return []
+        hits: list[Hit] = []
+        taken_until = -1
+        for term in found:
+            partner = _closest(post.doc, term, near, window, order)
+            if partner is None:
+                continue
+            start, end = min(term.start, partner.start), max(term.end, partner.end)
+            if start < taken_until:
+                continue  # one finding per stretch of text
+            hits.append(Hit(start, end))
+            taken_until = end
+        return hits
+
+    return check
+
+
+def _closest(doc: Any, term: Match, near: list[Match], window: int, order: str) -> Match | None:
+    best: tuple[int, Match] | None = None
+    for trigger in near:
+        if trigger.end_token <= term.first_token:
+            if order == "terms_first":
+                continue
+            gap = _words_between(doc, trigger.end_token, term.first_token)
+        elif term.end_token <= trigger.first_token:
+            if order == "near_first":
+                continue
+            gap = _words_between(doc, term.end_token, trigger.first_token)
+        else:
+            continue  # overlapping: the same words, not two
+        if gap is not None and gap <= window and (best is None or gap < best[0]):
+            best = (gap, trigger)
+    return best[1] if best else None
+
+
+def _is_name(doc: Any, match: Match) -> bool:
+    """A capitalised trigger inside a sentence is a name ("Gut Ease", "Cold Shield"), not a verb."""
+    token = doc[match.first_token]
+    if not token.is_title or match.first_token == 0:
+        return False
+    previous = doc[match.first_token - 1]
+    return not (
+        previous.text in BOUNDARIES or previous.text in {"?", ":", '"', "'"} or previous.is_space
+    )
+
+
+def _words_between(doc: Any, start: int, end: int) -> int | None:
+    """Words in tokens ``[start, end)``; None when a sentence ends between them."""
+    words = 0
+    for token in doc[start:end]:
+        if token.text in BOUNDARIES or (token.is_space and "\n" in token.text):
+            return None
+        if not token.is_punct and not token.is_space:
+            words += 1
+    return words

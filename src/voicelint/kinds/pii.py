@@ -1,0 +1,283 @@
+"""Kind ``pii``: personal data of a customer or staff member in a post or reply.
+
+Presidio-style recognizers (voicelint.recognizers): Luhn-checked card numbers, "ending in 1234",
+phone numbers, email addresses, SSNs, routing numbers, IBANs, account, order, booking and tracking
+numbers next to their context words, street addresses, and a person's full name next to an order
+or a transaction. The client's own channels (support handle, phone, addresses, links) are an
+allow-list; prices, dates, promo codes and "#1" are never identifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from voicelint import care
+from voicelint.intents import detect
+from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
+from voicelint.nlp import is_dictionary_word
+from voicelint.recognizers import (
+    Entity,
+    Pattern,
+    Recognizer,
+    analyze,
+    not_a_year,
+    valid_aba,
+    valid_card,
+    valid_iban,
+    valid_ssn,
+)
+
+NAME = "pii"
+PARAMS: dict = {}
+MESSAGE_VARS = frozenset({"match", "entity", "destination"})
+ENTITY_WORDS = {
+    "CREDIT_CARD": "a card number",
+    "CARD_ENDING": "the last digits of a card or account",
+    "PHONE": "a phone number",
+    "EMAIL": "an email address",
+    "SSN": "a Social Security number",
+    "ROUTING_NUMBER": "a bank routing number",
+    "IBAN": "an IBAN",
+    "IDENTIFIER": "an account, order or booking number",
+    "STREET_ADDRESS": "a street address",
+    "PERSON": "a person's name tied to a transaction",
+}
+NAME_WINDOW = 6
+MONEY = re.compile(r"[$€£]\s?\d")
+POSSESSIVES = frozenset({"her", "his", "their", "whose", "'s", "your"})
+NOT_NAMES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "black",
+        "cyber",
+        "i",
+        "we",
+        "you",
+        "dm",
+        "hi",
+        "hello",
+        "hey",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def recognizers() -> tuple[Recognizer, ...]:
+    words = care.lexicon("pii")
+    own = frozenset(words["own_place"])
+    roles = frozenset(words["role_mailboxes"])
+    suffixes = "|".join(
+        form for suffix in words["street_suffixes"] for form in (suffix.title(), suffix.upper())
+    )
+    return (
+        Recognizer(
+            "CREDIT_CARD",
+            (Pattern("card", r"(?<![\w.,$])(?:\d[ -]?){12,18}\d\b", 0.3),),
+            frozenset(words["card"]),
+            validate=valid_card,
+        ),
+        Recognizer(
+            "CARD_ENDING",
+            (
+                Pattern("ending in", r"\b(?:ending|ends)\s+(?:in|with)\s+[*x•.]*\s?\d{4}\b", 0.9),
+                Pattern(
+                    "last four",
+                    r"\blast\s+(?:4|four)(?:\s+digits)?\s*(?:of\s+\w+\s+|are\s+|is\s+|:\s*)?\d{4}\b",
+                    0.9,
+                ),
+                Pattern("masked", r"(?:[*x•]{2,}[\s-]?){1,3}\d{4}\b", 0.9),
+            ),
+        ),
+        Recognizer(
+            "PHONE",
+            (
+                Pattern(
+                    "us",
+                    r"(?<![\w-])(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}\b",
+                    0.6,
+                ),
+                Pattern("plain", r"(?<![\w-])\+?\d{10,11}\b", 0.2),
+            ),
+            frozenset(words["phone"]),
+            anti_context=frozenset({"us", "our"}),
+            anti_adjacent=frozenset({"call", "dial", "text", "phone", "tel", "telephone", "fax"}),
+        ),
+        Recognizer(
+            "EMAIL",
+            (Pattern("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", 0.9),),
+            anti_context=frozenset({"us", "our"}),
+            validate=lambda address: False if is_role_address(address, roles) else None,
+        ),
+        Recognizer(
+            "SSN",
+            (Pattern("ssn", r"\b\d{3}-\d{2}-\d{4}\b", 0.5),),
+            frozenset(words["ssn"]),
+            validate=valid_ssn,
+        ),
+        Recognizer(
+            "ROUTING_NUMBER",
+            (Pattern("aba", r"\b\d{9}\b", 0.2),),
+            frozenset(words["routing_number"]),
+            anti_context=frozenset({"our", "us"}),  # a bank's own routing number is public
+            validate=valid_aba,
+        ),
+        Recognizer(
+            "IBAN",
+            (
+                Pattern(
+                    "iban", r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b", 0.3
+                ),
+            ),
+            frozenset(words["iban"]),
+            validate=valid_iban,
+        ),
+        Recognizer(
+            "IDENTIFIER",
+            (
+                Pattern(
+                    "id",
+                    r"(?<![\w$€£.,/#-])#?(?=[A-Z-]{0,8}\d)[A-Z0-9]+(?:-[A-Z0-9]+)*\b(?![.,]\d)",
+                    0.2,
+                ),
+            ),
+            frozenset(words["identifier"]),
+            anti_context=frozenset(
+                {"our", "code", "promo", "coupon", "use", "year", "since", "est"}
+            ),
+            validate=identifier,
+        ),
+        Recognizer(
+            "STREET_ADDRESS",
+            (
+                Pattern(
+                    "street",
+                    # the street's name and suffix capitalised: "20 minutes is way too long" is no address
+                    rf"\b\d{{1,6}}\s+(?-i:(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{suffixes}))\b\.?"
+                    r"(?:,?\s+(?:apt|unit|suite|#)\s*\w+)?",
+                    0.7,
+                ),
+            ),
+            anti_context=own | {"us"},
+        ),
+    )
+
+
+def is_role_address(address: str, roles: frozenset[str]) -> bool:
+    """An organisation's mailbox (press@, support@, hello@), not a person's."""
+    local = address.split("@", 1)[0].lower()
+    return local in roles or any(local.startswith(role) for role in roles if len(role) > 4)
+
+
+def identifier(text: str) -> bool | None:
+    """At least four digits in all, and not a year on its own."""
+    if len(re.sub(r"\D", "", text)) < 4:
+        return False
+    return not_a_year(text)
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    channels = ctx.setting("channels") or {}
+    routing = ctx.setting("routing") or {}
+    allow = [str(v) for v in channels.values()]
+    own_names = {
+        w.lower() for v in (ctx.setting("voice.competitors") or []) for w in str(v).split()
+    }
+
+    def check(post: PostContext) -> list[Hit]:
+        text = post.post.text
+        entities = analyze(text, recognizers(), allow)
+        entities += names_in_transactions(post.doc, own_names)
+        if not entities:
+            return []
+        allowed = _channel_spans(text, allow)
+        intents = detect(post.post.in_reply_to) if post.post.kind == "reply" else frozenset()
+        destination = care.destination_text(care.reply_destination(intents, routing), channels)
+        return [
+            Hit(
+                e.start,
+                e.end,
+                values={"entity": ENTITY_WORDS[e.entity], "destination": destination},
+            )
+            for e in sorted(entities, key=lambda e: e.start)
+            if not any(a <= e.start < b or a < e.end <= b for a, b in allowed)
+        ]
+
+    return check
+
+
+def names_in_transactions(doc: Any, own_names: set[str]) -> list[Entity]:
+    """Two or three capitalised words, one not in the dictionary, near a transaction word."""
+    transaction = care.phrases("pii", "transaction")
+    suffixes = set(care.lexicon("pii")["street_suffixes"])
+    found: list[Entity] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while (
+            j < len(doc) and j - i < 3 and _name_word(doc[j].text) and doc[j].lower_ not in suffixes
+        ):
+            j += 1
+        if (
+            j - i >= 2
+            and (i == 0 or not doc[i - 1].text.startswith(("@", "#")))
+            and any(not is_dictionary_word(t.lower_) for t in doc[i:j])
+            and not any(t.lower_ in own_names or t.lower_ in NOT_NAMES for t in doc[i:j])
+            and _specific_transaction(
+                doc, max(0, i - NAME_WINDOW), min(len(doc), j + NAME_WINDOW), transaction
+            )
+        ):
+            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            found.append(Entity("PERSON", start, end, 0.6))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _specific_transaction(doc: Any, first: int, end: int, transaction: care.Phrases) -> bool:
+    """A transaction word near an amount, a long number or a possessive ("her $250 order",
+    "whose account"): one person's business, not a count of deliveries ("1,200 orders")."""
+    spans = transaction.find(doc, first, end)
+    if not spans:
+        return False
+    nearby = doc[first:end].text
+    if MONEY.search(nearby) or re.search(r"\d{4,}", nearby):
+        return True
+    return any(s.first > 0 and doc[s.first - 1].lower_ in POSSESSIVES for s in spans)
+
+
+def _name_word(text: str) -> bool:
+    return len(text) > 1 and text.isalpha() and text[0].isupper() and text[1:].islower()
+
+
+def _channel_spans(text: str, channels: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    lower = text.lower()
+    for value in channels:
+        value = value.strip().lower()
+        if not value:
+            continue
+        for match in re.finditer(re.escape(value), lower):
+            spans.append(match.span())
+    return spans

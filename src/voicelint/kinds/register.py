@@ -1,0 +1,85 @@
+"""Kind ``register``: slang, textspeak and informal words the brand's register (formal, neutral, casual) rules out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
+from voicelint.kinds.tone_context import (
+    REGISTERS,
+    allowed_terms,
+    echoes_customer,
+    is_name_case,
+    lexicon,
+    more_formal,
+    register_for,
+)
+from voicelint.nlp import Match, PatternError, longest_first
+
+NAME = "register"
+PARAMS = {
+    "lexicon": Param((str,), "the shipped word list to use (default: register)"),
+    "allow_from": Param(
+        (str,),
+        "a policy setting with words the client's copy may use anyway, e.g. voice.allowed_terms",
+    ),
+}
+MESSAGE_VARS = frozenset({"match", "label", "register", "allowed_on"})
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    data = lexicon(params.get("lexicon", "register"))
+    allowed = allowed_terms(ctx, params.get("allow_from"))
+    groups = []  # (key, label, allowed_on, unless_next)
+    for group in data["groups"]:
+        label, allowed_on = group["label"], group["allowed_on"]
+        if allowed_on not in REGISTERS:
+            raise KindError("lexicon", f"group {label}: allowed_on must be one of {REGISTERS}")
+        key = ctx.bank.add_phrases(f"{ctx.rule_id}:{label}", group.get("terms", []), "LOWER")
+        groups.append((key, label, allowed_on, frozenset()))
+        for entry in group.get("patterns", []):
+            try:
+                key = ctx.bank.add_patterns(f"{ctx.rule_id}:{label}", [entry["pattern"]])
+            except PatternError as error:
+                raise KindError("lexicon", f"group {label}: {error}") from None
+            groups.append((key, label, allowed_on, frozenset(entry.get("unless_next", []))))
+
+    def check(post: PostContext) -> list[Hit]:
+        register = register_for(ctx, post.post.platform)
+        doc, text = post.doc, post.post.text
+        owner: dict[Match, tuple[str, str]] = {}
+        for key, label, allowed_on, unless_next in groups:
+            if not more_formal(register, allowed_on):
+                continue
+            for match in post.matches_for(key):
+                if match.end_token < len(doc) and doc[match.end_token].lower_ in unless_next:
+                    continue
+                owner.setdefault(match, (label, allowed_on))
+        hits = []
+        for match in longest_first(owner):
+            words = " ".join(text[match.start : match.end].lower().split())
+            if words in allowed or echoes_customer(post, match.start, match.end):
+                continue
+            single = match.end_token - match.first_token == 1
+            if single and is_name_case(doc, match.first_token):
+                continue
+            if single and _part_of_compound(text, match.start, match.end):
+                continue  # the "U" of "U-turn", the "u" of "u.s."
+            label, allowed_on = owner[match]
+            hits.append(
+                Hit(
+                    match.start,
+                    match.end,
+                    values={"label": label, "register": register, "allowed_on": allowed_on},
+                )
+            )
+        return hits
+
+    return check
+
+
+def _part_of_compound(text: str, start: int, end: int) -> bool:
+    before = text[start - 1 : start] if start else ""
+    after = text[end : end + 2]
+    return before in ("-", ".", "/") or (after[:1] in ("-", ".", "/") and after[1:2].isalnum())

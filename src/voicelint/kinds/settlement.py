@@ -1,0 +1,152 @@
+"""Kind ``settlement``: a reply that settles a private matter in public.
+
+Confirming that someone looked at the customer's account ("we've reviewed your account"), stating a
+refund, reversal or credit done ("the fee has been reversed"), an amount tied to the customer
+("$35 back to you"), or the state of their order or booking ("your order shipped Tuesday") tells
+everyone about one customer's business; for a bank, confirming someone is a customer is already
+nonpublic personal information (GLBA / Reg P). General answers ("refunds take 5-7 business days")
+and offers that hand off ("DM us so we can check your order") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from voicelint import care
+from voicelint.intents import detect
+from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
+
+NAME = "settlement"
+PARAMS: dict = {}
+MESSAGE_VARS = frozenset({"match", "destination"})
+MONEY = re.compile(
+    r"[$€£]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*(?:\.\d\d)?\s?(?:dollars|usd|eur|gbp)\b", re.I
+)
+# words before a look-up or an action that make it an offer or a condition, not a done deed
+CONDITIONAL = frozenset(
+    {
+        "so",
+        "to",
+        "if",
+        "once",
+        "when",
+        "then",
+        "can",
+        "could",
+        "will",
+        "'ll",
+        "would",
+        "'d",
+        "may",
+        "might",
+        "let",
+        "help",
+        "please",
+        "happy",
+        "glad",
+        "can't",
+        "ca",
+        "n't",
+        "not",
+    }
+)
+SUBJECTS = frozenset({"we", "i", "'ve", "have", "has", "team", "just", "already"})
+LOOK_AHEAD = 6
+MARKER_WINDOW = 5  # "we've reviewed your account and reversed": the perfect carries over "and"
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    channels = ctx.setting("channels") or {}
+    routing = ctx.setting("routing") or {}
+
+    def check(post: PostContext) -> list[Hit]:
+        if post.post.kind != "reply":
+            return []
+        intents = detect(post.post.in_reply_to)
+        spans = settled(post.doc, post.post.text, bool(intents))
+        if not spans:
+            return []
+        destination = care.destination_text(care.reply_destination(intents, routing), channels)
+        return [Hit(start, end, values={"destination": destination}) for start, end in spans]
+
+    return check
+
+
+def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int, int]]:
+    """Character spans where a draft settles the customer's own matter.
+
+    A look-up, an action done or "our records show" settle it whatever the customer wrote; the
+    state of "your order" or an amount only when the customer's message raised a private matter
+    ("your order is on its way!" to "just ordered, so excited" is a cheer, not a disclosure).
+    """
+    lookups = care.phrases("replies", "lookup_done")
+    nouns = care.phrases("replies", "account_noun")
+    records = care.phrases("replies", "records_show")
+    actions = care.phrases("replies", "action_done")
+    markers = care.phrases("replies", "done_marker")
+    states = care.phrases("replies", "personal_state")
+    state_verbs = care.phrases("replies", "state_verb")
+    money_words = care.phrases("replies", "money_word")
+    handoff = care.phrases("replies", "handoff")
+    found: list[tuple[int, int]] = []
+    for first, end in care.sentences(doc):
+        words = [t.lower_ for t in doc[first:end]]
+        for span in lookups.find(doc, first, end):
+            if _conditional(doc, first, span.first) or not _subject(doc, first, span.first):
+                continue
+            owned = [
+                n
+                for n in nouns.find(doc, span.end, min(end, span.end + LOOK_AHEAD))
+                if _owned(doc, span.end, n.first)
+            ]
+            if owned:
+                found.append(care.char_span(doc, span.first, owned[0].end))
+        for span in records.find(doc, first, end):
+            found.append(care.char_span(doc, span.first, span.end))
+        personal = "your" in words or "you" in words or nouns.any_in(doc, first, end)
+        for span in actions.find(doc, first, end):
+            if not personal or _conditional(doc, first, span.first):
+                continue
+            if markers.any_in(doc, max(first, span.first - MARKER_WINDOW), span.first):
+                found.append(care.char_span(doc, span.first, span.end))
+        if not private_matter:
+            continue
+        if "your" in words and "?" not in words and not handoff.any_in(doc, first, end):
+            for state in states.find(doc, first, end):
+                if state.end < end and doc[state.end].lower_ in ("number", "#", "id", "page"):
+                    continue
+                later = state_verbs.find(doc, state.end, end)
+                if later and not _conditional(doc, first, later[0].first):
+                    found.append(care.char_span(doc, state.first, later[0].end))
+        if ("your" in words or actions.any_in(doc, first, end)) and money_words.any_in(
+            doc, first, end
+        ):
+            start, stop = care.char_span(doc, first, end)
+            for money in MONEY.finditer(text, start, stop):
+                found.append(money.span())
+    return _merge(found)
+
+
+def _conditional(doc: Any, sentence_start: int, index: int) -> bool:
+    return any(doc[i].lower_ in CONDITIONAL for i in range(max(sentence_start, index - 4), index))
+
+
+def _subject(doc: Any, sentence_start: int, index: int) -> bool:
+    return any(doc[i].lower_ in SUBJECTS for i in range(max(sentence_start, index - 3), index))
+
+
+def _owned(doc: Any, start: int, index: int) -> bool:
+    """The noun belongs to the customer: "your", "the", "this" stands before it."""
+    return any(doc[i].lower_ in ("your", "the", "this", "that") for i in range(start, index))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,184 @@
+"""Presidio-style recognizers for personal data: a pattern, a checksum validator, context words, allow-lists.
+
+After presidio-analyzer's PatternRecognizer and LemmaContextAwareEnhancer (MIT): each recognizer
+has weak regexes with a base score; a validator promotes a match to certain (1.0) or drops it; a
+context word among the few words before a match raises its score; a match that scores under the
+threshold is not reported. Written here because Presidio itself costs ~375 MB, 1.3 s of import and
+downloads a model at run time. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+THRESHOLD = 0.5
+CONTEXT_BOOST = 0.35
+WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    regex: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Recognizer:
+    """One kind of personal data: its patterns, validator and context words."""
+
+    entity: str
+    patterns: tuple[Pattern, ...]
+    context: frozenset[str] = frozenset()
+    # words before a match that say it is not personal data ("our store at 12 Main St")
+    anti_context: frozenset[str] = frozenset()
+    # the word right before that says so ("Call 503-555-0100": the reader is told to call it, so it
+    # is the business's line; "call her at 503-555-0182" is a person's)
+    anti_adjacent: frozenset[str] = frozenset()
+    validate: Callable[[str], bool | None] | None = (
+        None  # True: certain, False: drop, None: as scored
+    )
+    window: int = 5
+    group: int = 0  # the regex group that holds the item itself
+    compiled: tuple[tuple[Pattern, re.Pattern[str]], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "compiled", tuple((p, re.compile(p.regex, re.IGNORECASE)) for p in self.patterns)
+        )
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A stretch ``[start, end)`` of text that a recognizer scored as personal data."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+
+
+def luhn(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def valid_card(text: str) -> bool | None:
+    digits = re.sub(r"\D", "", text)
+    return 13 <= len(digits) <= 19 and luhn(digits)
+
+
+def valid_aba(text: str) -> bool | None:
+    digits = re.sub(r"\D", "", text)
+    if len(digits) != 9:
+        return False
+    weights = (3, 7, 1) * 3
+    # a valid checksum still needs a context word: one 9-digit number in ten passes it
+    return (
+        None if sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 10 == 0 else False
+    )
+
+
+def valid_iban(text: str) -> bool | None:
+    compact = re.sub(r"\s", "", text).upper()
+    if not 15 <= len(compact) <= 34:
+        return False
+    moved = compact[4:] + compact[:4]
+    number = "".join(str(int(c, 36)) for c in moved)
+    return int(number) % 97 == 1
+
+
+def valid_ssn(text: str) -> bool | None:
+    digits = re.sub(r"\D", "", text)
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    if area in ("000", "666") or area.startswith("9") or group == "00" or serial == "0000":
+        return False
+    return None
+
+
+def not_a_year(text: str) -> bool | None:
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 4 and 1900 <= int(digits) <= 2099:
+        return False
+    return None
+
+
+def analyze(
+    text: str,
+    recognizers: Iterable[Recognizer],
+    allow: Iterable[str] = (),
+    threshold: float = THRESHOLD,
+) -> list[Entity]:
+    """Every recognised item at or above the threshold, overlaps resolved to the higher score."""
+    allowed = {normal(a) for a in allow if normal(a)}
+    words = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+    found: list[Entity] = []
+    for recognizer in recognizers:
+        for pattern, regex in recognizer.compiled:
+            weak: list[tuple[int, int]] = []
+            for match in regex.finditer(text):
+                start, end = match.span(recognizer.group)
+                if start < 0 or normal(match.group(recognizer.group)) in allowed:
+                    continue
+                score = pattern.score
+                if recognizer.validate is not None:
+                    verdict = recognizer.validate(match.group(recognizer.group))
+                    if verdict is False:
+                        continue
+                    if verdict is True:
+                        score = 1.0
+                before = _words_before(words, match.start(), recognizer.window)
+                if recognizer.anti_context and _mentions(before, recognizer.anti_context):
+                    continue
+                if before and before[-1] in recognizer.anti_adjacent:
+                    continue
+                if score < 1.0 and recognizer.context and _mentions(before, recognizer.context):
+                    score = max(score + CONTEXT_BOOST, 0.4)
+                if score >= threshold:
+                    found.append(Entity(recognizer.entity, start, end, min(score, 1.0)))
+                else:
+                    weak.append((start, end))
+            # a list ("orders #448812, #448813") names its context once: an item shaped like one
+            # already recognised is recognised too
+            shapes = {_shape(text[e.start : e.end]) for e in found if e.entity == recognizer.entity}
+            for start, end in weak:
+                if _shape(text[start:end]) in shapes:
+                    found.append(Entity(recognizer.entity, start, end, threshold))
+    return _resolve(found)
+
+
+def _shape(value: str) -> str:
+    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", value))
+
+
+def normal(value: str) -> str:
+    """The form an allow-list compares: digits of a phone number, else lower-case without spaces."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= 7 and not re.search(r"[A-Za-z@]", value):
+        return digits[-10:]
+    return re.sub(r"\s", "", value).lower().rstrip("./")
+
+
+def _words_before(words: list[tuple[str, int, int]], offset: int, window: int) -> list[str]:
+    before = [w for w, _start, end in words if end <= offset]
+    return before[-window:]
+
+
+def _mentions(words: list[str], context: frozenset[str]) -> bool:
+    # Presidio's substring mode: "tracking" finds "tracking", "orders" finds "order".
+    return any(word.startswith(c) for word in words for c in context)
+
+
+def _resolve(found: list[Entity]) -> list[Entity]:
+    kept: list[Entity] = []
+    for entity in sorted(found, key=lambda e: (-e.score, -(e.end - e.start), e.start)):
+        if all(entity.end <= k.start or k.end <= entity.start for k in kept):
+            kept.append(entity)
+    return sorted(kept, key=lambda e: e.start)

@@ -128,3 +128,19 @@ def test_a_number_the_reader_is_told_to_call_is_the_business_line():
 
 def test_the_banks_own_routing_number_is_public():
     assert entities("Our routing number is 011000015.") == []
+
+
+def test_context_words_stay_in_their_sentence():
+    # "our" in the sentence before does not make the customers' order numbers the business's own
+    text = (
+        "Shout-out to our first holiday orders! Order #BO-558812 for Jamie, #BO-558813 for Priya."
+    )
+    findings = [
+        f
+        for f in lint(text, {"extends": ["customer-care"]})
+        if f.rule == "routing.customer-care.personal-data"
+    ]
+    assert [(f.match, f.start) for f in findings] == [("#BO-558812", 45), ("#BO-558813", 67)]
+    assert [
+        f.match for f in lint("Use our promo code FALL20 today.", {"extends": ["customer-care"]})
+    ] == []

@@ -134,7 +134,9 @@ def analyze(
                         continue
                     if verdict is True:
                         score = 1.0
-                before = _words_before(words, match.start(), recognizer.window)
+                before = _words_before(
+                    words, match.start(), recognizer.window, _sentence_start(text, match.start())
+                )
                 if recognizer.anti_context and _mentions(before, recognizer.anti_context):
                     continue
                 if before and before[-1] in recognizer.anti_adjacent:
@@ -166,9 +168,23 @@ def normal(value: str) -> str:
     return re.sub(r"\s", "", value).lower().rstrip("./")
 
 
-def _words_before(words: list[tuple[str, int, int]], offset: int, window: int) -> list[str]:
-    before = [w for w, _start, end in words if end <= offset]
+def _words_before(
+    words: list[tuple[str, int, int]], offset: int, window: int, since: int = 0
+) -> list[str]:
+    """The ``window`` words before ``offset``, within its sentence (context does not cross "! ")."""
+    before = [w for w, start, end in words if since <= start and end <= offset]
     return before[-window:]
+
+
+SENTENCE_END = re.compile(r"[.!?]+\s+(?=[A-Z\"'#@(])|\n")
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    """Where the sentence holding ``offset`` starts ("No. 5588" does not end one: a digit follows)."""
+    start = 0
+    for end in SENTENCE_END.finditer(text, 0, offset):
+        start = end.end()
+    return start
 
 
 def _mentions(words: list[str], context: frozenset[str]) -> bool:

@@ -154,13 +154,13 @@ def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> i
         token = doc[i]
         if _is_boundary(token):
             break
-        lower = token.lower_
+        lower = token.norm_
         if lower in terminators or token.text in {":", "—", "–", "(", ")"}:
             break
-        if lower in {"and", "or"} and i + 1 < len(doc) and doc[i + 1].lower_ in SUBJECTS:
+        if lower in {"and", "or"} and i + 1 < len(doc) and doc[i + 1].norm_ in SUBJECTS:
             break  # "no artificial colours, and it cures colds": a new clause with its own subject
         if lower in cues or token.lemma_ in cues:
-            following = tuple(t.lower_ for t in doc[i : i + 3])
+            following = tuple(t.norm_ for t in doc[i : i + 3])
             if not any(following[: len(p)] == p for p in pseudo):
                 return i
         if _multiword_cue(doc, i, cues):
@@ -176,7 +176,7 @@ def _answered_no(doc: Any, first: int) -> bool:
     _, stop = sentence_bounds(doc, first, first + 1)
     if stop >= len(doc) or doc[stop].text != "?":
         return False
-    following = [t.lower_ for t in doc[stop + 1 : stop + 4] if not t.is_space]
+    following = [t.norm_ for t in doc[stop + 1 : stop + 4] if not t.is_space]
     answers = [tuple(a.split()) for a in lexicon()["answers_no"]]
     return any(tuple(following[: len(a)]) == a for a in answers)
 
@@ -185,7 +185,7 @@ def _multiword_cue(doc: Any, i: int, cues: frozenset[str]) -> bool:
     """Cues of two words ending at token i ("free of", "goodbye to", "no more")."""
     if i < 1:
         return False
-    pair = f"{doc[i - 1].lower_} {doc[i].lower_}"
+    pair = f"{doc[i - 1].norm_} {doc[i].norm_}"
     return pair in cues
 
 
@@ -203,13 +203,12 @@ def is_attributed(doc: Any, first: int, end: int) -> bool:
         return False
     verbs = _words("attribution_verbs")
     for token in sentence:
-        if token.lower_ in {"by", "from"} or (
-            token.lower_ == "to" and token.i > 0 and doc[token.i - 1].lower_ == "according"
+        if token.norm_ in {"by", "from"} or (
+            token.norm_ == "to" and token.i > 0 and doc[token.i - 1].norm_ == "according"
         ):
             following = [t for t in doc[token.i + 1 : min(stop, token.i + 4)] if not t.is_punct]
             if any(t.text[:1].isupper() or t.like_num for t in following[:3]) and (
-                token.lower_ == "to"
-                or any(t.lower_ in verbs or t.lemma_ in verbs for t in sentence)
+                token.norm_ == "to" or any(t.norm_ in verbs or t.lemma_ in verbs for t in sentence)
             ):
                 return True
     return False

@@ -8,6 +8,7 @@ Rules do not hold matchers of their own: each registers its phrases and token pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,9 @@ TRAINED_ATTRIBUTES = frozenset(
     {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START"}
 )
 PHRASE_ATTRIBUTES = ("LEMMA", "LOWER", "ORTH")
+# What rules write as LOWER is matched on NORM, which our lemma component sets to the lower-cased
+# word without invisible characters.
+_MATCH_ATTR = {"LOWER": "NORM"}
 
 
 class PatternError(ValueError):
@@ -58,10 +62,25 @@ def is_dictionary_word(lower: str) -> bool:
     return bool(getAllLemmas(lower))
 
 
+# Characters a reader never sees: zero-width space, joiner and non-joiner, word joiner, BOM, soft
+# hyphen, and the bidi embedding, override and isolate controls. Inside a word they must not hide
+# it ("cu\u200bres"), so matching reads each word without them; offsets still index the original.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+@lru_cache(maxsize=200_000)
+def visible(lower: str) -> str:
+    """A lower-cased word without invisible characters."""
+    return INVISIBLE.sub("", lower)
+
+
 @Language.component("voicelint_lemmas")
 def _set_lemmas(doc: Doc) -> Doc:
+    # NORM is what rules call LOWER: the word as read, lower-cased, invisible characters removed.
     for token in doc:
-        token.lemma_ = lemma_of(token.lower_)
+        norm = visible(token.lower_)
+        token.norm_ = norm
+        token.lemma_ = lemma_of(norm)
     return doc
 
 
@@ -69,6 +88,9 @@ def _set_lemmas(doc: Doc) -> Doc:
 def pipeline() -> Language:
     """The shared pipeline, built once per process."""
     nlp = spacy.blank("en")
+    # spaCy's limit guards the memory of a parser and NER, which this pipeline does not have; the
+    # readers already refuse files over 50 MiB.
+    nlp.max_length = 60 * 1024 * 1024
     nlp.add_pipe("voicelint_lemmas")
     return nlp
 
@@ -93,7 +115,10 @@ class MatcherBank:
     def __init__(self) -> None:
         nlp = pipeline()
         self._vocab = nlp.vocab
-        self._phrase = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in PHRASE_ATTRIBUTES}
+        self._phrase = {
+            attr: PhraseMatcher(nlp.vocab, attr=_MATCH_ATTR.get(attr, attr))
+            for attr in PHRASE_ATTRIBUTES
+        }
         self._used_attrs: set[str] = set()
         # Token patterns are the costly part of a post's pass, so each key has its own Matcher and
         # runs only on posts that contain one of its anchor words (a word every match must have).
@@ -114,12 +139,12 @@ class MatcherBank:
         if attr == "LEMMA":
             # A word written as a verb form means that form ("lit" is not "light", "guaranteed" is
             # not "guarantee"); those phrases match word by word, the rest by lemma.
-            as_written = [doc for doc in docs if any(_is_verb_form(t.lower_) for t in doc)]
+            as_written = [doc for doc in docs if any(_is_verb_form(t.norm_) for t in doc)]
             docs = [doc for doc in docs if doc not in as_written]
             if as_written:
                 patterns = [
                     [
-                        {"LOWER": t.lower_} if _is_verb_form(t.lower_) else {"LEMMA": t.lemma_}
+                        {"NORM": t.norm_} if _is_verb_form(t.norm_) else {"LEMMA": t.lemma_}
                         for t in doc
                     ]
                     for doc in as_written
@@ -175,7 +200,7 @@ class MatcherBank:
         for attr in self._used_attrs:
             raw.extend(self._phrase[attr](doc))
         if self._gated:
-            words = {t.lower_ for t in doc} | {t.lemma_ for t in doc}
+            words = {t.norm_ for t in doc} | {t.lemma_ for t in doc}
             for anchors, matcher in self._gated:
                 if anchors is None or not anchors.isdisjoint(words):
                     raw.extend(matcher(doc))
@@ -252,8 +277,11 @@ def _token_words(token_spec: dict[str, Any]) -> set[str] | None:
 
 
 def _lemmatized(token_spec: dict[str, Any]) -> dict[str, Any]:
-    """LEMMA values put through our own lemmatizer, as the text is: LEMMA: packaging finds "packaging"."""
-    spec = dict(token_spec)
+    """LEMMA values put through our own lemmatizer, as the text is: LEMMA: packaging finds "packaging".
+
+    LOWER becomes NORM, the lower-cased word without invisible characters.
+    """
+    spec = {("NORM" if str(k).upper() == "LOWER" else k): v for k, v in token_spec.items()}
     for key in [k for k in spec if str(k).upper() == "LEMMA"]:
         value = spec[key]
         if isinstance(value, str):

@@ -112,6 +112,6 @@ def _word(doc: Any, index: int, step: int) -> str | None:
     """The nearest non-space token from ``index`` in direction ``step``, lower-cased."""
     while 0 <= index < len(doc):
         if not doc[index].is_space:
-            return doc[index].lower_
+            return doc[index].norm_
         index += step
     return None

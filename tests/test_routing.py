@@ -231,3 +231,12 @@ def test_phone_route_needs_the_official_number_when_the_policy_has_one():
     assert [r for r, _, _ in routing("Please give us a call right away.", BANK, message)] == [
         "missing-handoff"
     ]
+
+
+def test_the_destination_named_does_not_depend_on_set_order():
+    from voicelint import care
+
+    routing = {"order_status": "dm", "injury": "safety", "billing": "phone"}
+    for intents in ({"order_status", "injury", "billing"}, {"billing", "injury", "order_status"}):
+        assert care.by_priority(intents) == ["injury", "billing", "order_status"]
+        assert care.reply_destination(intents, routing) == "safety"

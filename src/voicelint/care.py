@@ -3,6 +3,9 @@
 Shared by the care-routing kinds: phrase lists from ``lexicons/routing/*.yaml`` matched on a Doc's
 lemmas (or exact lower-cased forms), sentences, hand-offs, and the policy's destination for each
 intent put in words ("DM via @AcmeHelp", "press@acme.example").
+
+Many rules ask of one Doc, so its words (with where each occurs) and its sentences are worked out
+once and kept in the Doc's ``user_data``.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ DEFAULT_ROUTES = {
     "press_inquiry": "press",
     "crisis": "phone",
 }
+WORDS_KEY = "voicelint.care.words"
+SENTENCES_KEY = "voicelint.care.sentences"
 
 
 @cache
@@ -63,6 +68,36 @@ class Span:
 
     first: int
     end: int
+
+
+@dataclass(frozen=True)
+class Words:
+    """A Doc's token texts, lemmas and lower-cased forms, and the token indexes of each (attr, word)."""
+
+    texts: list[str]
+    by_attr: dict[str, list[str]]
+    at: dict[tuple[str, str], list[int]]
+
+    @property
+    def lowers(self) -> list[str]:
+        return self.by_attr["lower"]
+
+
+def words(doc: Any) -> Words:
+    """The Doc's words, read from its tokens once (reading a spaCy token is slow)."""
+    found = doc.user_data.get(WORDS_KEY)
+    if found is None:
+        texts, lemmas, lowers = [], [], []
+        for token in doc:
+            texts.append(token.text)
+            lemmas.append(token.lemma_)
+            lowers.append(token.lower_)
+        at: dict[tuple[str, str], list[int]] = {}
+        for attr, forms in (("lemma", lemmas), ("lower", lowers)):
+            for i, form in enumerate(forms):
+                at.setdefault((attr, form), []).append(i)
+        found = doc.user_data[WORDS_KEY] = Words(texts, {"lemma": lemmas, "lower": lowers}, at)
+    return found
 
 
 class Phrases:
@@ -91,19 +126,22 @@ class Phrases:
         return cls(value or ())
 
     def find(self, doc: Any, first: int = 0, end: int | None = None) -> list[Span]:
+        """The matches in tokens ``[first, end)``: by first token, lemma phrases before exact ones,
+        each list in its order."""
         end = len(doc) if end is None else end
+        known = words(doc)
         found = []
-        for i in range(first, end):
-            for attr in ("lemma", "lower"):
-                key = doc[i].lemma_ if attr == "lemma" else doc[i].lower_
-                for words in self._by_first.get((attr, key), ()):
-                    j = i + len(words)
-                    if j <= end and all(
-                        (doc[k].lemma_ if attr == "lemma" else doc[k].lower_) == w
-                        for k, w in zip(range(i, j), words, strict=True)
-                    ):
-                        found.append(Span(i, j))
-        return found
+        for key in self._by_first.keys() & known.at.keys():
+            attr = key[0]
+            forms = known.by_attr[attr]
+            for i in known.at[key]:
+                if not first <= i < end:
+                    continue
+                for n, phrase in enumerate(self._by_first[key]):
+                    j = i + len(phrase)
+                    if j <= end and tuple(forms[i:j]) == phrase:
+                        found.append((i, attr != "lemma", n, j))
+        return [Span(i, j) for i, _, _, j in sorted(found)]
 
     def any_in(self, doc: Any, first: int = 0, end: int | None = None) -> bool:
         return bool(self.find(doc, first, end))
@@ -119,14 +157,21 @@ def phrases(lexicon_name: str, *path: str) -> Phrases:
 
 def sentences(doc: Any) -> list[tuple[int, int]]:
     """Token ranges of the sentences: ends at . ! ? … (kept) and at line breaks."""
+    if SENTENCES_KEY not in doc.user_data:
+        doc.user_data[SENTENCES_KEY] = tuple(_sentences(doc))
+    return list(doc.user_data[SENTENCES_KEY])
+
+
+def _sentences(doc: Any) -> list[tuple[int, int]]:
+    texts = words(doc).texts
     result, start = [], 0
-    for i, token in enumerate(doc):
-        if token.text in SENTENCE_ENDS or (token.text and set(token.text) <= SENTENCE_ENDS):
-            if i + 1 < len(doc) and set(doc[i + 1].text) <= SENTENCE_ENDS:
+    for i, text in enumerate(texts):
+        if text in SENTENCE_ENDS or (text and set(text) <= SENTENCE_ENDS):
+            if i + 1 < len(texts) and set(texts[i + 1]) <= SENTENCE_ENDS:
                 continue
             result.append((start, i + 1))
             start = i + 1
-        elif "\n" in token.text_with_ws and i + 1 > start:
+        elif "\n" in text and i + 1 > start:  # a token's trailing whitespace is one space at most
             result.append((start, i + 1))
             start = i + 1
     if start < len(doc):
@@ -212,9 +257,28 @@ def intent_label(intent: str) -> str:
     return INTENT_LABELS.get(intent, intent)
 
 
+# most serious first: a finding names the matter that most needs its route, the same in every run
+PRIORITY = (
+    "crisis",
+    "legal_threat",
+    "injury",
+    "adverse_event",
+    "medical_question",
+    "press_inquiry",
+    "account_security",
+    "billing",
+    "order_status",
+)
+
+
+def by_priority(intents: Iterable[str]) -> list[str]:
+    """Intents, most serious first (a set's own order changes from one process to the next)."""
+    return sorted(intents, key=lambda i: (PRIORITY.index(i) if i in PRIORITY else len(PRIORITY), i))
+
+
 def reply_destination(intents: Iterable[str], routing: Mapping[str, str]) -> str:
     """Where a customer's details go: the first routed one-to-one channel of the intents, else DM."""
-    for intent in intents:
+    for intent in by_priority(intents):
         destination = routing.get(intent)
         if destination and destination not in ("press", "legal"):
             return destination

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 THRESHOLD = 0.5
 CONTEXT_BOOST = 0.35
@@ -23,6 +24,9 @@ class Pattern:
     name: str
     regex: str
     score: float
+    # a regex that every match of ``regex`` contains: a text without it is not searched (most
+    # posts have no digit, and a search for one is far quicker than the full pattern)
+    needs: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,10 +122,16 @@ def analyze(
 ) -> list[Entity]:
     """Every recognised item at or above the threshold, overlaps resolved to the higher score."""
     allowed = {normal(a) for a in allow if normal(a)}
-    words = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+    words: list[tuple[str, int, int]] | None = None  # read on the first match: most texts have none
     found: list[Entity] = []
+    present: dict[str, bool] = {}
     for recognizer in recognizers:
         for pattern, regex in recognizer.compiled:
+            if pattern.needs:
+                if pattern.needs not in present:
+                    present[pattern.needs] = re.search(pattern.needs, text) is not None
+                if not present[pattern.needs]:
+                    continue
             weak: list[tuple[int, int]] = []
             for match in regex.finditer(text):
                 start, end = match.span(recognizer.group)
@@ -134,6 +144,8 @@ def analyze(
                         continue
                     if verdict is True:
                         score = 1.0
+                if words is None:
+                    words = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
                 before = _words_before(
                     words, match.start(), recognizer.window, _sentence_start(text, match.start())
                 )
@@ -160,6 +172,7 @@ def _shape(value: str) -> str:
     return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", value))
 
 
+@lru_cache(maxsize=4096)
 def normal(value: str) -> str:
     """The form an allow-list compares: digits of a phone number, else lower-case without spaces."""
     digits = re.sub(r"\D", "", value)

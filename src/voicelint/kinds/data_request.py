@@ -49,6 +49,8 @@ def public_requests(doc: Any) -> list[tuple[int, int]]:
     private = care.phrases("replies", "private")
     negation = care.phrases("replies", "negation")
     found: list[tuple[int, int]] = []
+    if not cues.any_in(doc):
+        return found  # a cue inside a sentence is a cue of the whole Doc
     for first, end in care.sentences(doc):
         if private.any_in(doc, first, end):
             continue

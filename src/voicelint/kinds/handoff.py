@@ -21,18 +21,6 @@ from voicelint.kinds.data_request import public_requests
 NAME = "handoff"
 PARAMS: dict = {}
 MESSAGE_VARS = frozenset({"match", "intent", "destination"})
-# most serious first: the finding names the matter that most needs its route
-PRIORITY = (
-    "crisis",
-    "legal_threat",
-    "injury",
-    "adverse_event",
-    "medical_question",
-    "press_inquiry",
-    "account_security",
-    "billing",
-    "order_status",
-)
 
 
 def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
@@ -45,7 +33,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         intents = detect(post.post.in_reply_to)
         if not intents or public_requests(post.doc):
             return []  # a public request for data is reported by its own rule
-        for intent in sorted(intents, key=PRIORITY.index):
+        for intent in care.by_priority(intents):
             destination = care.route_of(intent, routing)
             if destination is None:
                 continue

@@ -163,15 +163,17 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         reply = post.post.kind == "reply" or bool(post.post.in_reply_to)
         if reply != want_replies:
             return []
+        owner: dict[Match, _Act] = {}
+        for act in acts:
+            for match in post.matches_for(act.key):
+                owner.setdefault(match, act)
+        if not owner:
+            return []
         said = post.post.in_reply_to
         # a brush-off needs something to brush off: a complaint or a question (or an unknown message)
         answers_complaint = reply and (not said or _complaint(said, signals))
         doc = post.doc
         bounds = sentences(doc)
-        owner: dict[Match, _Act] = {}
-        for act in acts:
-            for match in post.matches_for(act.key):
-                owner.setdefault(match, act)
         hits = []
         for match in longest_first(owner):
             act = owner[match]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import emoji
@@ -121,18 +122,22 @@ def _regex_spans(pattern: re.Pattern[str]) -> Callable[[str], list[tuple[int, in
     return lambda text: [m.span() for m in pattern.finditer(text)]
 
 
-def _emoji_spans(text: str) -> list[tuple[int, int]]:
-    """Emoji as the reader sees them: a flag, a family or a skin-toned hand is one."""
+@lru_cache(maxsize=256)
+def _emoji_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Emoji as the reader sees them: a flag, a family or a skin-toned hand is one.
+
+    Cached: several rules (emoji, repeated emoji) count the same post's emoji.
+    """
     if text.isascii():
-        return []  # emoji.emoji_list scans character by character; most posts have no emoji
-    return [(e["match_start"], e["match_end"]) for e in emoji.emoji_list(text)]
+        return ()  # emoji.emoji_list scans character by character; most posts have no emoji
+    return tuple((e["match_start"], e["match_end"]) for e in emoji.emoji_list(text))
 
 
 def _length_span(text: str) -> list[tuple[int, int]]:
     return [(i, i + 1) for i in range(len(text))]
 
 
-_COUNTERS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
+_COUNTERS: dict[str, Callable[[str], Sequence[tuple[int, int]]]] = {
     "exclamations": _regex_spans(EXCLAMATION),
     "exclamation_run": _regex_spans(EXCLAMATION_RUN),
     "capitals": _regex_spans(WORD),

@@ -46,6 +46,8 @@ ENTITY_WORDS = {
     "PERSON": "a person's name tied to a transaction",
 }
 NAME_WINDOW = 6
+# what every match of a pattern contains, tested before the pattern (recognizers.Pattern.needs)
+DIGIT, FOUR_DIGITS, AT = r"\d", r"\d{4}", "@"
 MONEY = re.compile(r"[$€£]\s?\d")
 POSSESSIVES = frozenset({"her", "his", "their", "whose", "'s", "your"})
 NOT_NAMES = frozenset(
@@ -93,20 +95,26 @@ def recognizers() -> tuple[Recognizer, ...]:
     return (
         Recognizer(
             "CREDIT_CARD",
-            (Pattern("card", r"(?<![\w.,$])(?:\d[ -]?){12,18}\d\b", 0.3),),
+            (Pattern("card", r"(?<![\w.,$])(?:\d[ -]?){12,18}\d\b", 0.3, DIGIT),),
             frozenset(words["card"]),
             validate=valid_card,
         ),
         Recognizer(
             "CARD_ENDING",
             (
-                Pattern("ending in", r"\b(?:ending|ends)\s+(?:in|with)\s+[*x•.]*\s?\d{4}\b", 0.9),
+                Pattern(
+                    "ending in",
+                    r"\b(?:ending|ends)\s+(?:in|with)\s+[*x•.]*\s?\d{4}\b",
+                    0.9,
+                    FOUR_DIGITS,
+                ),
                 Pattern(
                     "last four",
                     r"\blast\s+(?:4|four)(?:\s+digits)?\s*(?:of\s+\w+\s+|are\s+|is\s+|:\s*)?\d{4}\b",
                     0.9,
+                    FOUR_DIGITS,
                 ),
-                Pattern("masked", r"(?:[*x•]{2,}[\s-]?){1,3}\d{4}\b", 0.9),
+                Pattern("masked", r"(?:[*x•]{2,}[\s-]?){1,3}\d{4}\b", 0.9, FOUR_DIGITS),
             ),
         ),
         Recognizer(
@@ -116,8 +124,9 @@ def recognizers() -> tuple[Recognizer, ...]:
                     "us",
                     r"(?<![\w-])(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}\b",
                     0.6,
+                    FOUR_DIGITS,
                 ),
-                Pattern("plain", r"(?<![\w-])\+?\d{10,11}\b", 0.2),
+                Pattern("plain", r"(?<![\w-])\+?\d{10,11}\b", 0.2, FOUR_DIGITS),
             ),
             frozenset(words["phone"]),
             anti_context=frozenset({"us", "our"}),
@@ -125,19 +134,19 @@ def recognizers() -> tuple[Recognizer, ...]:
         ),
         Recognizer(
             "EMAIL",
-            (Pattern("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", 0.9),),
+            (Pattern("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", 0.9, AT),),
             anti_context=frozenset({"us", "our"}),
             validate=lambda address: False if is_role_address(address, roles) else None,
         ),
         Recognizer(
             "SSN",
-            (Pattern("ssn", r"\b\d{3}-\d{2}-\d{4}\b", 0.5),),
+            (Pattern("ssn", r"\b\d{3}-\d{2}-\d{4}\b", 0.5, FOUR_DIGITS),),
             frozenset(words["ssn"]),
             validate=valid_ssn,
         ),
         Recognizer(
             "ROUTING_NUMBER",
-            (Pattern("aba", r"\b\d{9}\b", 0.2),),
+            (Pattern("aba", r"\b\d{9}\b", 0.2, FOUR_DIGITS),),
             frozenset(words["routing_number"]),
             anti_context=frozenset({"our", "us"}),  # a bank's own routing number is public
             validate=valid_aba,
@@ -146,7 +155,10 @@ def recognizers() -> tuple[Recognizer, ...]:
             "IBAN",
             (
                 Pattern(
-                    "iban", r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b", 0.3
+                    "iban",
+                    r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b",
+                    0.3,
+                    DIGIT,
                 ),
             ),
             frozenset(words["iban"]),
@@ -159,6 +171,7 @@ def recognizers() -> tuple[Recognizer, ...]:
                     "id",
                     r"(?<![\w$€£.,/#-])#?(?=[A-Z-]{0,8}\d)[A-Z0-9]+(?:-[A-Z0-9]+)*\b(?![.,]\d)",
                     0.2,
+                    DIGIT,
                 ),
             ),
             frozenset(words["identifier"]),
@@ -176,6 +189,7 @@ def recognizers() -> tuple[Recognizer, ...]:
                     rf"\b\d{{1,6}}\s+(?-i:(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{suffixes}))\b\.?"
                     r"(?:,?\s+(?:apt|unit|suite|#)\s*\w+)?",
                     0.7,
+                    DIGIT,
                 ),
             ),
             anti_context=own | {"us"},
@@ -229,20 +243,22 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 def names_in_transactions(doc: Any, own_names: set[str]) -> list[Entity]:
     """Two or three capitalised words, one not in the dictionary, near a transaction word."""
     transaction = care.phrases("pii", "transaction")
-    suffixes = set(care.lexicon("pii")["street_suffixes"])
     found: list[Entity] = []
+    if not transaction.any_in(doc):
+        return found  # a transaction word near a name is a transaction word of the whole Doc
+    suffixes = set(care.lexicon("pii")["street_suffixes"])
+    words = care.words(doc)
+    texts, lowers = words.texts, words.lowers
     i = 0
     while i < len(doc):
         j = i
-        while (
-            j < len(doc) and j - i < 3 and _name_word(doc[j].text) and doc[j].lower_ not in suffixes
-        ):
+        while j < len(doc) and j - i < 3 and _name_word(texts[j]) and lowers[j] not in suffixes:
             j += 1
         if (
             j - i >= 2
-            and (i == 0 or not doc[i - 1].text.startswith(("@", "#")))
-            and any(not is_dictionary_word(t.lower_) for t in doc[i:j])
-            and not any(t.lower_ in own_names or t.lower_ in NOT_NAMES for t in doc[i:j])
+            and (i == 0 or not texts[i - 1].startswith(("@", "#")))
+            and any(not is_dictionary_word(lower) for lower in lowers[i:j])
+            and not any(lower in own_names or lower in NOT_NAMES for lower in lowers[i:j])
             and _specific_transaction(
                 doc, max(0, i - NAME_WINDOW), min(len(doc), j + NAME_WINDOW), transaction
             )

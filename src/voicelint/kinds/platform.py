@@ -75,18 +75,25 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 def weighted_length(text: str, spec: Mapping[str, Any]) -> list[tuple[int, int, int]]:
     """(start, end, weight) of each counted unit of a text, the platform's way."""
     text_units: list[tuple[int, int, int]] = []
-    links = [m.span() for m in URL.finditer(text)] if spec.get("link_length") else []
-    emojis = {e["match_start"]: e["match_end"] for e in emoji.emoji_list(text)}
+    links: dict[int, int] = {}
+    if spec.get("link_length"):
+        for match in URL.finditer(text):
+            links.setdefault(match.start(), match.end())
     counting = spec.get("counting", "codepoints")
+    emojis = (
+        {e["match_start"]: e["match_end"] for e in emoji.emoji_list(text)}
+        if counting in ("weighted", "graphemes")
+        else {}
+    )
     ranges = spec.get("weight_1", [])
+    weights: dict[str, int] = {}
     i = 0
     while i < len(text):
-        link = next((span for span in links if span[0] == i), None)
-        if link:
-            text_units.append((link[0], link[1], int(spec["link_length"])))
-            i = link[1]
+        if i in links:
+            text_units.append((i, links[i], int(spec["link_length"])))
+            i = links[i]
             continue
-        if i in emojis and counting in ("weighted", "graphemes"):
+        if i in emojis:
             text_units.append((i, emojis[i], 2 if counting == "weighted" else 1))
             i = emojis[i]
             continue
@@ -96,18 +103,31 @@ def weighted_length(text: str, spec: Mapping[str, Any]) -> list[tuple[int, int, 
             continue
         weight = 1
         if counting == "weighted":
-            point = ord(char)
-            weight = 1 if any(a <= point <= b for a, b in ranges) else 2
+            weight = weights.get(char, 0)
+            if not weight:
+                point = ord(char)
+                weight = weights[char] = 1 if any(a <= point <= b for a, b in ranges) else 2
         text_units.append((i, i + 1, weight))
         i += 1
     return text_units
 
 
+def _most_weight(text: str, spec: Mapping[str, Any]) -> int:
+    """What a text can weigh at most: every character 2 where characters are weighted, every link
+    its fixed length (a unit never weighs more than its characters, but a link may)."""
+    most = (2 if spec.get("counting") == "weighted" else 1) * len(text)
+    if spec.get("link_length"):
+        most += int(spec["link_length"]) * sum(1 for _ in URL.finditer(text))
+    return most
+
+
 def _length(text: str, spec: Mapping[str, Any], name: str) -> list[Hit]:
     limit = spec.get("max_length")
+    if limit is None or _most_weight(text, spec) <= limit:
+        return []
     units = weighted_length(text, spec)
     total = sum(w for _, _, w in units)
-    if limit is None or total <= limit:
+    if total <= limit:
         return []
     running = 0
     for start, _, weight in units:

@@ -4,13 +4,17 @@ Each whitespace-separated chunk is undone the ways people disguise a word (look-
 symbols, masking stars, dots and dashes between letters, letters spelt out with spaces, stretched
 letters) and compared, whole, with the shipped word list: "class", "assess", "Dickens" and
 "Scunthorpe" contain a listed word but are not one, so they stay clean.
+
+Undoing the disguises is slow, so each distinct chunk is read once per rule (cached), and a post
+whose chunks cannot spell all the words of any listed word or phrase is passed without more work.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from voicelint.kinds.base import (
@@ -66,6 +70,9 @@ MASKS = "*#%•"
 SEPARATORS = re.compile(r"[.\-_]")  # not apostrophes: he'll is not hell
 RUN = re.compile(r"(.)\1+")
 MAX_PHRASE = 4
+# three or more one-character chunks in a row (not "&" or dashes): letters spelt out, merged below
+SPELT = re.compile(r"(?<!\S)[^\s&\-–—](?:\s+[^\s&\-–—]){2,}(?!\S)")
+CACHE_SIZE = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -96,15 +103,36 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         exceptions.update(group.get("phrase_exceptions", []))
     squeezed = {RUN.sub(r"\1", w): w for w in words if " " not in w}
     masked = [w for w in words if " " not in w]
+    firsts = frozenset(w.split(" ")[0] for w in words)
+    vocabulary = frozenset(part for w in words for part in w.split(" "))
+    singles = frozenset(w for w in words if " " not in w)
+    phrases = {frozenset(w.split(" ")) for w in words if " " in w}
+
+    @lru_cache(maxsize=CACHE_SIZE)
+    def readings(core: str) -> frozenset[str]:
+        return _readings(core, squeezed, masked)
+
+    @lru_cache(maxsize=CACHE_SIZE)
+    def listed_parts(raw: str) -> frozenset[str]:
+        return _chunk(0, raw, readings).forms & vocabulary
+
+    def may_hit(text: str) -> bool:
+        if SPELT.search(text):
+            return True
+        # without letters spelt out, each chunk is one whitespace-separated piece of the text
+        present = frozenset().union(*map(listed_parts, text.split()))
+        return not present.isdisjoint(singles) or any(p <= present for p in phrases)
 
     def check(post: PostContext) -> list[Hit]:
-        register = register_for(ctx, post.post.platform)
         text = post.post.text
-        chunks = _chunks(text, squeezed, masked)
+        if not may_hit(text):
+            return []
+        register = register_for(ctx, post.post.platform)
+        chunks = _chunks(text, readings)
         lowered = text.lower()
         hits, i = [], 0
         while i < len(chunks):
-            found = _longest(chunks, i, words)
+            found = None if chunks[i].forms.isdisjoint(firsts) else _longest(chunks, i, words)
             if found is None:
                 i += 1
                 continue
@@ -137,7 +165,7 @@ def _longest(chunks: list[_Chunk], i: int, words: Mapping[str, Any]) -> tuple[in
     return None
 
 
-def _chunks(text: str, squeezed: Mapping[str, str], masked: list[str]) -> list[_Chunk]:
+def _chunks(text: str, readings: Callable[[str], frozenset[str]]) -> list[_Chunk]:
     raw = [(m.start(), m.end(), m.group()) for m in CHUNK.finditer(text)]
     merged: list[tuple[int, int, str]] = []
     i = 0
@@ -155,20 +183,21 @@ def _chunks(text: str, squeezed: Mapping[str, str], masked: list[str]) -> list[_
     result = []
     for start, end, chunk in merged:
         if end - start != len(chunk):  # spelt out: the span is the letters and the spaces between
-            forms = _readings(chunk, squeezed, masked)
-            result.append(_Chunk(start, end, chunk, forms))
-            continue
-        lead = len(chunk) - len(chunk.lstrip(EDGE_OPEN))
-        core = chunk[lead:].rstrip(EDGE_CLOSE)
-        if core.lower().endswith(("'s", "’s")):
-            core = core[:-2]
-        if not core or not any(c.isalpha() for c in core) or _not_words(chunk, core):
-            result.append(_Chunk(start, end, chunk, frozenset()))
-            continue
-        result.append(
-            _Chunk(start + lead, start + lead + len(core), core, _readings(core, squeezed, masked))
-        )
+            result.append(_Chunk(start, end, chunk, readings(chunk)))
+        else:
+            result.append(_chunk(start, chunk, readings))
     return result
+
+
+def _chunk(start: int, chunk: str, readings: Callable[[str], frozenset[str]]) -> _Chunk:
+    """One whitespace-separated piece of text at ``start``, its edge punctuation taken off."""
+    lead = len(chunk) - len(chunk.lstrip(EDGE_OPEN))
+    core = chunk[lead:].rstrip(EDGE_CLOSE)
+    if core.lower().endswith(("'s", "’s")):
+        core = core[:-2]
+    if not core or not any(c.isalpha() for c in core) or _not_words(chunk, core):
+        return _Chunk(start, start + len(chunk), chunk, frozenset())
+    return _Chunk(start + lead, start + lead + len(core), core, readings(core))
 
 
 def _not_words(chunk: str, core: str) -> bool:

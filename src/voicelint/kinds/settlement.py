@@ -92,7 +92,7 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
     handoff = care.phrases("replies", "handoff")
     found: list[tuple[int, int]] = []
     for first, end in care.sentences(doc):
-        words = [t.lower_ for t in doc[first:end]]
+        words = care.words(doc).lowers[first:end]
         for span in lookups.find(doc, first, end):
             if _conditional(doc, first, span.first) or not _subject(doc, first, span.first):
                 continue

@@ -288,3 +288,32 @@ def test_a_brush_off_needs_something_to_brush_off():
         ("tone.hostile-reply", "error", "No big deal"),
         ("tone.hostile-reply", "error", "it is only a latte"),
     ]
+
+
+def test_words_after_is_describe_its_subject_not_the_reader():
+    from conftest import lint as lint_draft
+
+    policy = {"voice": {"register": "neutral"}}
+
+    def hostile(text: str, said: str) -> list[str]:
+        found = lint_draft(text, policy, kind="reply", in_reply_to=said)
+        return [f.match for f in found if f.rule.startswith("tone.hostile")]
+
+    # agreeing with the customer about a thing is not an insult
+    assert (
+        hostile(
+            "You're right, two clicks to archive is annoying. A fix ships in 4.2.",
+            "Two clicks to archive is annoying",
+        )
+        == []
+    )
+    assert (
+        hostile(
+            "Fair, the Inferno is no joke. Sorry it was too much.",
+            "The Inferno burger was way too spicy",
+        )
+        == []
+    )
+    # the reader, or the reader's own words, as the subject still are
+    assert hostile("Honestly, you are annoying.", "Your app is slow") == ["annoying"]
+    assert hostile("Your question is stupid.", "Why is it slow?") == ["stupid"]

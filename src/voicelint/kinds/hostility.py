@@ -247,8 +247,54 @@ def _any_signal(said: str, signals: tuple[str, ...]) -> bool:
     return any(s in words if s.replace("'", "").isalnum() else s in said for s in signals)
 
 
+COPULAS = frozenset(
+    {"is", "was", "are", "were", "'s", "'re", "am", "'m", "be", "been", "being", "seems", "feels"}
+)
+
+
+def _copula_subject(doc: Any, match: Match, first: int) -> str | None:
+    """After "is"/"was" (maybe "no"/"not"), the words describe that verb's subject, not whoever came before.
+
+    "Two clicks to archive is annoying" describes the clicks, "the Inferno is no joke" the sauce;
+    "you are annoying" and "your question is stupid" still describe the reader. Returns "thing"
+    when the subject is not a person, else None (the usual search decides).
+    """
+    i = match.first_token - 1
+    while i > first and doc[i].lower_ in {
+        "no",
+        "not",
+        "n't",
+        "so",
+        "really",
+        "very",
+        "pretty",
+        "kinda",
+        "just",
+        "a",
+        "an",
+    }:
+        i -= 1
+    if i <= first or doc[i].lower_ not in COPULAS:
+        return None
+    subject = doc[i - 1].lower_
+    if (
+        subject in SECOND_PERSON
+        or subject in FIRST_PERSON
+        or subject in GROUP
+        or subject in PERSON_NOUNS
+    ):
+        return None
+    if subject in READER_THINGS and any(
+        doc[j].lower_ in SECOND_PERSON for j in range(max(first, i - 3), i - 1)
+    ):
+        return None  # "your question is stupid"
+    return "thing"
+
+
 def _nearest_person(doc: Any, match: Match, first: int, last: int) -> str | None:
     """Whom the words describe: the nearest person word to their left, else the reader to their right."""
+    if _copula_subject(doc, match, first) == "thing":
+        return None
     for i in range(match.first_token - 1, first - 1, -1):
         word = doc[i].lower_
         if word in OPENERS:

@@ -32,3 +32,23 @@ def test_explain_shows_why_message_and_both_kinds_of_example():
     assert "FINRA Rule 2210(d)(1)(B)" in text
     assert "Flags:\n  - Earn guaranteed returns with our new growth fund." in text
     assert "Leaves alone:\n  - Our service guarantee: we answer in under 2 minutes." in text
+
+
+def test_the_readme_sample_output_is_what_voicelint_prints():
+    import subprocess
+    import sys
+
+    repo = DOCS.parents[1]
+    readme = (repo / "README.md").read_text(encoding="utf-8").splitlines()
+    output = subprocess.run(
+        [sys.executable, "-m", "voicelint", "check", "examples/"],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+    ).stdout.splitlines()
+    first_finding = next(
+        line for line in readme if line.startswith("examples/acme-bank/week48.yaml:18:17:")
+    )
+    summary = next(line for line in readme if line.startswith("Found ") and "findings" in line)
+    assert first_finding == output[0]
+    assert summary == output[-1]

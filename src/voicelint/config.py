@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from voicelint.errors import PolicyError, did_you_mean
-from voicelint.yamlfile import line_of, load_yaml, read_config_text
+from voicelint.yamlfile import line_of, load_yaml, read_config_text, reject_unknown
 
 CONFIG_FILES = ("voicelint.yaml", ".voicelint.yaml")
 CONFIG_KEYS = ("policies", "client", "clients", "format", "fail_on")
@@ -84,13 +84,7 @@ def _from_pyproject(path: Path) -> Config | None:
 def _build(data: dict[str, Any], path: Path, line: Any) -> Config:
     display = str(path)
     for key in data:
-        if key not in CONFIG_KEYS:
-            raise PolicyError(
-                display,
-                line(key),
-                f'unknown configuration key "{key}"',
-                did_you_mean(str(key), CONFIG_KEYS),
-            )
+        reject_unknown(key, CONFIG_KEYS, display, line(key), "configuration key")
     for key, choices in (("format", FORMATS), ("fail_on", FAIL_LEVELS)):
         if key in data and data[key] not in choices:
             raise PolicyError(

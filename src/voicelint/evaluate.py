@@ -28,7 +28,7 @@ from voicelint.errors import PolicyError, did_you_mean
 from voicelint.model import CATEGORIES, KINDS, PLATFORMS
 from voicelint.packs import Example
 from voicelint.policy import build_policy, load_policy
-from voicelint.yamlfile import line_of, load_yaml, read_config_text
+from voicelint.yamlfile import line_of, load_yaml, read_config_text, reject_unknown
 
 CORPUS_KEYS = ("policy", "categories", "drafts", "description")
 DRAFT_KEYS = ("text", "expect", "note", "platform", "kind", "in_reply_to", "sponsored")
@@ -105,13 +105,7 @@ def _evaluate_file(path: Path, score: Score) -> None:
             "see voicelint/evaluate.py",
         )
     for key in data:
-        if key not in CORPUS_KEYS:
-            raise PolicyError(
-                display,
-                line_of(lines, key),
-                f'unknown corpus key "{key}"',
-                did_you_mean(str(key), CORPUS_KEYS),
-            )
+        reject_unknown(key, CORPUS_KEYS, display, line_of(lines, key), "corpus key")
     categories = data.get("categories") or []
     if (
         not isinstance(categories, list)
@@ -161,10 +155,7 @@ def _draft(
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         raise PolicyError(display, line, "each draft is a mapping with text: and expect:", "")
     for key in item:
-        if key not in DRAFT_KEYS:
-            raise PolicyError(
-                display, line, f'unknown draft key "{key}"', did_you_mean(str(key), DRAFT_KEYS)
-            )
+        reject_unknown(key, DRAFT_KEYS, display, line, "draft key")
     expect = item.get("expect")
     if not isinstance(expect, list) or any(c not in categories for c in expect):
         raise PolicyError(

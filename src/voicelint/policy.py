@@ -20,7 +20,7 @@ from voicelint.packs import (
     load_pack,
     parse_rule,
 )
-from voicelint.yamlfile import Lines, line_of, load_yaml, read_config_text
+from voicelint.yamlfile import Lines, line_of, load_yaml, read_config_text, reject_unknown
 
 POLICY_KEYS = (
     "client",
@@ -123,13 +123,7 @@ def build_policy(
     data: dict[str, Any], lines: Lines, display: str, base: Path | None, expected_client: str | None
 ) -> Policy:
     for key in data:
-        if key not in POLICY_KEYS:
-            raise PolicyError(
-                display,
-                line_of(lines, key),
-                f'unknown key "{key}"',
-                did_you_mean(str(key), POLICY_KEYS),
-            )
+        reject_unknown(key, POLICY_KEYS, display, line_of(lines, key), "key")
     client = data.get("client", expected_client)
     if client is not None and not isinstance(client, str):
         raise PolicyError(
@@ -218,10 +212,7 @@ def _voice(value: Any, display: str, lines: Lines) -> dict[str, Any]:
     voice = _mapping(value, "voice", display, lines)
     for key, item in voice.items():
         line = line_of(lines, "voice", key)
-        if key not in VOICE_KEYS:
-            raise PolicyError(
-                display, line, f'unknown voice setting "{key}"', did_you_mean(str(key), VOICE_KEYS)
-            )
+        reject_unknown(key, VOICE_KEYS, display, line, "voice setting")
         expected = VOICE_KEYS[key]
         ok = True
         if key == "register":
@@ -283,13 +274,7 @@ def _string_map(
 ) -> dict[str, str]:
     mapping = _mapping(value, section, display, lines)
     for key, item in mapping.items():
-        if key not in keys:
-            raise PolicyError(
-                display,
-                line_of(lines, section, key),
-                f'unknown {section} key "{key}"',
-                did_you_mean(str(key), keys),
-            )
+        reject_unknown(key, keys, display, line_of(lines, section, key), f"{section} key")
         if not isinstance(item, str | int) or isinstance(item, bool):
             raise PolicyError(
                 display,
@@ -304,13 +289,9 @@ def _string_map(
 def _routing(value: Any, display: str, lines: Lines) -> dict[str, str]:
     routing = _mapping(value, "routing", display, lines)
     for intent, destination in routing.items():
-        if intent not in ROUTING_INTENTS:
-            raise PolicyError(
-                display,
-                line_of(lines, "routing", intent),
-                f'unknown routing intent "{intent}"',
-                did_you_mean(str(intent), ROUTING_INTENTS),
-            )
+        reject_unknown(
+            intent, ROUTING_INTENTS, display, line_of(lines, "routing", intent), "routing intent"
+        )
         if destination not in ROUTING_DESTINATIONS:
             raise PolicyError(
                 display,
@@ -324,13 +305,7 @@ def _routing(value: Any, display: str, lines: Lines) -> dict[str, str]:
 def _claims(value: Any, display: str, lines: Lines) -> dict[str, Any]:
     claims = _mapping(value, "claims", display, lines)
     for key, item in claims.items():
-        if key not in CLAIMS_KEYS:
-            raise PolicyError(
-                display,
-                line_of(lines, "claims", key),
-                f'unknown claims key "{key}"',
-                did_you_mean(str(key), CLAIMS_KEYS),
-            )
+        reject_unknown(key, CLAIMS_KEYS, display, line_of(lines, "claims", key), "claims key")
         if not isinstance(item, list) or not all(isinstance(v, str) and v.strip() for v in item):
             raise PolicyError(
                 display,
@@ -368,13 +343,7 @@ def _exceptions(value: Any, display: str, lines: Lines) -> dict[str, str]:
     section = _mapping(value, "exceptions", display, lines)
     for key, item in section.items():
         line = line_of(lines, "exceptions", key)
-        if key not in EXCEPTIONS_KEYS:
-            raise PolicyError(
-                display,
-                line,
-                f'unknown exceptions key "{key}"',
-                did_you_mean(str(key), EXCEPTIONS_KEYS),
-            )
+        reject_unknown(key, EXCEPTIONS_KEYS, display, line, "exceptions key")
         if item not in APPROVAL_LEVELS:
             raise PolicyError(
                 display,
@@ -391,13 +360,7 @@ def _calendar(value: Any, display: str, lines: Lines) -> dict[str, Any]:
         return {}
     section = _mapping(value, "calendar", display, lines)
     for key in section:
-        if key not in CALENDAR_KEYS:
-            raise PolicyError(
-                display,
-                line_of(lines, "calendar", key),
-                f'unknown calendar key "{key}"',
-                did_you_mean(str(key), CALENDAR_KEYS),
-            )
+        reject_unknown(key, CALENDAR_KEYS, display, line_of(lines, "calendar", key), "calendar key")
     past = section.get("past", "warning")
     if past is False:  # YAML reads a bare `off` as false
         past = OFF
@@ -422,13 +385,7 @@ def _blackout(raw: Any, display: str, lines: Lines, path: tuple[Any, ...]) -> Bl
     if not isinstance(raw, dict):
         raise PolicyError(display, line, "each blackout must be a mapping", example)
     for key in raw:
-        if key not in BLACKOUT_KEYS:
-            raise PolicyError(
-                display,
-                line_of(lines, *path, key),
-                f'unknown blackout key "{key}"',
-                did_you_mean(str(key), BLACKOUT_KEYS),
-            )
+        reject_unknown(key, BLACKOUT_KEYS, display, line_of(lines, *path, key), "blackout key")
     bounds = []
     for key in ("from", "to"):
         bound = _when(raw.get(key))

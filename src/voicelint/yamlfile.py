@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from voicelint.errors import PolicyError, VoicelintError
+from voicelint.errors import PolicyError, VoicelintError, did_you_mean
 
 MAX_CONFIG_BYTES = 5 * 1024 * 1024
 
@@ -126,3 +127,16 @@ def line_of(lines: Lines, *path: Any) -> int | None:
         if path[:end] in lines:
             return lines[path[:end]]
     return None
+
+
+def reject_unknown(
+    key: Any,
+    allowed: Iterable[str],
+    display: str,
+    line: int | None,
+    what: str = "key",
+    error: type[VoicelintError] = PolicyError,
+) -> None:
+    """An unknown key is an error that names its line and the nearest valid name."""
+    if key not in allowed:
+        raise error(display, line, f'unknown {what} "{key}"', did_you_mean(str(key), allowed))

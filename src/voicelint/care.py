@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from voicelint.model import INTENTS
 from voicelint.nlp import parse
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons" / "routing"
@@ -258,17 +259,7 @@ def intent_label(intent: str) -> str:
 
 
 # most serious first: a finding names the matter that most needs its route, the same in every run
-PRIORITY = (
-    "crisis",
-    "legal_threat",
-    "injury",
-    "adverse_event",
-    "medical_question",
-    "press_inquiry",
-    "account_security",
-    "billing",
-    "order_status",
-)
+PRIORITY = INTENTS
 
 
 def by_priority(intents: Iterable[str]) -> list[str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +46,14 @@ def lexicon() -> dict[str, Any]:
     return data
 
 
+@cache
 def _words(key: str) -> frozenset[str]:
     return frozenset(lexicon()[key])
+
+
+@lru_cache(maxsize=1)
+def _pseudo_negations() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in lexicon()["pseudo_negations"])
 
 
 @dataclass(frozen=True)
@@ -147,7 +153,7 @@ def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> i
     else:
         cues, window = _words("negators"), NEGATION_WINDOW
     terminators = _words("terminators")
-    pseudo = [tuple(p.split()) for p in lexicon()["pseudo_negations"]]
+    pseudo = _pseudo_negations()
     words = 0
     i = first - 1
     while i >= 0 and words <= window:

@@ -33,6 +33,18 @@ POST_KEYS = (
     "text",
     "voicelint",
 )
+# Customer-message intents a policy routes, most serious first.
+INTENTS = (
+    "crisis",
+    "legal_threat",
+    "injury",
+    "adverse_event",
+    "medical_question",
+    "press_inquiry",
+    "account_security",
+    "billing",
+    "order_status",
+)
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 CATEGORIES = ("claims", "disclosure", "tone", "routing", "format")

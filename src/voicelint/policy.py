@@ -10,7 +10,7 @@ from typing import Any
 
 from voicelint.data import builtin_packs, example_policies
 from voicelint.errors import PolicyError, did_you_mean
-from voicelint.model import PLATFORMS, SEVERITIES
+from voicelint.model import INTENTS, PLATFORMS, SEVERITIES
 from voicelint.packs import (
     CORE_PACK,
     EXAMPLE_KEYS,
@@ -58,17 +58,7 @@ VOICE_KEYS = {
 }
 COMPETITOR_MENTIONS = ("allow", "warn")
 CHANNEL_KEYS = ("support", "phone", "press", "email", "web", "legal", "safety", "dm")
-ROUTING_INTENTS = (
-    "billing",
-    "order_status",
-    "account_security",
-    "legal_threat",
-    "injury",
-    "adverse_event",
-    "medical_question",
-    "press_inquiry",
-    "crisis",
-)
+ROUTING_INTENTS = INTENTS
 ROUTING_DESTINATIONS = ("dm", "phone", "support", "email", "web", "legal", "press", "safety")
 CLAIMS_KEYS = ("approved",)
 EXCEPTIONS_KEYS = ("require_approval",)

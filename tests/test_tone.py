@@ -317,3 +317,82 @@ def test_words_after_is_describe_its_subject_not_the_reader():
     # the reader, or the reader's own words, as the subject still are
     assert hostile("Honestly, you are annoying.", "Your app is slow") == ["annoying"]
     assert hostile("Your question is stupid.", "Why is it slow?") == ["stupid"]
+
+
+def test_mock_grief_at_a_complaint_is_sarcasm_unless_the_reply_sympathises():
+    said = "Waited 20 minutes on hold to report a claim."
+    assert reply("A whole 20 minutes on hold. Truly a tragedy.", said) == [
+        ("tone.hostile-reply", "error", "A whole 20"),
+        ("tone.hostile-reply", "error", "Truly a tragedy"),
+    ]
+    assert reply("Oh no, you had to click twice. How will you ever survive.", said) == [
+        ("tone.hostile-reply", "error", "How will you ever survive"),
+    ]
+    assert reply("A whole 20 minutes? We're so sorry, that's too long.", said) == []
+    # a playful question about the menu is not mock grief, in a post or a reply
+    assert found("Twelve new donuts. How will you ever choose?", CASUAL, "tone.hostile") == []
+    assert reply("How will you ever choose? The maple one!", "What's good today?") == []
+
+
+def test_shutting_the_conversation_down_is_a_brush_off():
+    said = "My claim was denied and nobody will tell me why."
+    assert reply("As we have already explained, the claim was denied.", said) == [
+        ("tone.hostile-reply", "error", "As we have already explained"),
+    ]
+    assert reply("There is nothing further to discuss.", said) == [
+        ("tone.hostile-reply", "error", "nothing further to discuss"),
+    ]
+    assert reply("Per our previous reply, the decision stands.", said) == [
+        ("tone.hostile-reply", "error", "Per our previous reply"),
+    ]
+    assert reply("As we mentioned in our last post, the store opens at 9.", "When?") == []
+    assert reply("Nothing to worry about, the hold drops off tomorrow.", said) == []
+
+
+def test_comparing_the_reader_with_customers_who_cope_talks_down():
+    said = "Why did I pay $1,000 before you paid anything?"
+    assert reply("With respect, most of our policyholders manage to understand it.", said) == [
+        ("tone.hostile-reply", "error", "most of our policyholders manage to understand"),
+    ]
+    assert reply("Other customers have no trouble with the app.", said) != []
+    assert reply("Most customers pick the annual plan; here is why.", said) == []
+
+
+def test_telling_the_reader_they_deserve_a_bad_outcome_is_blame():
+    rule = "tone.hostile"
+    text = "If you still manage projects in spreadsheets, you honestly deserve the chaos."
+    assert found(text, CASUAL, rule) == ["you honestly deserve the chaos"]
+    assert found("Late again? Serves you right.", CASUAL, rule) == ["Serves you right"]
+    assert found("You deserve a break from the chaos.", CASUAL, rule) == []
+    assert found("You don't deserve the chaos of spreadsheets.", CASUAL, rule) == []
+    assert found("You deserve a stress free Monday.", CASUAL, rule) == []
+
+
+def test_advice_with_the_brands_own_offer_is_not_blame():
+    said = "The Inferno burger was way too spicy, I couldn't finish it."
+    text = "Sorry it was too much! Next time ask for it 'mild' and we'll dial the peppers back."
+    assert reply(text, said) == []
+    assert reply("Next time read the menu. We can't help you now.", said) == [
+        ("tone.hostile-reply", "error", "Next time read"),
+    ]
+
+
+def test_an_insinuating_contrast_with_a_competitor():
+    rule = "tone.competitor-disparaged"
+    assert found("Unlike Starbucks, we actually pay our baristas.", COMPETITORS, rule) == [
+        "Unlike Starbucks, we actually"
+    ]
+    assert found("Unlike Dunkin', we don't ignore your order.", COMPETITORS, rule) == [
+        "Unlike Dunkin', we don't ignore"
+    ]
+    # a comparison of offers stays clean, named or not
+    assert found("Unlike Starbucks, we don't charge for oat milk.", COMPETITORS, rule) == []
+    assert found("Unlike most chains, we actually roast here.", COMPETITORS, rule) == []
+    assert found("Unlike last year, we're open Sunday.", COMPETITORS, rule) == []
+
+
+def test_letters_spelt_out_up_to_the_full_stop():
+    rule = "tone.profanity"
+    assert found("Planning was a pain in the a s s. Not now.", NEUTRAL, rule) == ["a s s"]
+    assert found("What a s h i t week.", NEUTRAL, rule) == ["a s h i t"]
+    assert found("Pick plan A, B or C.", NEUTRAL, rule) == []

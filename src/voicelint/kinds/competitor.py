@@ -3,7 +3,8 @@
 A factual comparison names a competitor without judging it ("Unlike Southbank, we charge no
 monthly fee") and stays clean; a disparaging word near the name ("Southbank's overpriced
 accounts") or a mocking comparison around it ("move over, Starbucks", "Dunkin' could never") is a
-finding. With ``mode: mention`` the rule reports every mention, but only for a policy that sets
+finding, and so is a contrast that insinuates ("Unlike Allstate, we actually pay our claims",
+"unlike Mercy General, we don't leave patients waiting"). With ``mode: mention`` the rule reports every mention, but only for a policy that sets
 ``voice.competitor_mentions: warn``.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
@@ -54,6 +56,11 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     before_key = ctx.bank.add_phrases(ctx.rule_id + ":before", words["before"], "LOWER")
     after_key = ctx.bank.add_phrases(ctx.rule_id + ":after", words["after"], "LOWER")
 
+    contrast = _Contrast(
+        frozenset(w.lower() for w in words.get("contrast", [])),
+        frozenset(w.lower() for w in words.get("insinuating", [])),
+        frozenset(w.lower() for w in words.get("misconduct", [])),
+    )
     compact = {_compact(n): n.rstrip("'’") for n in names}
     tag_words = tuple(_compact(w) for w in words.get("hashtag_words", []))
 
@@ -82,6 +89,9 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 doc, name, post.matches_for(before_key), post.matches_for(after_key), long_before
             )
             how = "a mocking comparison"
+            if trigger is None:
+                trigger = _insinuation(doc, name, first, last, contrast)
+                how = "an insinuating comparison"
             if trigger is None:
                 trigger = _near(name, post.matches_for(bad_key), first, last, window)
                 how = "a disparaging word"
@@ -114,6 +124,42 @@ def _mockery(
         if match.first_token in (name.end_token, start_after):
             return match
     return None
+
+
+@dataclass(frozen=True)
+class _Contrast:
+    words: frozenset[str]  # unlike
+    insinuating: frozenset[str]  # actually, really
+    misconduct: frozenset[str]  # leave, ignore, hidden: what a brand denies doing
+
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "without"})
+
+
+def _insinuation(doc: Any, name: Match, first: int, last: int, contrast: _Contrast) -> Match | None:
+    """ "Unlike Allstate, we actually pay our claims": a contrast that says the competitor does wrong.
+
+    A contrast that compares offers stays clean ("Unlike Southbank, we charge no monthly fee");
+    one that says "actually" (they don't) or denies misconduct (they do) insinuates without a fact.
+    """
+    before = range(max(first, name.first_token - 4), name.first_token)
+    word = next((i for i in before if doc[i].lower_ in contrast.words), None)
+    if word is None:
+        return None
+    for i in range(first, last):
+        if name.first_token <= i < name.end_token:
+            continue
+        if doc[i].lower_ in contrast.insinuating:
+            return _token_match(doc, min(word, i), max(word, i) + 1)
+        if doc[i].lower_ in NEGATIONS:
+            for j in range(i + 1, min(last, i + 4)):
+                if {doc[j].lemma_.lower(), doc[j].lower_} & contrast.misconduct:
+                    return _token_match(doc, min(word, i), max(word, j) + 1)
+    return None
+
+
+def _token_match(doc: Any, first: int, end: int) -> Match:
+    return Match(doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text), first, end)
 
 
 def _near(name: Match, bad: list[Match], first: int, last: int, window: int) -> Match | None:

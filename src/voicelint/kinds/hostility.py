@@ -5,7 +5,10 @@ an accusation; "calm down, it's just coffee" is a brush-off in a reply and "it's
 right" a tagline. Each act in the shipped lexicon says what it needs (see lexicons/hostility.yaml):
 the nearest person the words describe (the reader, "some people", or the brand itself), whether the
 post answers a customer, a negation ("not your fault") or a condition ("if you can't find it") that
-turns the words kind, and whether they are the customer's own words quoted back.
+turns the words kind, and whether they are the customer's own words quoted back. Mock grief ("how
+will you ever survive", "truly a tragedy") is sarcasm only in a reply to a complaint that offers no
+sympathy anywhere, and advice ("next time ask for it mild") is not blame when the brand offers its
+own help in the same sentence.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ PARAMS = {
 }
 MESSAGE_VARS = frozenset({"match", "act", "advice"})
 
-NEEDS = ("always", "addressed", "reader", "not_self", "complaint")
+NEEDS = ("always", "addressed", "reader", "not_self", "complaint", "sarcasm")
 ACTS = {
     "insult": ("insults the reader", "describe the problem, never the person"),
     "blame": ("blames the customer", "own the problem and say what you will do about it"),
@@ -126,6 +129,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 CONDITIONS = frozenset({"if", "when", "whether", "unless", "case"})
 HYPOTHETICAL = frozenset({"'d", "would", "could", "might"})
 PROMISES = frozenset({"'ll", "will", "wo"})
+HELP_VERBS = frozenset({"'ll", "will", "can", "'d", "would"})
 OPENERS = frozenset({"hi", "hey", "hello", "thanks", "thank"})
 
 
@@ -135,6 +139,7 @@ class _Act:
     act: str
     needs: str
     unless_negated: bool
+    unless_help: bool
 
 
 def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
@@ -144,20 +149,21 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         tuple(s.lower() for s in words.get("complaint_signals", [])),
         tuple(s.lower() for s in words.get("praise_signals", [])),
     )
+    sympathy = tuple(s.lower() for s in words.get("sympathy_signals", []))
     acts = []
     for entry in lexicon("hostility")["acts"]:
         act, needs = entry["act"], entry["needs"]
         if act not in ACTS or needs not in NEEDS:
             raise KindError("posts", f"hostility lexicon: unknown act {act} or need {needs}")
-        negated = bool(entry.get("unless_negated"))
+        negated, helped = bool(entry.get("unless_negated")), bool(entry.get("unless_help"))
         key = ctx.bank.add_phrases(f"{ctx.rule_id}:{act}", entry.get("terms", []), "LOWER")
-        acts.append(_Act(key, act, needs, negated))
+        acts.append(_Act(key, act, needs, negated, helped))
         if entry.get("patterns"):
             try:
                 key = ctx.bank.add_patterns(f"{ctx.rule_id}:{act}", entry["patterns"])
             except PatternError as error:
                 raise KindError("posts", f"hostility lexicon: {error}") from None
-            acts.append(_Act(key, act, needs, negated))
+            acts.append(_Act(key, act, needs, negated, helped))
 
     def check(post: PostContext) -> list[Hit]:
         reply = post.post.kind == "reply" or bool(post.post.in_reply_to)
@@ -183,7 +189,14 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 # laughter needs a plain complaint or question: "haha, you're not wrong" agrees
                 if not said or not _any_signal(said, signals[0]):
                     continue
+            elif act.needs == "sarcasm":
+                # mock grief ("truly a tragedy") is sarcasm in a reply to a complaint that offers
+                # no real sympathy anywhere; with "so sorry" beside it, it is sympathy
+                if not answers_complaint or _any_signal(post.post.text, sympathy):
+                    continue
             elif not _hostile(doc, match, act, first, last, answers_complaint):
+                continue
+            if act.unless_help and _offers_help(doc, match.end_token, last):
                 continue
             if echoes_customer(post, match.start, match.end):
                 continue
@@ -232,6 +245,14 @@ def _hostile(
         return not _hypothetical(doc, match, first, PROMISES)
     following = doc[match.end_token].lower_ if match.end_token < len(doc) else ""
     return answers_complaint and following in READER_THINGS
+
+
+def _offers_help(doc: Any, start: int, end: int) -> bool:
+    """Advice followed by the brand's own offer in the same sentence: "next time ask for it mild and we'll dial it back"."""
+    for i in range(start, end - 1):
+        if doc[i].lower_ in FIRST_PERSON and doc[i + 1].lower_ in HELP_VERBS:
+            return i + 2 >= end or doc[i + 2].lower_ not in NEGATIONS  # not "we can't help"
+    return False
 
 
 def _complaint(said: str | None, signals: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
@@ -354,7 +375,10 @@ def _hypothetical(
 
 
 def _compound(doc: Any, match: Match) -> bool:
+    """ "idiot-proof", "a stress free morning": the words are half of a compound adjective."""
     end = match.end_token
+    if end < len(doc) and doc[end].lower_ == "free":
+        return True
     return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
 
 

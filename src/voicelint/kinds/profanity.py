@@ -70,8 +70,9 @@ MASKS = "*#%•"
 SEPARATORS = re.compile(r"[.\-_]")  # not apostrophes: he'll is not hell
 RUN = re.compile(r"(.)\1+")
 MAX_PHRASE = 4
-# three or more one-character chunks in a row (not "&" or dashes): letters spelt out, merged below
-SPELT = re.compile(r"(?<!\S)[^\s&\-–—](?:\s+[^\s&\-–—]){2,}(?!\S)")
+# three or more one-character chunks in a row (not "&" or dashes): letters spelt out, merged below;
+# the last may carry the sentence's closing punctuation ("a pain in the a s s.")
+SPELT = re.compile(r"(?<!\S)[^\s&\-–—](?:\s+[^\s&\-–—]){2,}[" + re.escape(EDGE_CLOSE) + r"]*(?!\S)")
 CACHE_SIZE = 1 << 16
 
 
@@ -171,11 +172,13 @@ def _chunks(text: str, readings: Callable[[str], frozenset[str]]) -> list[_Chunk
     i = 0
     while i < len(raw):
         j = i
-        while j < len(raw) and len(raw[j][2]) == 1 and raw[j][2] not in "&-–—":
+        while j < len(raw) and _letter(raw[j][2]):
             j += 1
+            if len(raw[j - 1][2]) > 1:
+                break  # "s." ends the spelt word with the sentence
         if j - i >= 3:  # letters spelt out one by one: "f u c k"
-            spelt = "".join(c for _, _, c in raw[i:j])
-            merged.append((raw[i][0], raw[j - 1][1], spelt))
+            spelt = "".join(c[0] for _, _, c in raw[i:j])
+            merged.append((raw[i][0], raw[j - 1][0] + 1, spelt))
             i = j
         else:
             merged.append(raw[i])
@@ -183,10 +186,19 @@ def _chunks(text: str, readings: Callable[[str], frozenset[str]]) -> list[_Chunk
     result = []
     for start, end, chunk in merged:
         if end - start != len(chunk):  # spelt out: the span is the letters and the spaces between
-            result.append(_Chunk(start, end, chunk, readings(chunk)))
+            forms = readings(chunk)
+            if len(chunk) > 3 and chunk[0] in "aAiI":
+                forms |= readings(chunk[1:])  # "what a s h i t day": the article ran into it
+            result.append(_Chunk(start, end, chunk, forms))
         else:
             result.append(_chunk(start, chunk, readings))
     return result
+
+
+def _letter(chunk: str) -> bool:
+    """One character standing alone, maybe with closing punctuation after it ("s.")."""
+    core = chunk.rstrip(EDGE_CLOSE) if len(chunk) > 1 else chunk
+    return len(core) == 1 and core not in "&-–—"
 
 
 def _chunk(start: int, chunk: str, readings: Callable[[str], frozenset[str]]) -> _Chunk:

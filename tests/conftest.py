@@ -63,3 +63,14 @@ def run_cli(args: list[str], cwd: Path, stdin: str | bytes | None = None):
 @pytest.fixture
 def tmp(tmp_path: Path) -> Path:
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test caches results in a directory of its own, outside the directories it checks:
+    a test never reads another's results, and never finds a cache it did not make."""
+    directory = tmp_path_factory.mktemp("voicelint-cache")
+    monkeypatch.setenv("VOICELINT_CACHE_DIR", str(directory))
+    return directory

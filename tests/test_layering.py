@@ -17,7 +17,7 @@ LAYERS = [
     {"kinds", "care", "intents", "recognizers"},
     {"packs", "config", "context"},
     {"policy", "docs", "process"},
-    {"engine", "schedule"},
+    {"engine", "schedule", "cache"},
     {"report"},
     {"formats"},
     {"runner", "evaluate", "policy_examples"},

@@ -20,7 +20,8 @@ from typing import Any
 import yaml
 
 from voicelint.model import INTENTS
-from voicelint.nlp import parse
+from voicelint.nlp import parse, tokens
+from voicelint.yamlfile import SAFE_LOADER
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons" / "routing"
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
@@ -54,13 +55,14 @@ DEFAULT_ROUTES = {
     "crisis": "phone",
 }
 WORDS_KEY = "voicelint.care.words"
+PHRASES_KEY = "voicelint.care.phrases"
 SENTENCES_KEY = "voicelint.care.sentences"
 
 
 @cache
 def lexicon(name: str) -> dict[str, Any]:
     with (LEXICONS / f"{name}.yaml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=SAFE_LOADER)
 
 
 @dataclass(frozen=True)
@@ -88,11 +90,8 @@ def words(doc: Any) -> Words:
     """The Doc's words, read from its tokens once (reading a spaCy token is slow)."""
     found = doc.user_data.get(WORDS_KEY)
     if found is None:
-        texts, lemmas, lowers = [], [], []
-        for token in doc:
-            texts.append(token.text)
-            lemmas.append(token.lemma_)
-            lowers.append(token.lower_)
+        table = tokens(doc)
+        texts, lemmas, lowers = table.texts, table.lemmas, table.lowers
         at: dict[tuple[str, str], list[int]] = {}
         for attr, forms in (("lemma", lemmas), ("lower", lowers)):
             for i, form in enumerate(forms):
@@ -130,19 +129,25 @@ class Phrases:
         """The matches in tokens ``[first, end)``: by first token, lemma phrases before exact ones,
         each list in its order."""
         end = len(doc) if end is None else end
-        known = words(doc)
-        found = []
-        for key in self._by_first.keys() & known.at.keys():
-            attr = key[0]
-            forms = known.by_attr[attr]
-            for i in known.at[key]:
-                if not first <= i < end:
-                    continue
-                for n, phrase in enumerate(self._by_first[key]):
-                    j = i + len(phrase)
-                    if j <= end and tuple(forms[i:j]) == phrase:
-                        found.append((i, attr != "lemma", n, j))
-        return [Span(i, j) for i, _, _, j in sorted(found)]
+        return [s for s in self._in_doc(doc) if first <= s.first and s.end <= end]
+
+    def _in_doc(self, doc: Any) -> list[Span]:
+        # Checks ask one phrase list about many stretches of a post, so the whole Doc is read once.
+        cache = doc.user_data.setdefault(PHRASES_KEY, {})
+        spans = cache.get(self)
+        if spans is None:
+            known = words(doc)
+            found = []
+            for key in [k for k in known.at if k in self._by_first]:
+                attr = key[0]
+                forms = known.by_attr[attr]
+                for i in known.at[key]:
+                    for n, phrase in enumerate(self._by_first[key]):
+                        j = i + len(phrase)
+                        if tuple(forms[i:j]) == phrase:
+                            found.append((i, attr != "lemma", n, j))
+            spans = cache[self] = [Span(i, j) for i, _, _, j in sorted(found)]
+        return spans
 
     def any_in(self, doc: Any, first: int = 0, end: int | None = None) -> bool:
         return bool(self.find(doc, first, end))

@@ -17,6 +17,9 @@ from voicelint.errors import UsageError, VoicelintError, did_you_mean
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+# cache.py's names, repeated so that --help does not import the engine
+DEFAULT_CACHE_DIR = ".voicelint_cache"
+ENV_CACHE_DIR = "VOICELINT_CACHE_DIR"
 
 
 class VoicelintGroup(click.Group):
@@ -123,6 +126,23 @@ def main() -> None:
     metavar="DATETIME",
     help="Check as of this ISO 8601 date-time (default: now): expired exceptions, past publish_at.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Processes that lint (default: every core, when there are 1,000 posts or more to lint).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Lint every post again instead of reusing the results of unchanged files.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help=f"Where results are cached (default: ${{{ENV_CACHE_DIR}}} or {DEFAULT_CACHE_DIR}/ "
+    "beside the configuration, or in the current directory).",
+)
 def check(
     paths: tuple[str, ...],
     policy_file: Path | None,
@@ -136,6 +156,9 @@ def check(
     statistics: bool,
     skip_non_posts: bool,
     now_text: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
 ) -> None:
     """Check post files (YAML, JSON, CSV, Markdown, text; directories are walked; - reads stdin)."""
     from voicelint.report import exit_code, render_statistics, render_text
@@ -161,6 +184,8 @@ def check(
         root=config.root,
         skip_non_posts=skip_non_posts,
         now=_parse_now(now_text),
+        cache_dir=None if no_cache else _cache_dir(cache_dir, config),
+        jobs=jobs,
     )
     report = run_check(options)
     output_format = output_format or config.format or "text"
@@ -208,6 +233,15 @@ def _parse_now(text: str | None) -> datetime.datetime | None:
             None, None, f'--now "{text}" is not an ISO 8601 date-time', "e.g. 2026-11-23T09:00Z"
         ) from None
     return when if when.tzinfo else when.replace(tzinfo=datetime.UTC)
+
+
+def _cache_dir(option: Path | None, config: Config) -> Path:
+    if option is not None:
+        return option
+    from_environment = os.environ.get(ENV_CACHE_DIR)
+    if from_environment:
+        return Path(from_environment)
+    return config.root / DEFAULT_CACHE_DIR
 
 
 def _relative(path: Path) -> Path:

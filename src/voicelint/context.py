@@ -27,6 +27,7 @@ import yaml
 
 from voicelint.kinds.base import Hit, PostContext
 from voicelint.nlp import Match, MatcherBank
+from voicelint.yamlfile import SAFE_LOADER
 
 NEGATION_WINDOW = 6  # words between the cue and the match
 ELIMINATOR_WINDOW = 3
@@ -39,7 +40,7 @@ SUBJECTS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "our", 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     with LEXICON.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = yaml.load(handle, Loader=SAFE_LOADER)
     for name, words in data.items():
         if any(not isinstance(w, str) for w in words):
             raise ValueError(f"{LEXICON}: {name} has a word YAML did not read as text; quote it")

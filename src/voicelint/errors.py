@@ -19,6 +19,10 @@ class VoicelintError(Exception):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self) -> tuple:  # type: ignore[type-arg]
+        # to come back whole from a worker process
+        return (type(self), (self.path, self.line, self.message, self.hint))
+
     def __str__(self) -> str:
         place = ""
         if self.path:

@@ -9,16 +9,18 @@ Rules do not hold matchers of their own: each registers its phrases and token pa
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import spacy
-from lemminflect import getAllLemmas, getAllLemmasOOV
-from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+# spaCy and lemminflect are imported when first needed, not with this module: importing spaCy
+# takes about a second, and a run answered from the cache never needs it.
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
 
 # Token attributes that need a trained tagger or parser; the default pipeline has none, so a
 # pattern using them would silently never match.
@@ -45,6 +47,8 @@ def lemma_of(lower: str) -> str:
     """
     if not lower.isalpha():
         return lower
+    from lemminflect import getAllLemmas, getAllLemmasOOV
+
     lemmas = getAllLemmas(lower)
     for upos in ("VERB", "AUX", "NOUN"):
         if upos in lemmas:
@@ -59,6 +63,8 @@ def lemma_of(lower: str) -> str:
 @lru_cache(maxsize=50_000)
 def is_dictionary_word(lower: str) -> bool:
     """Whether a lower-cased word is in the English dictionary (acronyms and tickers are not)."""
+    from lemminflect import getAllLemmas
+
     return bool(getAllLemmas(lower))
 
 
@@ -74,19 +80,55 @@ def visible(lower: str) -> str:
     return INVISIBLE.sub("", lower)
 
 
-@Language.component("voicelint_lemmas")
+TOKENS_KEY = "voicelint.tokens"
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """A Doc's tokens read once into plain lists: reading a spaCy Token costs about a microsecond,
+    and the checks read each post's words many times."""
+
+    texts: list[str]
+    lowers: list[str]
+    norms: list[str]
+    lemmas: list[str]
+
+
+def tokens(doc: Doc) -> TokenTable:
+    """The Doc's token table, made by the pipeline (or now, for a Doc made some other way)."""
+    table = doc.user_data.get(TOKENS_KEY)
+    if table is None:
+        table = doc.user_data[TOKENS_KEY] = TokenTable(
+            [t.text for t in doc], [t.lower_ for t in doc], [t.norm_ for t in doc],
+            [t.lemma_ for t in doc],
+        )  # fmt: skip
+    return table
+
+
 def _set_lemmas(doc: Doc) -> Doc:
     # NORM is what rules call LOWER: the word as read, lower-cased, invisible characters removed.
+    texts, lowers, norms, lemmas = [], [], [], []
     for token in doc:
-        norm = visible(token.lower_)
+        lower = token.lower_
+        norm = visible(lower)
+        lemma = lemma_of(norm)
         token.norm_ = norm
-        token.lemma_ = lemma_of(norm)
+        token.lemma_ = lemma
+        texts.append(token.text)
+        lowers.append(lower)
+        norms.append(norm)
+        lemmas.append(lemma)
+    doc.user_data[TOKENS_KEY] = TokenTable(texts, lowers, norms, lemmas)
     return doc
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The shared pipeline, built once per process."""
+    import spacy
+    from spacy.language import Language
+
+    Language.component("voicelint_lemmas", func=_set_lemmas)
     nlp = spacy.blank("en")
     # spaCy's limit guards the memory of a parser and NER, which this pipeline does not have; the
     # readers already refuse files over 50 MiB.
@@ -109,10 +151,58 @@ class Match:
     end_token: int
 
 
+@dataclass(frozen=True)
+class _GatedPattern:
+    """One token pattern and what a Doc must contain before it can match.
+
+    ``needs`` holds, for each required token that names its words, the set of words (one of which
+    must be in the Doc) or a regular expression (which some word of the Doc must satisfy).
+    """
+
+    key: str
+    pattern: list[dict[str, Any]]
+    needs: tuple[frozenset[str] | re.Pattern[str], ...]
+
+    def may_match(self, words: frozenset[str], texts: Iterable[str]) -> bool:
+        for need in self.needs:
+            if isinstance(need, frozenset):
+                if need.isdisjoint(words):
+                    return False
+            elif not _searched(need, texts):
+                return False
+        return True
+
+
+# A post's words are mostly words seen before, so whether a gate's REGEX finds each is remembered.
+_SEARCHED: dict[re.Pattern[str], dict[str, bool]] = {}
+_SEARCHED_MAX = 100_000
+
+
+def _searched(regex: re.Pattern[str], texts: Iterable[str]) -> bool:
+    """Whether the regular expression finds any of the texts."""
+    seen = _SEARCHED.setdefault(regex, {})
+    if len(seen) > _SEARCHED_MAX:
+        seen.clear()
+    for text in texts:
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = regex.search(text) is not None
+        if found:
+            return True
+    return False
+
+
 class MatcherBank:
     """Every phrase list and token pattern of one policy, matched in one pass per Doc."""
 
+    # spaCy's Matcher costs a few microseconds per pattern per Doc whether or not it matches, so
+    # each token pattern runs only on Docs that contain every word it requires; the patterns that
+    # may match are compiled together, once per combination seen (most posts need none).
+    MATCHER_CACHE = 2048
+
     def __init__(self) -> None:
+        from spacy.matcher import PhraseMatcher
+
         nlp = pipeline()
         self._vocab = nlp.vocab
         self._phrase = {
@@ -120,9 +210,10 @@ class MatcherBank:
             for attr in PHRASE_ATTRIBUTES
         }
         self._used_attrs: set[str] = set()
-        # Token patterns are the costly part of a post's pass, so each key has its own Matcher and
-        # runs only on posts that contain one of its anchor words (a word every match must have).
-        self._gated: list[tuple[frozenset[str] | None, Matcher]] = []
+        self._patterns: list[_GatedPattern] = []
+        self._by_anchor: dict[str, list[int]] = {}  # word -> patterns that need it
+        self._always: list[int] = []  # patterns no word can rule out
+        self._matchers: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
         self._count = 0
         self._shared: dict[str, str] = {}
 
@@ -149,9 +240,7 @@ class MatcherBank:
                     ]
                     for doc in as_written
                 ]
-                matcher = Matcher(self._vocab)
-                matcher.add(key, patterns)
-                self._gated.append((_anchors(patterns), matcher))
+                self._add_gated(key, patterns)
         if docs:
             self._phrase[attr].add(key, docs)
             self._used_attrs.add(attr)
@@ -182,15 +271,47 @@ class MatcherBank:
                         f"{', '.join(sorted(trained))} needs a trained spaCy model, which the default "
                         "pipeline does not have; use LEMMA, LOWER, ORTH, TEXT, SHAPE, IS_* or LIKE_*"
                     )
+        from spacy.matcher import Matcher
+
         key = self._new_key(name)
         try:
             lemmatized = [[_lemmatized(t) for t in p] for p in patterns]
-            matcher = Matcher(self._vocab, validate=True)
-            matcher.add(key, lemmatized)
+            Matcher(self._vocab, validate=True).add(key, lemmatized)  # spaCy's own checks
         except (ValueError, KeyError, TypeError) as error:
             raise PatternError(_first_line(str(error))) from None
-        self._gated.append((_anchors(lemmatized), matcher))
+        self._add_gated(key, lemmatized)
         return key
+
+    def _add_gated(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        stop_words = pipeline().Defaults.stop_words
+        for pattern in patterns:
+            needs = tuple(n for t in pattern if (n := _token_need(t)) is not None)
+            index = len(self._patterns)
+            self._patterns.append(_GatedPattern(key, pattern, needs))
+            word_sets = [n for n in needs if isinstance(n, frozenset)]
+            if not word_sets:
+                self._always.append(index)
+                continue
+            # index the pattern by its rarest word set: no stop words if possible, then fewest
+            anchor = min(word_sets, key=lambda w: (bool(w & stop_words), len(w)))
+            for word in anchor:
+                self._by_anchor.setdefault(word, []).append(index)
+
+    def _matcher_for(self, indices: tuple[int, ...]) -> Matcher:
+        matcher = self._matchers.get(indices)
+        if matcher is None:
+            from spacy.matcher import Matcher
+
+            matcher = Matcher(self._vocab)
+            for index in indices:
+                gated = self._patterns[index]
+                matcher.add(gated.key, [gated.pattern])
+            self._matchers[indices] = matcher
+            if len(self._matchers) > self.MATCHER_CACHE:
+                self._matchers.popitem(last=False)
+        else:
+            self._matchers.move_to_end(indices)
+        return matcher
 
     def run(self, doc: Doc) -> dict[str, list[Match]]:
         """All matches in a Doc by key, each key's list sorted by position."""
@@ -199,11 +320,19 @@ class MatcherBank:
         raw: list[tuple[int, int, int]] = []
         for attr in self._used_attrs:
             raw.extend(self._phrase[attr](doc))
-        if self._gated:
-            words = {t.norm_ for t in doc} | {t.lemma_ for t in doc}
-            for anchors, matcher in self._gated:
-                if anchors is None or not anchors.isdisjoint(words):
-                    raw.extend(matcher(doc))
+        if self._patterns:
+            table = tokens(doc)
+            words = frozenset(table.norms).union(table.lemmas)
+            candidates = set(self._always)
+            for word in words:
+                candidates.update(self._by_anchor.get(word, ()))
+            if candidates:
+                texts = words.union(table.texts)
+                viable = tuple(
+                    i for i in sorted(candidates) if self._patterns[i].may_match(words, texts)
+                )
+                if viable:
+                    raw.extend(self._matcher_for(viable)(doc))
         for match_id, first, end in raw:
             span = doc[first:end]
             found.setdefault(strings[match_id], []).append(
@@ -245,34 +374,28 @@ def _is_verb_form(lower: str) -> bool:
     return not plural
 
 
-def _anchors(patterns: list[list[dict[str, Any]]]) -> frozenset[str] | None:
-    """Words one of which every match must contain, or None when a pattern has no such token.
+_WORD_ATTRIBUTES = frozenset({"LOWER", "ORTH", "TEXT", "LEMMA", "NORM"})
 
-    A pattern's anchor is its first required token that names its words (LOWER, ORTH, TEXT or
-    LEMMA as a string or an IN list); ORTH and TEXT compare case-insensitively here, which only
-    makes the gate let more posts through, never fewer.
+
+def _token_need(token_spec: dict[str, Any]) -> frozenset[str] | re.Pattern[str] | None:
+    """What a Doc must contain for this token of a pattern to match, or None if it cannot say.
+
+    Only required tokens (no OP, or "+") that name their words count: a string or an IN list (ORTH
+    and TEXT compared case-insensitively here, which only lets more Docs through, never fewer), or
+    a REGEX, tried on every word's text, lower-cased form and lemma.
     """
-    stop_words = pipeline().Defaults.stop_words
-    anchors: set[str] = set()
-    for pattern in patterns:
-        candidates = [w for t in pattern if (w := _token_words(t)) is not None]
-        if not candidates:
-            return None
-        # the rarest required token: no stop words if possible, then the fewest words
-        anchors |= min(candidates, key=lambda w: (bool(w & stop_words), len(w)))
-    return frozenset(anchors)
-
-
-def _token_words(token_spec: dict[str, Any]) -> set[str] | None:
-    if token_spec.get("OP", "1") not in ("1", "!") or token_spec.get("OP") == "!":
+    if token_spec.get("OP", "1") not in ("1", "+"):
         return None
     for key, value in token_spec.items():
-        if str(key).upper() not in {"LOWER", "ORTH", "TEXT", "LEMMA", "NORM"}:
+        if str(key).upper() not in _WORD_ATTRIBUTES:
             continue
         if isinstance(value, str):
-            return {value.lower()}
-        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
-            return {str(v).lower() for v in value["IN"]}
+            return frozenset({value.lower()})
+        if isinstance(value, dict):
+            if isinstance(value.get("IN"), list):
+                return frozenset(str(v).lower() for v in value["IN"])
+            if isinstance(value.get("REGEX"), str):
+                return re.compile(value["REGEX"])
     return None
 
 

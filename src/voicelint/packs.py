@@ -136,6 +136,11 @@ def expand_lists(value: Any, rule_id: str, fail: Any) -> Any:
     return value
 
 
+# Packs read in this process, by file, name and version on disk: every client's policy extends
+# the same few packs, and one run checks posts of several clients.
+_LOADED: dict[tuple[str, str, int, int], list[RuleSpec]] = {}
+
+
 def load_pack(ref: str, base: Path | None = None, _chain: tuple[str, ...] = ()) -> list[RuleSpec]:
     """The rules of a pack named by built-in name or path, with the packs it extends first."""
     path, display = resolve_pack(ref, base)
@@ -145,6 +150,17 @@ def load_pack(ref: str, base: Path | None = None, _chain: tuple[str, ...] = ()) 
         raise PolicyError(
             display, None, f"extends cycle: {cycle}", "remove one of the extends entries"
         )
+    try:
+        stat = path.stat()
+    except OSError:
+        return _read_pack(path, display, key, _chain)  # read_config_text says what is wrong
+    version = (key, display, stat.st_mtime_ns, stat.st_size)
+    if version not in _LOADED:
+        _LOADED[version] = _read_pack(path, display, key, _chain)
+    return list(_LOADED[version])
+
+
+def _read_pack(path: Path, display: str, key: str, _chain: tuple[str, ...]) -> list[RuleSpec]:
     data, lines = load_yaml(read_config_text(path, display), display)
     if not isinstance(data, dict):
         raise PolicyError(

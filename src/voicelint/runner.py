@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import multiprocessing
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from voicelint.engine import CompiledPolicy, compile_policy, lint_post
+from voicelint.cache import ResultCache, file_key, policy_digest
+from voicelint.engine import CompiledPolicy, PostResult, compile_policy, lint_post
 from voicelint.errors import InputError, UsageError, did_you_mean
 from voicelint.model import Post
-from voicelint.policy import default_policy, find_client_policy, known_clients, load_policy
+from voicelint.policy import (
+    Policy,
+    default_policy,
+    find_client_policy,
+    known_clients,
+    load_policy,
+)
 from voicelint.readers import collect_files, read_bytes, read_file
 from voicelint.report import Report
 from voicelint.schedule import check_schedule
@@ -33,19 +42,43 @@ class CheckOptions:
     # a file named on the command line that holds no posts is skipped, as in a directory walk
     skip_non_posts: bool = False
     now: dt.datetime | None = None  # the current time, injectable for tests and previews
+    cache_dir: Path | None = None  # where results of unchanged files are kept; None: no cache
+    jobs: int | None = None  # processes that lint; None: every core, for large inputs only
+
+
+# Below this many posts to lint, starting processes costs more than it saves.
+PARALLEL_MIN_POSTS = 1000
 
 
 class PolicyResolver:
-    """Finds and compiles each client's policy once; ``--policy`` gives one policy to every post."""
+    """Finds and loads each client's policy once, and compiles it only when a post needs linting;
+    ``--policy`` gives one policy to every post."""
 
     def __init__(self, options: CheckOptions) -> None:
         self._options = options
+        self._policies: dict[str | None, Policy] = {}
+        self._digests: dict[str | None, str] = {}
         self._compiled: dict[str | None, CompiledPolicy] = {}
+        self._found: dict[str, Path | None] = {}
 
-    def for_post(self, post: Post) -> CompiledPolicy:
+    def policy(self, key: str | None) -> Policy:
+        return self._policies[key]
+
+    def digest(self, key: str | None) -> str:
+        if key not in self._digests:
+            self._digests[key] = policy_digest(self._policies[key])
+        return self._digests[key]
+
+    def compiled(self, key: str | None) -> CompiledPolicy:
+        if key not in self._compiled:
+            self._compiled[key] = compile_policy(self._policies[key])
+        return self._compiled[key]
+
+    def key_for(self, post: Post) -> str | None:
+        """Which policy the post is checked against (loading it the first time)."""
         options = self._options
         if options.policy_file is not None:
-            return self._get(
+            return self._load(
                 None,
                 lambda: load_policy(
                     options.policy_file, str(options.policy_file), expected_client=None
@@ -58,8 +91,10 @@ class PolicyResolver:
             or options.default_client
         )
         if client is None:
-            return self._get(None, default_policy)
-        path = find_client_policy(client, list(options.policy_dirs))
+            return self._load(None, default_policy)
+        if client not in self._found:
+            self._found[client] = find_client_policy(client, list(options.policy_dirs))
+        path = self._found[client]
         if path is None:
             names = known_clients(list(options.policy_dirs))
             where = ", ".join(str(d) for d in options.policy_dirs) or "./policies"
@@ -71,12 +106,12 @@ class PolicyResolver:
             raise InputError(
                 post.path, post.line, f'no policy for client "{client}" in {where}', hint
             )
-        return self._get(client, lambda: load_policy(path))
+        return self._load(client, lambda: load_policy(path))
 
-    def _get(self, key: str | None, load) -> CompiledPolicy:  # type: ignore[no-untyped-def]
-        if key not in self._compiled:
-            self._compiled[key] = compile_policy(load())
-        return self._compiled[key]
+    def _load(self, key: str | None, load: Callable[[], Policy]) -> str | None:
+        if key not in self._policies:
+            self._policies[key] = load()
+        return key
 
 
 def run_check(options: CheckOptions) -> Report:
@@ -98,14 +133,88 @@ def run_check(options: CheckOptions) -> Report:
         if posts or explicit:
             report.files += 1
         inputs.append(posts)
-    for posts in inputs:
-        for post in posts:
-            compiled = resolver.for_post(post)
-            result = lint_post(compiled, post, options.now)
-            policy = compiled.policy
-            result.findings.extend(check_schedule(policy, post, options.now))
-            report.add(post, result, policy.rules, policy.client)
+    cache = ResultCache(options.cache_dir) if options.cache_dir is not None else None
+    keys = [[resolver.key_for(post) for post in posts] for posts in inputs]
+    results: list[list[PostResult] | None] = []
+    entries: list[str | None] = []
+    for posts, policy_keys in zip(inputs, keys, strict=True):
+        entry = _entry(posts, [resolver.digest(k) for k in policy_keys], options.now)
+        entries.append(entry)
+        results.append(cache.get(entry) if cache is not None and entry is not None else None)
+    pending = [
+        (post, resolver.compiled(key))
+        for posts, policy_keys, found in zip(inputs, keys, results, strict=True)
+        if found is None
+        for post, key in zip(posts, policy_keys, strict=True)
+    ]
+    linted = iter(lint_all(pending, options.now, options.jobs))
+    for index, posts in enumerate(inputs):
+        if results[index] is None:
+            results[index] = [next(linted) for _ in posts]
+            entry = entries[index]
+            if cache is not None and entry is not None:
+                cache.put(entry, results[index])
+        for post, key, result in zip(posts, keys[index], results[index], strict=True):
+            policy = resolver.policy(key)
+            findings = [*result.findings, *check_schedule(policy, post, options.now)]
+            report.add(post, PostResult(findings, result.suppressed), policy.rules, policy.client)
     return report
+
+
+def _entry(posts: list[Post], policy_digests: list[str], now: dt.datetime | None) -> str | None:
+    """The cache key of one file's results, or None for a file with no posts."""
+    if not posts:
+        return None
+    # an exception with an expiry date gives another answer tomorrow
+    today = (
+        (now or dt.datetime.now(dt.UTC)).date()
+        if any(post.suppressions is not None for post in posts)
+        else None
+    )
+    return file_key(posts[0].path, posts[0].source.text, policy_digests, today)
+
+
+_WORK: list[tuple[Post, CompiledPolicy]] = []
+_NOW: dt.datetime | None = None
+
+
+def lint_all(
+    work: list[tuple[Post, CompiledPolicy]], now: dt.datetime | None, jobs: int | None
+) -> list[PostResult]:
+    """Each post's result, in order; several processes share the work when it is large.
+
+    Workers are forked after the policies are compiled, so each starts with them ready; each
+    lints a run of consecutive posts and the runs are put back in order, so the output is the
+    same as one process's.
+    """
+    processes = _processes(jobs, len(work))
+    if processes <= 1:
+        return [lint_post(compiled, post, now) for post, compiled in work]
+    global _WORK, _NOW
+    _WORK, _NOW = work, now
+    size = max(1, math.ceil(len(work) / (processes * 8)))
+    runs = [(start, min(start + size, len(work))) for start in range(0, len(work), size)]
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return [result for run in pool.imap(_lint_run, runs) for result in run]
+    finally:
+        _WORK, _NOW = [], None
+
+
+def _lint_run(bounds: tuple[int, int]) -> list[PostResult]:
+    start, end = bounds
+    return [lint_post(compiled, post, _NOW) for post, compiled in _WORK[start:end]]
+
+
+def _processes(jobs: int | None, posts: int) -> int:
+    """How many processes lint ``posts`` posts: ``jobs`` if given, else every core when it pays."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # without fork each worker would compile every policy again
+    if jobs is not None:
+        return max(1, min(jobs, posts))
+    if posts < PARALLEL_MIN_POSTS:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def client_for_path(

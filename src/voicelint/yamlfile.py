@@ -15,6 +15,9 @@ MAX_CONFIG_BYTES = 5 * 1024 * 1024
 # Path of keys and list indexes inside the document -> 1-based line.
 Lines = dict[tuple[Any, ...], int]
 
+# libyaml's parser when PyYAML was built with it (its wheels are): the same safe loader, in C.
+SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_config_text(path: Path, display: str, error: type[VoicelintError] = PolicyError) -> str:
     """A configuration file's text, refusing missing, binary, huge and non-UTF-8 files."""
@@ -43,7 +46,7 @@ def load_yaml(
     text: str, display: str, error: type[VoicelintError] = PolicyError
 ) -> tuple[Any, Lines]:
     """Parse one YAML document with the safe loader; returns the data and the line of each key."""
-    loader = yaml.SafeLoader(text)
+    loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -7,8 +7,6 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-import emoji
-
 from voicelint.kinds.base import (
     BuildContext,
     Check,
@@ -53,6 +51,9 @@ HASHTAG = re.compile(r"(?<![\w&#])#\w*[^\W\d_]\w*")
 MENTION = re.compile(r"(?<![\w.@])@\w+")
 WORD = re.compile(r"(?<![\w#@$./])[^\W\d_][^\W\d_'’]*[^\W\d_]")
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+# Two letters in a row that are not lower-case ASCII: every shouted word has such a run, so a post
+# with fewer runs than it takes to shout is not read word by word.
+UPPER_RUN = re.compile(r"[^\W\d_a-z]{2,}")
 
 
 def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
@@ -72,7 +73,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         if not isinstance(extra, list) or not all(isinstance(w, str) for w in extra):
             raise KindError("allow_from", f"the policy's {allow_source} must be a list of words")
         allowed |= {w.lower() for w in extra}
-    counter = _COUNTERS[measure]
+    counter = _COUNTERS.get(measure)
     min_words = params.get("min_words", 2)
 
     def check(post: PostContext) -> list[Hit]:
@@ -90,6 +91,10 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             ]
         if measure == "repeated_emoji":
             return _repeated_emoji(text, limit)
+        if measure == "length":
+            if len(text) <= limit:
+                return []
+            return [Hit(int(limit), int(limit) + 1, values={"count": len(text), "max": limit})]
         spans = counter(text)
         if len(spans) <= limit:
             return []
@@ -122,30 +127,37 @@ def _regex_spans(pattern: re.Pattern[str]) -> Callable[[str], list[tuple[int, in
     return lambda text: [m.span() for m in pattern.finditer(text)]
 
 
+# Where an emoji can be: a run of non-ASCII characters, after the ASCII base of a keycap (#️⃣, 1️⃣).
+# No emoji sequence has any other ASCII character in it.
+EMOJI_CANDIDATES = re.compile(r"[#*0-9]?[^\x00-\x7f]+")
+
+
 @lru_cache(maxsize=256)
-def _emoji_spans(text: str) -> tuple[tuple[int, int], ...]:
+def emoji_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Emoji as the reader sees them: a flag, a family or a skin-toned hand is one.
 
-    Cached: several rules (emoji, repeated emoji) count the same post's emoji.
+    emoji.emoji_list reads character by character in Python, so it reads only the runs where an
+    emoji can be. Cached: several rules (emoji, repeated emoji, platform length) count one post.
     """
     if text.isascii():
-        return ()  # emoji.emoji_list scans character by character; most posts have no emoji
-    return tuple((e["match_start"], e["match_end"]) for e in emoji.emoji_list(text))
+        return ()
+    import emoji  # imported here: a run answered from the cache never counts emoji
 
-
-def _length_span(text: str) -> list[tuple[int, int]]:
-    return [(i, i + 1) for i in range(len(text))]
+    return tuple(
+        (run.start() + e["match_start"], run.start() + e["match_end"])
+        for run in EMOJI_CANDIDATES.finditer(text)
+        for e in emoji.emoji_list(run.group())
+    )
 
 
 _COUNTERS: dict[str, Callable[[str], Sequence[tuple[int, int]]]] = {
     "exclamations": _regex_spans(EXCLAMATION),
     "exclamation_run": _regex_spans(EXCLAMATION_RUN),
     "capitals": _regex_spans(WORD),
-    "emoji": _emoji_spans,
-    "repeated_emoji": _emoji_spans,
+    "emoji": emoji_spans,
+    "repeated_emoji": emoji_spans,
     "hashtags": _regex_spans(HASHTAG),
     "mentions": _regex_spans(MENTION),
-    "length": _length_span,
 }
 
 
@@ -155,6 +167,8 @@ def _capitals(text: str, share: float, allowed: set[str], min_words: int) -> lis
     Acronyms, tickers and product names (ATM, FDIC, AAPL, NYC) are not English dictionary words;
     only capitalised dictionary words (NOW, FREE, HUGE) count as shouting.
     """
+    if len(UPPER_RUN.findall(text)) < max(min_words, 1):
+        return []
     links = [m.span() for m in URL.finditer(text)]
     words = [m for m in WORD.finditer(text) if not any(a <= m.start() < b for a, b in links)]
     shouted = [
@@ -179,7 +193,7 @@ def _capitals(text: str, share: float, allowed: set[str], min_words: int) -> lis
 
 def _repeated_emoji(text: str, limit: Any) -> list[Hit]:
     hits = []
-    spans = _emoji_spans(text)
+    spans = emoji_spans(text)
     run_start = 0
     for i in range(1, len(spans) + 1):
         same = (

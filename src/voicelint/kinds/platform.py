@@ -11,10 +11,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-import emoji
-
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
-from voicelint.kinds.metric import HASHTAG, URL
+from voicelint.kinds.metric import HASHTAG, URL, emoji_spans
 from voicelint.kinds.tone_context import lexicon
 
 NAME = "platform"
@@ -80,11 +78,7 @@ def weighted_length(text: str, spec: Mapping[str, Any]) -> list[tuple[int, int, 
         for match in URL.finditer(text):
             links.setdefault(match.start(), match.end())
     counting = spec.get("counting", "codepoints")
-    emojis = (
-        {e["match_start"]: e["match_end"] for e in emoji.emoji_list(text)}
-        if counting in ("weighted", "graphemes")
-        else {}
-    )
+    emojis = dict(emoji_spans(text)) if counting in ("weighted", "graphemes") else {}
     ranges = spec.get("weight_1", [])
     weights: dict[str, int] = {}
     i = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,7 @@ from conftest import lint, run_cli, write
 from voicelint.engine import compile_policy, lint_post
 from voicelint.model import Post, SourceFile, TextMap
 from voicelint.policy import build_policy
+from voicelint.readers import read_file
 
 ALL_PACKS = {
     "extends": [
@@ -126,3 +128,76 @@ def test_any_unicode_gives_findings_whose_match_and_place_agree(text, reply):
         assert finding.match == text[finding.start : finding.end]
         assert (finding.line, finding.column) == source.line_col(finding.start)
         assert 0 <= finding.start <= finding.end <= len(text)
+
+
+def custom_pattern_policy(regex: str) -> str:
+    return f"""
+    client: acme
+    custom_rules:
+      - id: tone.acme.word
+        kind: pattern
+        category: tone
+        summary: s
+        why: w
+        message: m
+        patterns: [[{{LOWER: {{REGEX: '{regex}'}}}}]]
+        examples: {{fire: [], pass: []}}
+    """
+
+
+def test_a_pattern_that_would_backtrack_catastrophically_is_refused(tmp):
+    write(tmp, "acme.yaml", custom_pattern_policy("^(a+)+$"))
+    write(tmp, "post.txt", "a" * 40 + "b\n")
+    started = time.monotonic()
+    result = run_cli(["check", "post.txt", "--policy", "acme.yaml"], tmp)
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        'voicelint: acme.yaml:3: rule tone.acme.word: the pattern is refused: REGEX "^(a+)+$" '
+        "repeats a group that itself repeats"
+    )
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_plain_regex_in_a_pattern_still_works(tmp):
+    write(tmp, "acme.yaml", custom_pattern_policy("^eco(safe|smart)$"))
+    write(tmp, "post.txt", "Our ecosafe cups are here.\n")
+    result = run_cli(["check", "post.txt", "--policy", "acme.yaml", "--format", "json"], tmp)
+    assert [(f["rule"], f["match"]) for f in json.loads(result.stdout)["findings"]] == [
+        ("tone.acme.word", "ecosafe")
+    ]
+
+
+def test_a_policy_nested_thousands_deep_is_one_line(tmp):
+    write(tmp, "deep.yaml", "client: deep\nvoice:\n  banned_terms: " + "[" * 50_000 + "]" * 50_000)
+    result = run_cli(["validate", "deep.yaml"], tmp)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "voicelint: deep.yaml:3: YAML nested more than 64 levels deep (flatten the structure)\n"
+    )
+
+
+def test_a_chain_of_packs_thousands_long_is_one_line(tmp):
+    write(tmp, "policy.yaml", "client: policy\nextends: [p0.yaml]\n")
+    for index in range(200):
+        write(tmp, f"p{index}.yaml", f"pack: p{index}\nextends: [p{index + 1}.yaml]\nrules: []\n")
+    result = run_cli(["validate", "policy.yaml"], tmp)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("voicelint: p32.yaml: more than 32 packs extend one another")
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_policy_that_extends_itself_is_one_line(tmp):
+    write(tmp, "me.yaml", "client: me\nextends: [me.yaml]\n")
+    result = run_cli(["validate", "me.yaml"], tmp)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("voicelint: me.yaml:1: ")
+
+
+def test_a_hundred_thousand_posts_in_one_file_are_read_in_order(tmp):
+    posts = [{"id": f"p{i}", "text": f"Post number {i} 🎉"} for i in range(100_000)]
+    posts[-1]["text"] = "The #1 coffee in America."
+    path = write(tmp, "many.json", json.dumps({"posts": posts}, ensure_ascii=False))
+    read = read_file(path)
+    assert len(read) == 100_000
+    assert (read[0].id, read[-1].id, read[-1].text) == ("p0", "p99999", "The #1 coffee in America.")

@@ -51,7 +51,7 @@ def _reference_find(phrases: care.Phrases, doc, first: int, end: int) -> list[ca
     for i in range(first, end):
         for attr in ("lemma", "lower"):
             key = doc[i].lemma_ if attr == "lemma" else doc[i].lower_
-            for words in phrases._by_first.get((attr, key), ()):
+            for words in phrases._by_first[attr].get(key, ()):
                 j = i + len(words)
                 forms = [doc[k].lemma_ if attr == "lemma" else doc[k].lower_ for k in range(i, j)]
                 if j <= end and tuple(forms) == words:

@@ -171,7 +171,7 @@ def test_custom_rule_with_a_pattern_spacy_refuses(tmp):
         """,
     )
     assert error.line == 3
-    assert error.message.startswith("rule claims.acme.bad: spaCy refused the pattern")
+    assert error.message.startswith("rule claims.acme.bad: the pattern is refused: ")
     assert "LOWR" in error.message
 
 

@@ -75,11 +75,11 @@ class Span:
 
 @dataclass(frozen=True)
 class Words:
-    """A Doc's token texts, lemmas and lower-cased forms, and the token indexes of each (attr, word)."""
+    """A Doc's token texts, lemmas and lower-cased forms, and where each word is, by attribute."""
 
     texts: list[str]
     by_attr: dict[str, list[str]]
-    at: dict[tuple[str, str], list[int]]
+    at: dict[str, dict[str, list[int]]]  # attribute -> word -> token indexes
 
     @property
     def lowers(self) -> list[str]:
@@ -91,20 +91,27 @@ def words(doc: Any) -> Words:
     found = doc.user_data.get(WORDS_KEY)
     if found is None:
         table = tokens(doc)
-        texts, lemmas, lowers = table.texts, table.lemmas, table.lowers
-        at: dict[tuple[str, str], list[int]] = {}
-        for attr, forms in (("lemma", lemmas), ("lower", lowers)):
-            for i, form in enumerate(forms):
-                at.setdefault((attr, form), []).append(i)
-        found = doc.user_data[WORDS_KEY] = Words(texts, {"lemma": lemmas, "lower": lowers}, at)
+        by_attr = {"lemma": table.lemmas, "lower": table.lowers}
+        at = {attr: _positions(forms) for attr, forms in by_attr.items()}
+        found = doc.user_data[WORDS_KEY] = Words(table.texts, by_attr, at)
     return found
+
+
+def _positions(forms: list[str]) -> dict[str, list[int]]:
+    at: dict[str, list[int]] = {}
+    for i, form in enumerate(forms):
+        if form in at:
+            at[form].append(i)
+        else:
+            at[form] = [i]
+    return at
 
 
 class Phrases:
     """A phrase list matched token by token, on lemmas (``charge`` finds ``charged``) or exact forms."""
 
     def __init__(self, lemma: Iterable[str] = (), exact: Iterable[str] = ()) -> None:
-        self._by_first: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        self._by_first: dict[str, dict[str, list[tuple[str, ...]]]] = {"lemma": {}, "lower": {}}
         for attr, phrases in (("lemma", lemma), ("lower", exact)):
             for phrase in phrases:
                 phrase = str(phrase).lower()
@@ -116,7 +123,7 @@ class Phrases:
                         (t.lemma_ if attr == "lemma" else t.lower_) for t in parse(phrase)
                     )
                 if words:
-                    self._by_first.setdefault((attr, words[0]), []).append(words)
+                    self._by_first[attr].setdefault(words[0], []).append(words)
 
     @classmethod
     def of(cls, value: Any) -> Phrases:
@@ -137,17 +144,21 @@ class Phrases:
         spans = cache.get(self)
         if spans is None:
             known = words(doc)
-            found = []
-            for key in [k for k in known.at if k in self._by_first]:
-                attr = key[0]
-                forms = known.by_attr[attr]
-                for i in known.at[key]:
-                    for n, phrase in enumerate(self._by_first[key]):
-                        j = i + len(phrase)
-                        if tuple(forms[i:j]) == phrase:
-                            found.append((i, attr != "lemma", n, j))
+            found = [m for attr in ("lemma", "lower") for m in self._starting(attr, known)]
             spans = cache[self] = [Span(i, j) for i, _, _, j in sorted(found)]
         return spans
+
+    def _starting(self, attr: str, known: Words) -> list[tuple[int, bool, int, int]]:
+        """(first token, exact?, phrase number, end token) of each phrase found on one attribute."""
+        by_first, forms, at = self._by_first[attr], known.by_attr[attr], known.at[attr]
+        found = []
+        for word in by_first.keys() & at.keys():
+            for i in at[word]:
+                for n, phrase in enumerate(by_first[word]):
+                    j = i + len(phrase)
+                    if tuple(forms[i:j]) == phrase:
+                        found.append((i, attr != "lemma", n, j))
+        return found
 
     def any_in(self, doc: Any, first: int = 0, end: int | None = None) -> bool:
         return bool(self.find(doc, first, end))

@@ -9,6 +9,8 @@ Rules do not hold matchers of their own: each registers its phrases and token pa
 from __future__ import annotations
 
 import re
+import re._constants as _sre  # the parsed form of a regular expression, to refuse slow ones
+import re._parser as _sre_parser
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -265,6 +267,10 @@ class MatcherBank:
                         "a word in the pattern was read by YAML as true/false: "
                         'quote yes, no, on and off, e.g. {LOWER: "off"}'
                     )
+                for regex in _regexes(token_spec):
+                    problem = regex_problem(regex)
+                    if problem:
+                        raise PatternError(problem)
                 trained = TRAINED_ATTRIBUTES.intersection(str(k).upper() for k in token_spec)
                 if trained:
                     raise PatternError(
@@ -417,6 +423,57 @@ def _lemmatized(token_spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
+def _regexes(token_spec: dict[str, Any]) -> list[Any]:
+    """The REGEX values of a token: {LOWER: {REGEX: ...}} or {REGEX: ...}."""
+    found = [v for k, v in token_spec.items() if str(k).upper() == "REGEX"]
+    for value in token_spec.values():
+        if isinstance(value, dict):
+            found += [v for k, v in value.items() if str(k).upper() == "REGEX"]
+    return found
+
+
+def regex_problem(regex: Any) -> str | None:
+    """Why a rule's regular expression is refused, or None.
+
+    A repeat inside a repeat ("(a+)+", "(\\w+\\s?)*") can take exponential time on a word that
+    almost matches, so a policy could hang every run; such patterns are refused, not bounded.
+    """
+    if not isinstance(regex, str):
+        return f"REGEX must be a string, got {regex!r}"
+    try:
+        parsed = _sre_parser.parse(regex)
+    except re.error as error:
+        return f'REGEX "{regex}" is not a valid regular expression: {error}'
+    if _nested_repeat(parsed, inside=False):
+        return (
+            f'REGEX "{regex}" repeats a group that itself repeats, which can take exponential '
+            'time on some words; write it without the nesting (e.g. "(ab)+" not "(a+b?)+")'
+        )
+    return None
+
+
+def _nested_repeat(parsed: Any, inside: bool) -> bool:
+    for op, value in parsed:
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            _low, high, body = value
+            unbounded = high == _sre.MAXREPEAT or high > 16
+            if (inside and unbounded) or _nested_repeat(body, inside or unbounded):
+                return True
+        elif any(_nested_repeat(child, inside) for child in _groups_in(op, value)):
+            return True
+    return False
+
+
+def _groups_in(op: Any, value: Any) -> list[Any]:
+    if op is _sre.SUBPATTERN:
+        return [value[-1]]
+    if op is _sre.BRANCH:
+        return list(value[1])
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        return [value[1]]
+    return []
+
+
 def _has_boolean_word(token_spec: dict[str, Any]) -> bool:
     """YAML 1.1 reads off, no, yes and on as booleans; in a text attribute that is never meant."""
     for key, value in token_spec.items():
@@ -447,3 +504,21 @@ def _has_boolean_word(token_spec: dict[str, Any]) -> bool:
 def _first_line(text: str) -> str:
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     return " ".join(lines[:3])[:300] if lines else "spaCy refused the pattern"
+
+
+@lru_cache(maxsize=10_000)
+def adjective_forms(lower: str) -> tuple[str, ...]:
+    """The comparative and superlative of an adjective in its base form ("cheap": cheaper, cheapest).
+
+    Only regular forms built on the word itself: "good" does not give "better" or "best", which a
+    reader takes for other words (and lemma_of never maps "best" back to "good").
+    """
+    if not lower.isalpha():
+        return ()
+    from lemminflect import getAllInflections, getAllLemmas
+
+    if lower not in getAllLemmas(lower).get("ADJ", ()):
+        return ()
+    forms = getAllInflections(lower, "ADJ")
+    found = [f for tag in ("JJR", "JJS") for f in forms.get(tag, ()) if f != lower]
+    return tuple(f for f in found if f.startswith(lower[:-1]) and " " not in f)

@@ -136,6 +136,7 @@ def expand_lists(value: Any, rule_id: str, fail: Any) -> Any:
     return value
 
 
+MAX_EXTENDS_DEPTH = 32
 # Packs read in this process, by file, name and version on disk: every client's policy extends
 # the same few packs, and one run checks posts of several clients.
 _LOADED: dict[tuple[str, str, int, int], list[RuleSpec]] = {}
@@ -149,6 +150,13 @@ def load_pack(ref: str, base: Path | None = None, _chain: tuple[str, ...] = ()) 
         cycle = " -> ".join([*_chain, key])
         raise PolicyError(
             display, None, f"extends cycle: {cycle}", "remove one of the extends entries"
+        )
+    if len(_chain) >= MAX_EXTENDS_DEPTH:
+        raise PolicyError(
+            display,
+            None,
+            f"more than {MAX_EXTENDS_DEPTH} packs extend one another in a chain",
+            "extend the packs you need from the policy side by side instead",
         )
     try:
         stat = path.stat()

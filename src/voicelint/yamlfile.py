@@ -46,6 +46,7 @@ def load_yaml(
     text: str, display: str, error: type[VoicelintError] = PolicyError
 ) -> tuple[Any, Lines]:
     """Parse one YAML document with the safe loader; returns the data and the line of each key."""
+    _check_depth(text, display, error)
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
@@ -80,6 +81,30 @@ def load_yaml(
     lines: Lines = {}
     _record_lines(node, data, (), lines, display, error)
     return data, lines
+
+
+# Deeper than any policy or pack needs; far below what libyaml's recursive composer survives.
+MAX_DEPTH = 64
+
+
+def _check_depth(text: str, display: str, error: type[VoicelintError]) -> None:
+    """Refuse a document nested deeper than MAX_DEPTH, reading its events (which never recurse)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=SAFE_LOADER):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise error(
+                        display,
+                        event.start_mark.line + 1,
+                        f"YAML nested more than {MAX_DEPTH} levels deep",
+                        "flatten the structure",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the loader reports the syntax error with its place
 
 
 def _record_lines(

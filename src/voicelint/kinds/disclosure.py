@@ -53,7 +53,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     try:
         key = ctx.bank.add_patterns(ctx.rule_id + ":clear", params["clear"])
     except PatternError as error:
-        raise KindError("clear", f"spaCy refused the pattern: {error}") from None
+        raise KindError("clear", f"the pattern is refused: {error}") from None
 
     def check(post: PostContext) -> list[Hit]:
         if not post.post.sponsored:

@@ -64,7 +64,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 ctx.rule_id + ":term-patterns", params["term_patterns"]
             )
         except PatternError as error:
-            raise KindError("term_patterns", f"spaCy refused the pattern: {error}") from None
+            raise KindError("term_patterns", f"the pattern is refused: {error}") from None
     trigger_key = ctx.bank.add_phrases(ctx.rule_id + ":near", triggers)
     exception_key = ctx.bank.add_phrases(ctx.rule_id + ":except", string_list(params, "exceptions"))
 

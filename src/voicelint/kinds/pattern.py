@@ -46,7 +46,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     try:
         key = ctx.bank.add_patterns(ctx.rule_id, patterns)
     except PatternError as error:
-        raise KindError("patterns", f"spaCy refused the pattern: {error}") from None
+        raise KindError("patterns", f"the pattern is refused: {error}") from None
     exception_key = ctx.bank.add_phrases(ctx.rule_id + ":except", string_list(params, "exceptions"))
     keep = neighbour_filter(params)
 

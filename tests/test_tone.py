@@ -396,3 +396,76 @@ def test_letters_spelt_out_up_to_the_full_stop():
     assert found("Planning was a pain in the a s s. Not now.", NEUTRAL, rule) == ["a s s"]
     assert found("What a s h i t week.", NEUTRAL, rule) == ["a s h i t"]
     assert found("Pick plan A, B or C.", NEUTRAL, rule) == []
+
+
+def test_a_correction_aimed_at_the_reader_is_blame():
+    said = "There's rice in your grain-free food!"
+    assert reply("Maybe read the panel before posting next time.", said) == [
+        ("tone.hostile-reply", "error", "Maybe read the panel before posting next time"),
+    ]
+    assert reply("Perhaps try inserting the card the right way round this time.", said) != []
+    assert reply("Perhaps a calmer tone on your end would have helped.", said) != []
+    # a recommendation or a diagnosis is not a correction
+    assert reply("Maybe try the oat milk version — we think you'll love it.", said) == []
+    assert reply("Try the beef next time and tell us if we won you back.", said) == []
+    assert reply("Something on your end may be blocking it; DM us and we'll look.", said) == []
+
+
+def test_the_readers_knowledge_or_duty_held_against_them():
+    said = "Why was I charged for a six-minute call?"
+    assert reply("As anyone who read their engagement letter would know.", said) != []
+    assert reply("Keeping up with it is the member's responsibility, not ours.", said) != []
+    assert reply("Clients who ignore our advice should not be surprised.", said) != []
+    assert reply("Some members mistake a busy afternoon for rudeness.", "Staff were rude!") != []
+    assert found("As our members know, the branch closes at 5.", NEUTRAL, "tone.hostile") == []
+    text = "Many members confuse APR with APY. Here is the difference."
+    assert found(text, NEUTRAL, "tone.hostile") == []
+
+
+def test_snark_at_a_complaint_unless_the_reply_sympathises():
+    said = "Why is the will kit so expensive?"
+    assert reply("But by all means, go the DIY route.", said) != []
+    assert reply("Well, you would have to attend to find out, wouldn't you?", said) != []
+    assert reply("We trust you will survive a few hours without it.", said) != []
+    assert reply("We're not a charity.", said) != []
+    assert reply("Asking again won't make it faster.", said) != []
+    assert reply("By all means, bring your dog!", "Can I bring my dog?") == []
+    assert reply("We're not a bank, so we can't hold deposits.", "Can I save with you?") == []
+    assert reply("Sorry, we're not a charity, but we'll look at a payment plan.", said) == []
+
+
+def test_a_non_apology_that_goes_on_to_acknowledge_is_not_a_brush_off():
+    said = "You people are vultures."
+    assert reply("We are sorry you feel that way.", said) != []
+    text = "We are sorry you feel that way, and we understand this is stressful. Our door is open."
+    assert reply(text, said) == []
+
+
+def test_internet_put_downs_on_a_casual_brand():
+    rule = "tone.hostile"
+    assert found("git gud, scrubs", CASUAL, rule) == ["git gud", "scrubs"]
+    assert found("works fine on our end, skill issue tbh", CASUAL, rule) == ["skill issue"]
+    assert found("imagine blaming matchmaking lmao", CASUAL, rule) == ["imagine blaming"]
+    assert found("We're total noobs at latte art, but the coffee slaps.", CASUAL, rule) == []
+
+
+def test_a_competitor_run_down_through_their_a_simile_or_praise_for_leaving():
+    rule = "tone.competitor-disparaged"
+    text = "Switching from Starbucks? Smart move. Their app looks like it was built in 2004."
+    assert found(text, COMPETITORS, rule) == ["Starbucks? Smart move"]
+    text = "You tried Dunkin' once and now you get why their line is always empty 💀"
+    assert found(text, COMPETITORS, rule) != []
+    assert found("We will not name Starbucks, but they know who they are.", COMPETITORS, rule)
+    assert found("Dunkin': for when you want sawdust with extra steps.", COMPETITORS, rule)
+    assert found("Starbucks calls itself a coffeehouse.", COMPETITORS, rule)
+    # a plain mention, or a switch without praise for leaving, stays clean
+    text = "Switching from Starbucks? Bring your card and the first latte is on us."
+    assert found(text, COMPETITORS, rule) == []
+    assert found("Congrats to Starbucks on their new roastery.", COMPETITORS, rule) == []
+
+
+def test_banned_adjectives_match_their_regular_degrees_only():
+    policy = {"voice": {"banned_terms": ["cheap", "good"]}}
+    rule = "tone.banned-term"
+    assert found("Our cheapest bag, and cheaper refills.", policy, rule) == ["cheapest", "cheaper"]
+    assert found("Our best bag, and better refills.", policy, rule) == []

@@ -55,6 +55,11 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     bad_key = ctx.bank.add_phrases(ctx.rule_id + ":bad", words["disparaging"], "LOWER")
     before_key = ctx.bank.add_phrases(ctx.rule_id + ":before", words["before"], "LOWER")
     after_key = ctx.bank.add_phrases(ctx.rule_id + ":after", words["after"], "LOWER")
+    simile_key = ctx.bank.add_phrases(ctx.rule_id + ":simile", words.get("simile", []), "LOWER")
+    switch_key = ctx.bank.add_phrases(ctx.rule_id + ":switch", words.get("switch", []), "LOWER")
+    praise_key = ctx.bank.add_phrases(
+        ctx.rule_id + ":praise", words.get("switch_praise", []), "LOWER"
+    )
 
     contrast = _Contrast(
         frozenset(w.lower() for w in words.get("contrast", [])),
@@ -93,8 +98,18 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 trigger = _insinuation(doc, name, first, last, contrast)
                 how = "an insinuating comparison"
             if trigger is None:
-                trigger = _near(name, post.matches_for(bad_key), first, last, window)
+                bad = post.matches_for(bad_key)
+                for anchor, a, b in _anchors(doc, name, bounds):
+                    trigger = trigger or _near(anchor, bad, a, b, window)
                 how = "a disparaging word"
+            if trigger is None:
+                trigger = _simile(doc, name, bounds, post.matches_for(simile_key))
+                how = "a mocking comparison"
+            if trigger is None:
+                trigger = _switch_praise(
+                    name, bounds, post.matches_for(switch_key), post.matches_for(praise_key)
+                )
+                how = "praise for leaving them"
             if trigger is None or echoes_customer(post, trigger.start, trigger.end):
                 continue
             start, end = min(name.start, trigger.start), max(name.end, trigger.end)
@@ -118,7 +133,7 @@ def _mockery(
         if long and match.end_token == name.first_token - 1 and doc[match.end_token].is_alpha:
             return match
     start_after = name.end_token
-    if start_after < len(doc) and doc[start_after].text in (",", "—", "-", "'", "’"):
+    if start_after < len(doc) and doc[start_after].text in (",", "—", "-", "'", "’", ":"):
         start_after += 1
     for match in after:
         if match.first_token in (name.end_token, start_after):
@@ -174,6 +189,53 @@ def _near(name: Match, bad: list[Match], first: int, last: int, window: int) -> 
         if 0 <= distance <= window:
             return match
     return None
+
+
+PRONOUNS = frozenset({"they", "their", "them", "theirs", "its"})
+
+
+def _anchors(doc: Any, name: Match, bounds: list[tuple[int, int]]) -> list[tuple[Match, int, int]]:
+    """The name, and "they"/"their" after it in its sentence or the next: words that stand for it.
+
+    "You tried El Guapo once and now you get why their line is always empty" runs El Guapo down
+    through "their"; so does "Switching from Copperline? ... Their app looks like ..."
+    """
+    here = next((i for i, (a, b) in enumerate(bounds) if a <= name.first_token < b), None)
+    if here is None:
+        return [(name, 0, len(doc))]
+    found = [(name, *bounds[here])]
+    for a, b in bounds[here : here + 2]:
+        for i in range(max(a, name.end_token), b):
+            if doc[i].lower_ in PRONOUNS:
+                found.append((_token_match(doc, i, i + 1), a, b))
+    return found
+
+
+def _simile(
+    doc: Any, name: Match, bounds: list[tuple[int, int]], similes: list[Match]
+) -> Match | None:
+    """ "Their app looks like it was built on a flip phone": a simile about the competitor's thing."""
+    for anchor, a, b in _anchors(doc, name, bounds):
+        for match in similes:
+            if not anchor.end_token <= match.first_token < b or match.first_token < a:
+                continue
+            words = [t for t in doc[anchor.end_token : match.first_token] if not t.is_punct]
+            if len(words) <= 3:
+                return match
+    return None
+
+
+def _switch_praise(
+    name: Match, bounds: list[tuple[int, int]], switches: list[Match], praise: list[Match]
+) -> Match | None:
+    """ "Switched from PawPantry? Smart move.": the reader praised for leaving the competitor."""
+    if not any(s.end_token == name.first_token for s in switches):
+        return None
+    here = next((i for i, (a, b) in enumerate(bounds) if a <= name.first_token < b), None)
+    if here is None:
+        return None
+    end = bounds[min(here + 1, len(bounds) - 1)][1]
+    return next((m for m in praise if name.end_token <= m.first_token < end), None)
 
 
 def _compact(words: str) -> str:

@@ -140,6 +140,7 @@ class _Act:
     needs: str
     unless_negated: bool
     unless_help: bool
+    unless_acknowledged: bool
 
 
 def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
@@ -150,20 +151,22 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         tuple(s.lower() for s in words.get("praise_signals", [])),
     )
     sympathy = tuple(s.lower() for s in words.get("sympathy_signals", []))
+    acknowledged = tuple(s.lower() for s in words.get("acknowledgement_signals", []))
     acts = []
     for entry in lexicon("hostility")["acts"]:
         act, needs = entry["act"], entry["needs"]
         if act not in ACTS or needs not in NEEDS:
             raise KindError("posts", f"hostility lexicon: unknown act {act} or need {needs}")
         negated, helped = bool(entry.get("unless_negated")), bool(entry.get("unless_help"))
+        flags = (negated, helped, bool(entry.get("unless_acknowledged")))
         key = ctx.bank.add_phrases(f"{ctx.rule_id}:{act}", entry.get("terms", []), "LOWER")
-        acts.append(_Act(key, act, needs, negated, helped))
+        acts.append(_Act(key, act, needs, *flags))
         if entry.get("patterns"):
             try:
                 key = ctx.bank.add_patterns(f"{ctx.rule_id}:{act}", entry["patterns"])
             except PatternError as error:
                 raise KindError("posts", f"hostility lexicon: {error}") from None
-            acts.append(_Act(key, act, needs, negated, helped))
+            acts.append(_Act(key, act, needs, *flags))
 
     def check(post: PostContext) -> list[Hit]:
         reply = post.post.kind == "reply" or bool(post.post.in_reply_to)
@@ -197,6 +200,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             elif not _hostile(doc, match, act, first, last, answers_complaint):
                 continue
             if act.unless_help and _offers_help(doc, match.end_token, last):
+                continue
+            if act.unless_acknowledged and _any_signal(post.post.text, acknowledged):
                 continue
             if echoes_customer(post, match.start, match.end):
                 continue

@@ -17,7 +17,7 @@ from voicelint.kinds.base import (
     neighbour_filter,
     string_list,
 )
-from voicelint.nlp import Match, longest_first
+from voicelint.nlp import Match, adjective_forms, longest_first
 
 NAME = "phrase"
 PARAMS = {
@@ -49,6 +49,14 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         term_keys = {ctx.bank.add_phrases(ctx.rule_id, [term], attr): term for term in terms}
     else:
         term_keys = {ctx.bank.add_phrases(ctx.rule_id, terms, attr): ""}
+    if attr == "LEMMA":
+        # lemmas never read an adjective's degrees ("best" must not be "good"), so "cheap" names
+        # its regular "cheaper" and "cheapest" itself
+        for term in terms:
+            forms = adjective_forms(term.lower()) if " " not in term.strip() else ()
+            if forms:
+                key = ctx.bank.add_phrases(ctx.rule_id + ":degree", forms, "LOWER")
+                term_keys[key] = term if sensitive else ""
     exception_key = ctx.bank.add_phrases(ctx.rule_id + ":except", exceptions, attr)
     keep = neighbour_filter(params)
 

@@ -7,7 +7,7 @@ import math
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,50 +115,78 @@ class PolicyResolver:
 
 
 def run_check(options: CheckOptions) -> Report:
-    """Lint every post of every input; raises a VoicelintError on input the user must fix."""
+    """Lint every post of every input; raises a VoicelintError on input the user must fix.
+
+    Files are read, linted and reported a batch at a time, so memory holds one batch of posts,
+    not every post of a large run.
+    """
     resolver = PolicyResolver(options)
     report = Report()
-    inputs: list[list[Post]] = []
-    paths = [p for p in options.paths if p != "-"]
+    cache = ResultCache(options.cache_dir) if options.cache_dir is not None else None
+    batch: list[_File] = []
+    for posts in _inputs(options, report):
+        keys = [resolver.key_for(post) for post in posts]
+        entry = _entry(posts, [resolver.digest(k) for k in keys], options.now)
+        found = cache.get(entry) if cache is not None and entry is not None else None
+        batch.append(_File(posts, keys, entry, found))
+        if sum(len(f.posts) for f in batch) >= BATCH_POSTS:
+            _finish(batch, resolver, cache, report, options)
+            batch = []
+    _finish(batch, resolver, cache, report, options)
+    return report
+
+
+# Posts held in memory at once: enough for --jobs to pay off, few enough for 100,000 posts.
+BATCH_POSTS = 5000
+
+
+@dataclass
+class _File:
+    posts: list[Post]
+    keys: list[str | None]  # each post's policy
+    entry: str | None  # its cache key
+    results: list[PostResult] | None  # from the cache, or once linted
+
+
+def _inputs(options: CheckOptions, report: Report) -> Iterator[list[Post]]:
+    """The posts of stdin, then of each file, read one file at a time."""
     if "-" in options.paths:
         if options.stdin_bytes is None:
             raise UsageError(None, None, "no input on stdin", "pipe a draft in, or name files")
-        inputs.append(
-            read_bytes(options.stdin_bytes, display_path="<stdin>", fmt=options.stdin_format)
-        )
         report.files += 1
-    for path, explicit in collect_files(paths):
+        yield read_bytes(options.stdin_bytes, display_path="<stdin>", fmt=options.stdin_format)
+    for path, explicit in collect_files([p for p in options.paths if p != "-"]):
         explicit = explicit and not options.skip_non_posts
         posts = read_file(path, explicit=explicit)
         if posts or explicit:
             report.files += 1
-        inputs.append(posts)
-    cache = ResultCache(options.cache_dir) if options.cache_dir is not None else None
-    keys = [[resolver.key_for(post) for post in posts] for posts in inputs]
-    results: list[list[PostResult] | None] = []
-    entries: list[str | None] = []
-    for posts, policy_keys in zip(inputs, keys, strict=True):
-        entry = _entry(posts, [resolver.digest(k) for k in policy_keys], options.now)
-        entries.append(entry)
-        results.append(cache.get(entry) if cache is not None and entry is not None else None)
+        yield posts
+
+
+def _finish(
+    batch: list[_File],
+    resolver: PolicyResolver,
+    cache: ResultCache | None,
+    report: Report,
+    options: CheckOptions,
+) -> None:
+    """Lint the files of a batch the cache did not answer, store them, and report every file."""
     pending = [
         (post, resolver.compiled(key))
-        for posts, policy_keys, found in zip(inputs, keys, results, strict=True)
-        if found is None
-        for post, key in zip(posts, policy_keys, strict=True)
+        for file in batch
+        if file.results is None
+        for post, key in zip(file.posts, file.keys, strict=True)
     ]
     linted = iter(lint_all(pending, options.now, options.jobs))
-    for index, posts in enumerate(inputs):
-        if results[index] is None:
-            results[index] = [next(linted) for _ in posts]
-            entry = entries[index]
-            if cache is not None and entry is not None:
-                cache.put(entry, results[index])
-        for post, key, result in zip(posts, keys[index], results[index], strict=True):
+    for file in batch:
+        if file.results is None:
+            file.results = [next(linted) for _ in file.posts]
+            if cache is not None and file.entry is not None:
+                cache.put(file.entry, file.results)
+        for post, key, result in zip(file.posts, file.keys, file.results, strict=True):
             policy = resolver.policy(key)
             findings = [*result.findings, *check_schedule(policy, post, options.now)]
             report.add(post, PostResult(findings, result.suppressed), policy.rules, policy.client)
-    return report
 
 
 def _entry(posts: list[Post], policy_digests: list[str], now: dt.datetime | None) -> str | None:

@@ -469,3 +469,14 @@ def test_banned_adjectives_match_their_regular_degrees_only():
     rule = "tone.banned-term"
     assert found("Our cheapest bag, and cheaper refills.", policy, rule) == ["cheapest", "cheaper"]
     assert found("Our best bag, and better refills.", policy, rule) == []
+
+
+def test_pet_names_grown_ups_and_mock_alarm_at_a_complaint():
+    said = "Why is the app so confusing? I booked the wrong class twice."
+    assert reply("It's three buttons, bestie. Our members manage.", said) != []
+    assert reply("Book in the app like an adult.", said) != []
+    assert reply("Someone alert the press.", said) != []
+    assert reply("It's called the express class for a reason.", said) != []
+    assert reply("Try again rather than complaining here.", said) != []
+    assert reply("So sorry, love! DM us and we'll fix the booking.", said) == []
+    assert reply("It's called sourdough because of the starter.", "Why the name?") == []

@@ -67,7 +67,7 @@ LEET = str.maketrans(
     }
 )
 MASKS = "*#%•"
-SEPARATORS = re.compile(r"[.\-_]")  # not apostrophes: he'll is not hell
+SEPARATORS = re.compile(r"[.\-_—–]")  # not apostrophes: he'll is not hell
 RUN = re.compile(r"(.)\1+")
 MAX_PHRASE = 4
 # three or more one-character chunks in a row (not "&" or dashes): letters spelt out, merged below;

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from voicelint.kinds.base import BuildContext, KindError, PostContext
+from voicelint.yamlfile import SAFE_LOADER
 
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 REGISTERS = ("formal", "neutral", "casual")  # most formal first
@@ -38,7 +39,7 @@ def lexicon(name: str) -> Mapping[str, Any]:
         known = ", ".join(sorted(p.stem for p in LEXICONS.glob("*.yaml")))
         raise KindError("lexicon", f'no shipped lexicon "{name}" (shipped: {known})')
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=SAFE_LOADER)
 
 
 def allowed_terms(ctx: BuildContext, source: str | None) -> frozenset[str]:

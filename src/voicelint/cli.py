@@ -6,6 +6,7 @@ import datetime
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -200,19 +201,21 @@ def check(
         rendered = _render_machine(report, output_format)
         if statistics:
             click.echo(render_statistics(report), nl=False, err=True)
+    chunks = [rendered] if isinstance(rendered, str) else rendered
     if output is not None:
-        _write_atomically(output, rendered)
+        _write_atomically(output, chunks)
     else:
-        click.echo(rendered, nl=False, color=bool(color) if color is not None else None)
+        for chunk in chunks:
+            click.echo(chunk, nl=False, color=bool(color) if color is not None else None)
     sys.exit(exit_code(report, fail_on or config.fail_on or "error"))
 
 
-def _render_machine(report: Any, output_format: str) -> str:
+def _render_machine(report: Any, output_format: str) -> Iterable[str]:
     from voicelint.formats import render_github, render_junit, render_sarif
-    from voicelint.report import render_json
+    from voicelint.report import json_chunks
 
     renderers = {
-        "json": render_json,
+        "json": json_chunks,
         "sarif": render_sarif,
         "github": render_github,
         "junit": render_junit,
@@ -261,7 +264,7 @@ def _policy_dirs(option: Path | None, config: Config) -> list[Path]:
     return [local] if local.is_dir() else []
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, chunks: Iterable[str]) -> None:
     """Write the whole report or nothing: a crash never leaves half a file behind."""
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -269,7 +272,7 @@ def _write_atomically(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines(chunks)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -456,5 +459,5 @@ def init(client: str, policies_dir: Path | None) -> None:
     path = directory / f"{client}.yaml"
     if path.exists():
         raise UsageError(str(path), None, "already exists", "edit it, or choose another client id")
-    _write_atomically(path, starter_policy(client))
+    _write_atomically(path, [starter_policy(client)])
     click.echo(f"wrote {path}; edit it, then run: voicelint validate {path}")

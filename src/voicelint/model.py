@@ -142,7 +142,7 @@ class Post:
         return line, column, end_line, end_column
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large run holds tens of thousands
 class Finding:
     """One problem in one post, placed in the source file."""
 

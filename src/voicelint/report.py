@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from voicelint import __version__
 from voicelint.engine import PostResult, Suppression
-from voicelint.model import SEVERITY_RANK, Finding, Post, SourceFile
+from voicelint.model import SEVERITY_RANK, Finding, Post
 from voicelint.packs import RuleSpec
 from voicelint.process import PROCESS_RULES
 
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckedPost:
     """A post that was checked, findings or not (JUnit reports one test case per post)."""
 
@@ -35,7 +36,9 @@ class Report:
     posts: int = 0
     findings: list[Finding] = field(default_factory=list)
     suppressed: list[Suppression] = field(default_factory=list)
-    sources: dict[str, SourceFile] = field(default_factory=dict)
+    # the source line of each finding, for the text output's excerpt (not whole files: a large
+    # run would hold every file it read)
+    lines: dict[tuple[str, int], str] = field(default_factory=dict)
     checked: list[CheckedPost] = field(default_factory=list)
     # every rule that ran, by id (the first policy's version when policies differ), for SARIF
     rules: dict[str, RuleSpec] = field(
@@ -55,8 +58,10 @@ class Report:
         self.checked.append(CheckedPost(post.path, post.id, post.line, client))
         for rule in rules:
             self.rules.setdefault(rule.id, rule)
-        if result.findings:
-            self.sources.setdefault(post.path, post.source)
+        for finding in result.findings:
+            place = (finding.path, finding.line)
+            if place not in self.lines:
+                self.lines[place] = post.source.line_text(finding.line)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -137,12 +142,26 @@ def exit_code(report: Report, fail_on: str) -> int:
 
 
 def render_json(report: Report) -> str:
-    document = {
-        "voicelint": __version__,
-        "findings": [f.as_dict() for f in report.findings],
-        "summary": report.summary(),
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: Report) -> Iterator[str]:
+    """The report as ``json.dumps(document, indent=2)`` writes it, a finding at a time: on a run
+    of 100,000 posts the whole text at once would cost hundreds of megabytes."""
+    yield json.dumps({"voicelint": __version__}, ensure_ascii=False, indent=2)[:-2]
+    if not report.findings:
+        yield ',\n  "findings": []'
+    else:
+        yield ',\n  "findings": ['
+        for index, finding in enumerate(report.findings):
+            yield ("\n    " if index == 0 else ",\n    ") + _nested(finding.as_dict(), "    ")
+        yield "\n  ]"
+    yield f',\n  "summary": {_nested(report.summary(), "  ")}\n}}\n'
+
+
+def _nested(value: Any, indent: str) -> str:
+    """``value`` encoded as it reads nested at ``indent`` inside an indent=2 document."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
 
 
 def render_text(report: Report, style: Any = None, show_statistics: bool = False) -> str:
@@ -159,9 +178,9 @@ def render_text(report: Report, style: Any = None, show_statistics: bool = False
         head = paint(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
         severity = paint(finding.severity, fg=COLORS[finding.severity], bold=True)
         out.append(f"{head} {severity} {paint(finding.rule, fg='cyan')} {finding.message}")
-        source = report.sources.get(finding.path)
-        if source is not None:
-            out.extend(_excerpt(source, finding, paint))
+        line = report.lines.get((finding.path, finding.line))
+        if line is not None:
+            out.extend(_excerpt(line, finding, paint))
         if finding.fix is not None:
             out.append(f'   = fix: replace with "{finding.fix}"')
         out.append("")
@@ -180,8 +199,8 @@ def _suppression_line(s: Suppression) -> str:
     return f"{s.path}:{s.line}: {s.rule} in post {s.post}, {approval}{reason}{expires}"
 
 
-def _excerpt(source: SourceFile, finding: Finding, paint: Any) -> list[str]:
-    line = source.line_text(finding.line).replace("\t", " ")
+def _excerpt(source_line: str, finding: Finding, paint: Any) -> list[str]:
+    line = source_line.replace("\t", " ")
     if not line.strip():
         return []
     gutter = " " * len(str(finding.line))

@@ -480,3 +480,10 @@ def test_pet_names_grown_ups_and_mock_alarm_at_a_complaint():
     assert reply("Try again rather than complaining here.", said) != []
     assert reply("So sorry, love! DM us and we'll fix the booking.", said) == []
     assert reply("It's called sourdough because of the starter.", "Why the name?") == []
+
+
+def test_an_insult_aimed_at_a_competitor_is_the_competitor_rule_only():
+    policy = {"voice": {"register": "casual", "competitors": ["Taco Titan"]}}
+    found = [(f.rule, f.match) for f in lint("Way better than the clowns at Taco Titan.", policy)]
+    assert found == [("tone.competitor-disparaged", "clowns at Taco Titan")]
+    assert [f.rule for f in lint("Way better than you clowns.", policy)] == ["tone.hostile"]

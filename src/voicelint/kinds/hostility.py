@@ -152,6 +152,13 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     )
     sympathy = tuple(s.lower() for s in words.get("sympathy_signals", []))
     acknowledged = tuple(s.lower() for s in words.get("acknowledgement_signals", []))
+    # an insult in a sentence that names a competitor is aimed at the competitor: the competitor
+    # rule reports it, with the right advice
+    competitors = [
+        re.compile(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)")
+        for name in ctx.setting("voice.competitors") or []
+        if isinstance(name, str) and name.strip()
+    ]
     acts = []
     for entry in lexicon("hostility")["acts"]:
         act, needs = entry["act"], entry["needs"]
@@ -198,6 +205,10 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 if not answers_complaint or _any_signal(post.post.text, sympathy):
                     continue
             elif not _hostile(doc, match, act, first, last, answers_complaint):
+                continue
+            if act.act == "insult" and any(
+                name.search(doc[first:last].text.lower()) for name in competitors
+            ):
                 continue
             if act.unless_help and _offers_help(doc, match.end_token, last):
                 continue

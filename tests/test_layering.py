@@ -12,7 +12,7 @@ PACKAGE = Path(voicelint.__file__).parent
 # read posts -> load policy -> compile rules -> NLP -> run rules -> findings -> report -> CLI.
 # A module may import only modules of its own layer or lower layers.
 LAYERS = [
-    {"errors", "model", "data"},
+    {"errors", "model", "data", "files"},
     {"nlp", "yamlfile", "readers"},
     {"kinds", "care", "intents", "recognizers"},
     {"packs", "config", "context"},

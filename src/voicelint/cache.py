@@ -15,8 +15,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import Any
 from voicelint import __version__
 from voicelint.data import data_dir
 from voicelint.engine import PostResult, Suppression
+from voicelint.files import write_atomically
 from voicelint.model import Finding
 
 DEFAULT_DIR = ".voicelint_cache"
@@ -81,14 +80,7 @@ class ResultCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._ignore_in_git()
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomically(path, [text])
         except OSError:
             pass
 

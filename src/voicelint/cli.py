@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import click
 from voicelint import __version__
 from voicelint.config import FAIL_LEVELS, FORMATS, Config, discover
 from voicelint.errors import UsageError, VoicelintError, did_you_mean
+from voicelint.files import write_atomically
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -269,14 +269,7 @@ def _write_atomically(path: Path, chunks: Iterable[str]) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise UsageError(str(path), None, "the output directory does not exist", "create it first")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.writelines(chunks)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, chunks)
 
 
 @main.command()

@@ -103,8 +103,20 @@ def _check_depth(text: str, display: str, error: type[VoicelintError]) -> None:
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as exc:
+        # libyaml 0.2.6+ (PyYAML 6.0.3+) refuses deep flow nesting in its scanner, in its own
+        # words; the user sees ours whichever parser answers first
+        if "nest" in f"{exc.problem} {exc.context}":
+            mark = exc.problem_mark or exc.context_mark
+            raise error(
+                display,
+                mark.line + 1 if mark else None,
+                f"YAML nested more than {MAX_DEPTH} levels deep",
+                "flatten the structure",
+            ) from None
         return  # the loader reports the syntax error with its place
+    except yaml.YAMLError:
+        return
 
 
 def _record_lines(

@@ -154,11 +154,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     acknowledged = tuple(s.lower() for s in words.get("acknowledgement_signals", []))
     # an insult in a sentence that names a competitor is aimed at the competitor: the competitor
     # rule reports it, with the right advice
-    competitors = [
-        re.compile(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)")
-        for name in ctx.setting("voice.competitors") or []
-        if isinstance(name, str) and name.strip()
-    ]
+    names = [n for n in ctx.setting("voice.competitors") or [] if isinstance(n, str)]
+    competitor_key = ctx.bank.shared_phrases("voice.competitors", names, "LOWER")
     acts = []
     for entry in lexicon("hostility")["acts"]:
         act, needs = entry["act"], entry["needs"]
@@ -207,7 +204,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             elif not _hostile(doc, match, act, first, last, answers_complaint):
                 continue
             if act.act == "insult" and any(
-                name.search(doc[first:last].text.lower()) for name in competitors
+                first <= m.first_token < last for m in post.matches_for(competitor_key)
             ):
                 continue
             if act.unless_help and _offers_help(doc, match.end_token, last):

@@ -150,10 +150,9 @@ def emoji_spans(text: str) -> tuple[tuple[int, int], ...]:
     )
 
 
+# what the measures not handled on their own count (capitals, runs, repeats and length are)
 _COUNTERS: dict[str, Callable[[str], Sequence[tuple[int, int]]]] = {
     "exclamations": _regex_spans(EXCLAMATION),
-    "exclamation_run": _regex_spans(EXCLAMATION_RUN),
-    "capitals": _regex_spans(WORD),
     "emoji": emoji_spans,
     "repeated_emoji": emoji_spans,
     "hashtags": _regex_spans(HASHTAG),

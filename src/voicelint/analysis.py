@@ -1,0 +1,269 @@
+"""One analysis per post: sentences, and per sentence its speech act, who it is about, valence and certainty.
+
+Every rule reads the same value, computed once per post and only as far as some rule asks (each
+part is computed on first use). The customer's message (``in_reply_to``) is analysed in the same
+pass, with the same splitter and lexicons.
+
+- **Sentences** come from one splitter: a sentence ends at ``.``, ``!``, ``?``, ``…`` (a run of
+  them ends it at the last) or a line break. ``;`` ends a clause, not a sentence.
+- **Speech act**: ``question`` (ends with ``?`` or opens with an auxiliary or wh-word),
+  ``request`` (opens with a verb in the imperative, or "please", "could you", "can you"),
+  ``statement`` otherwise.
+- **About**: the people a sentence speaks of, from its pronouns and nouns: ``reader`` (you, your;
+  "someone", "some people" standing for the reader), ``brand`` (we, our), ``competitor`` (a name
+  the policy lists, or "they"/"their" after one), ``third_party`` (he, she, a named person).
+- **Valence** comes from VADER's lexicon (Hutto and Gilbert 2014, validated on social-media text;
+  MIT licence, shipped in the ``vaderSentiment`` package), not from our lists: the sentence's
+  compound score and the words that carry negative valence outside a negation's scope.
+- **Certainty**: ``absolute`` markers (guarantee, always, certain, proven, 100%, never fail...) and
+  ``hedges`` (may, might, can help, up to, results vary...), from ``lexicons/analysis.yaml``.
+- **Negation scope**: the tokens a negation cue governs (NegEx, as ``context.negation_cue``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from voicelint.nlp import tokens
+from voicelint.yamlfile import SAFE_LOADER
+
+LEXICON = Path(__file__).resolve().parent / "lexicons" / "analysis.yaml"
+SENTENCE_MARKS = frozenset(".!?…")
+NEGATIVE_WORD = (
+    -1.5
+)  # VADER valence at or below which a word reads as negative (its scale is -4..4)
+NEGATIVE_SENTENCE = -0.3  # VADER compound at or below which a sentence reads as negative
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The analysis word classes (pronoun groups, speech-act openers, certainty and hedge cues)."""
+    with LEXICON.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=SAFE_LOADER)
+    return {
+        key: frozenset(value) if isinstance(value, list) else value for key, value in data.items()
+    }
+
+
+@cache
+def _vader() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def valence_of_word(lower: str) -> float:
+    """A word's valence in VADER's lexicon (-4 to 4; 0 when it has none)."""
+    return float(_vader().lexicon.get(lower, 0.0))
+
+
+def valence_of_text(text: str) -> float:
+    """VADER's compound score of a stretch of text (-1 to 1), with its negation and booster rules."""
+    return float(_vader().polarity_scores(text)["compound"])
+
+
+def split_sentences(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges ``[first, end)`` of a Doc's sentences: the one splitter every rule uses."""
+    texts = tokens(doc).texts
+    spans: list[tuple[int, int]] = []
+    first = 0
+    for i, text in enumerate(texts):
+        ends = bool(text) and set(text) <= SENTENCE_MARKS
+        if ends and i + 1 < len(texts) and texts[i + 1] and set(texts[i + 1]) <= SENTENCE_MARKS:
+            continue  # "?!" and "!!" end the sentence at their last mark
+        if ends or ("\n" in text and not text.strip()):
+            spans.append((first, i + 1))
+            first = i + 1
+    if first < len(texts):
+        spans.append((first, len(texts)))
+    return [(a, b) for a, b in spans if any(t.strip() for t in texts[a:b])]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a post or of the customer's message, and what the analysis says of it."""
+
+    first: int  # token range [first, end)
+    end: int
+    start: int  # character range [start, stop) in the analysed text
+    stop: int
+    text: str
+    act: str  # question | request | statement
+    about: frozenset[str]  # reader, brand, competitor, third_party, group
+    valence: float  # VADER compound, -1..1
+    negative_words: tuple[int, ...]  # token indexes of negative words outside a negation's scope
+    absolute: tuple[int, ...]  # token indexes of certainty markers outside a negation's scope
+    hedged: bool
+    negated: frozenset[int]  # token indexes inside a negation's scope
+
+    @property
+    def negative(self) -> bool:
+        return self.valence <= NEGATIVE_SENTENCE or bool(self.negative_words)
+
+
+@dataclass
+class TextAnalysis:
+    """The analysis of one text (a draft or the customer's message), computed part by part."""
+
+    doc: Any
+    competitor_tokens: frozenset[int] = frozenset()
+    _sentences: list[Sentence] | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return str(self.doc.text)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        if self._sentences is None:
+            self._sentences = [self._sentence(a, b) for a, b in split_sentences(self.doc)]
+        return self._sentences
+
+    def sentence_at(self, token: int) -> Sentence | None:
+        """The sentence holding token index ``token``."""
+        for sentence in self.sentences:
+            if sentence.first <= token < sentence.end:
+                return sentence
+        return None
+
+    def sentence_around(self, start: int, end: int) -> Sentence | None:
+        """The sentence holding the character range ``[start, end)`` (its first character)."""
+        for sentence in self.sentences:
+            if sentence.start <= start < max(sentence.stop, sentence.start + 1):
+                return sentence
+        return None
+
+    @cached_property
+    def valence(self) -> float:
+        return valence_of_text(self.text) if self.text.strip() else 0.0
+
+    def _sentence(self, first: int, end: int) -> Sentence:
+        doc, table, words = self.doc, tokens(self.doc), lexicon()
+        norms, lemmas = table.norms, table.lemmas
+        start = doc[first].idx
+        last = end - 1
+        while last > first and not doc[last].text.strip():
+            last -= 1
+        stop = doc[last].idx + len(doc[last].text)
+        text = doc.text[start:stop]
+        negated = frozenset(_negation_scope(norms, first, end, words))
+        about = set(_about(norms, first, end, words))
+        if any(first <= i < end for i in self.competitor_tokens):
+            about.add("competitor")
+        elif "they" in about and self.competitor_tokens and min(self.competitor_tokens) < first:
+            about.add("competitor")  # "they" after a named competitor
+        about.discard("they")
+        negative_words = tuple(
+            i
+            for i in range(first, end)
+            if i not in negated and valence_of_word(norms[i]) <= NEGATIVE_WORD
+        )
+        absolute = tuple(
+            i
+            for i in range(first, end)
+            if i not in negated
+            and (norms[i] in words["absolute"] or lemmas[i] in words["absolute"])
+        )
+        absolute += _absolute_phrases(norms, first, end, words, negated)
+        hedged = any(
+            norms[i] in words["hedges"] or lemmas[i] in words["hedges"] for i in range(first, end)
+        ) or _has_phrase(norms, first, end, words["hedge_phrases"])
+        return Sentence(
+            first,
+            end,
+            start,
+            stop,
+            text,
+            _act(norms, first, end, words),
+            frozenset(about),
+            valence_of_text(text) if text.strip() else 0.0,
+            negative_words,
+            tuple(sorted(set(absolute))),
+            hedged,
+            negated,
+        )
+
+
+def _content(norms: Sequence[str], first: int, end: int) -> list[int]:
+    return [i for i in range(first, end) if norms[i].strip() and norms[i] not in {'"', "“", "'"}]
+
+
+def _act(norms: Sequence[str], first: int, end: int, words: dict[str, Any]) -> str:
+    content = _content(norms, first, end)
+    if not content:
+        return "statement"
+    if "?" in norms[content[-1]]:
+        return "question"
+    opener = norms[content[0]]
+    if opener in words["greetings"]:
+        # "Hi Sam, check your inbox": the act is what follows the greeting and the name
+        marks = [k for k, i in enumerate(content[:5]) if norms[i] in {",", "!", "-", "—"}]
+        content = content[marks[0] + 1 :] if marks else content[1:]
+        if not content:
+            return "statement"
+        opener = norms[content[0]]
+    if opener == "please" or opener in words["imperatives"]:
+        return "request"
+    pair = " ".join(norms[i] for i in content[:2])
+    if pair in words["request_openers"]:
+        return "request"
+    return "statement"
+
+
+def _about(norms: Sequence[str], first: int, end: int, words: dict[str, Any]) -> Iterable[str]:
+    for i in range(first, end):
+        word = norms[i]
+        if word in words["reader"]:
+            yield "reader"
+        elif word in words["brand"]:
+            yield "brand"
+        elif word in words["third_party"]:
+            yield "third_party"
+        elif word in words["they"]:
+            yield "they"
+        elif word in words["stand_ins"] or (
+            word == "some" and i + 1 < end and norms[i + 1] in words["group_nouns"]
+        ):
+            yield "reader"  # "someone", "some people": the reader, not named
+            yield "group"
+
+
+def _negation_scope(
+    norms: Sequence[str], first: int, end: int, words: dict[str, Any]
+) -> Iterable[int]:
+    """Tokens a negation cue governs: up to six words after it, to the end of its clause."""
+    i = first
+    while i < end:
+        if norms[i] in words["negators"]:
+            j, counted = i + 1, 0
+            while j < end and counted < 6:
+                if norms[j] in words["clause_breaks"]:
+                    break
+                if norms[j].strip():
+                    counted += 1
+                yield j
+                j += 1
+        i += 1
+
+
+def _has_phrase(norms: Sequence[str], first: int, end: int, phrases: Iterable[str]) -> bool:
+    words = " ".join(norms[i] for i in range(first, end) if norms[i].strip())
+    return any(f" {p} " in f" {words} " for p in phrases)
+
+
+def _absolute_phrases(
+    norms: Sequence[str], first: int, end: int, words: dict[str, Any], negated: frozenset[int]
+) -> tuple[int, ...]:
+    found = []
+    for phrase in words["absolute_phrases"]:
+        parts = phrase.split()
+        for i in range(first, end - len(parts) + 1):
+            if i not in negated and [norms[i + k] for k in range(len(parts))] == parts:
+                found.append(i)
+    return tuple(found)

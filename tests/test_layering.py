@@ -14,7 +14,7 @@ PACKAGE = Path(voicelint.__file__).parent
 LAYERS = [
     {"errors", "model", "data", "files"},
     {"nlp", "yamlfile", "readers", "analysis"},
-    {"kinds", "care", "intents", "recognizers"},
+    {"kinds", "care", "intents", "recognizers", "conditions"},
     {"packs", "config", "context"},
     {"policy", "docs", "process"},
     {"engine", "schedule", "cache"},

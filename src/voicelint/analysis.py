@@ -22,6 +22,7 @@ pass, with the same splitter and lexicons.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -39,6 +40,14 @@ NEGATIVE_WORD = (
     -1.5
 )  # VADER valence at or below which a word reads as negative (its scale is -4..4)
 NEGATIVE_SENTENCE = -0.3  # VADER compound at or below which a sentence reads as negative
+# Quotation marks: straight double, curly double and curly single. A straight single quote only
+# opens after a space and closes before one, so apostrophes (it's, Dunkin') are not quotes.
+QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|(?<![\w])'[^'\n]+'(?![\w])")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the quoted stretches of a text, quotation marks included."""
+    return [m.span() for m in QUOTED.finditer(text)]
 
 
 @cache
@@ -267,3 +276,22 @@ def _absolute_phrases(
             if i not in negated and [norms[i + k] for k in range(len(parts))] == parts:
                 found.append(i)
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class Customer:
+    """What the customer's message says: its routing intents (from the routing lexicon), its
+    valence, and whether it complains (an intent, a negative feeling, or a negative word)."""
+
+    analysis: TextAnalysis
+    intents: frozenset[str]
+
+    @cached_property
+    def valence(self) -> float:
+        return self.analysis.valence
+
+    @cached_property
+    def complaint(self) -> bool:
+        if self.intents or self.valence <= -0.05:
+            return True
+        return any(s.negative_words or s.negative for s in self.analysis.sentences)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from voicelint.conditions import View, all_hold, any_holds
 from voicelint.context import ContextRule
 from voicelint.context import build as context_rule
 from voicelint.errors import InputError, PolicyError, did_you_mean
@@ -40,6 +41,7 @@ class CompiledPolicy:
     bank: MatcherBank
     rules: tuple[CompiledRule, ...]
     approved_key: str
+    competitor_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,10 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
         rule_context = context_rule(bank, spec.id, spec.negation, spec.spared_by, spec.qualifiers)
         compiled.append(CompiledRule(spec, check, rule_context))
     approved_key = bank.add_phrases("claims.approved", list(policy.approved_claims), attr="LOWER")
-    return CompiledPolicy(policy, bank, tuple(compiled), approved_key)
+    names = (policy.settings.get("voice") or {}).get("competitors") or []
+    names = [n for n in names if isinstance(n, str) and n.strip()]
+    competitor_key = bank.shared_phrases("voice.competitors", names, "LOWER") if names else None
+    return CompiledPolicy(policy, bank, tuple(compiled), approved_key, competitor_key)
 
 
 def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = None) -> PostResult:
@@ -104,13 +109,17 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     used: set[str] = set()
     doc = parse(post.text)
     matches = compiled.bank.run(doc)
-    context = PostContext(post, doc, matches)
+    context = PostContext(post, doc, matches, compiled.competitor_key)
     approved = matches.get(compiled.approved_key, [])
     for rule in compiled.rules:
         for hit in rule.check(context):
             hit = rule.context.apply(hit, context)
             if hit is None:
                 continue  # negated, in a disclaimer, reported as a warning, attributed or qualified
+            if (rule.spec.when or rule.spec.unless) and not _conditions_hold(
+                rule.spec, hit, context
+            ):
+                continue
             if rule.spec.category == "claims" and any(
                 a.start <= hit.start and hit.end <= a.end for a in approved
             ):
@@ -200,6 +209,12 @@ def stamp(post: Post, spec: RuleSpec, hit: Hit, client: str | None) -> Finding:
         match=matched,
         fix=hit.fix,
     )
+
+
+def _conditions_hold(spec: RuleSpec, hit: Hit, context: PostContext) -> bool:
+    """Whether a hit meets its rule's ``when`` and escapes its ``unless`` (see voicelint.conditions)."""
+    view = View(context, hit.start, hit.end)
+    return all_hold(view, spec.when) and not any_holds(view, spec.unless)
 
 
 def _covers(pattern: str, rule_id: str) -> bool:

@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from voicelint.conditions import Clause, ConditionError
+from voicelint.conditions import parse as parse_conditions
 from voicelint.data import builtin_lists, builtin_packs
 from voicelint.errors import PolicyError, did_you_mean
 from voicelint.kinds import KINDS
@@ -31,6 +33,8 @@ COMMON_RULE_KEYS = (
     "negation",
     "spared_by",
     "qualifiers",
+    "when",
+    "unless",
 )
 NEGATION_MODES = ("suppress", "ignore", "trigger")
 SPARERS = ("disclaimer", "refusal", "attribution", "qualification")
@@ -78,6 +82,8 @@ class RuleSpec:
     negation: str = "ignore"
     spared_by: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
+    when: Clause = ()  # named conditions that must all hold for a hit to count
+    unless: Clause = ()  # named conditions of which none may hold
 
 
 @lru_cache(maxsize=1)
@@ -313,6 +319,7 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
     fire = _examples(examples.get("fire"), rule_id, "fire", fail)
     passes = _examples(examples.get("pass"), rule_id, "pass", fail)
     negation, spared_by, qualifiers = _context(raw, category, rule_id, fail)
+    when, unless = _conditions(raw, rule_id, fail)
     example_policy = raw.get("example_policy") or {}
     if not isinstance(example_policy, dict):
         raise fail(
@@ -338,7 +345,21 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
         negation=negation,
         spared_by=spared_by,
         qualifiers=qualifiers,
+        when=when,
+        unless=unless,
     )
+
+
+def _conditions(raw: dict[str, Any], rule_id: str, fail: Any) -> tuple[Clause, Clause]:
+    """A rule's ``when`` and ``unless`` clauses, each condition and value checked by name."""
+    clauses = []
+    for key in ("when", "unless"):
+        try:
+            clauses.append(parse_conditions(raw.get(key), key))
+        except ConditionError as error:
+            hint = did_you_mean(error.word, error.known) if error.word else ""
+            raise fail(key, f"rule {rule_id}: {error}", hint) from None
+    return clauses[0], clauses[1]
 
 
 def _context(

@@ -23,6 +23,7 @@ from voicelint.kinds import (
     platform,
     profanity,
     register,
+    sentence,
     settlement,
     substitution,
 )
@@ -31,7 +32,7 @@ from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, Pos
 KINDS: dict[str, ModuleType] = {
     module.NAME: module
     for module in (
-        *(phrase, pattern, near, metric, substitution),  # words, patterns, counts
+        *(phrase, pattern, near, metric, substitution, sentence),  # words, patterns, counts
         *(disclosure,),  # sponsorship disclosure
         *(register, profanity, hostility, competitor, platform),  # brand voice
         *(data_request, handoff, settlement, escalation, pii),  # customer care

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from voicelint.analysis import Customer, TextAnalysis
+from voicelint.intents import intents_of_doc
 from voicelint.model import Post
-from voicelint.nlp import Match, MatcherBank
+from voicelint.nlp import Match, MatcherBank, parse
 
 
 class KindError(ValueError):
@@ -63,9 +66,29 @@ class PostContext:
     post: Post
     doc: Any
     matches: Mapping[str, list[Match]]
+    competitor_key: str | None = None  # the bank's key for the policy's competitor names
 
     def matches_for(self, key: str) -> list[Match]:
         return self.matches.get(key, [])
+
+    @cached_property
+    def analysis(self) -> TextAnalysis:
+        """The post's analysis (sentences, acts, who each is about, valence, certainty)."""
+        named = frozenset(
+            i
+            for m in (self.matches_for(self.competitor_key) if self.competitor_key else ())
+            for i in range(m.first_token, m.end_token)
+        )
+        return TextAnalysis(self.doc, named)
+
+    @cached_property
+    def customer(self) -> Customer | None:
+        """The customer's message analysed in the same pass, or None for a post that answers none."""
+        said = self.post.in_reply_to
+        if not said or not said.strip():
+            return None
+        doc = parse(said)
+        return Customer(TextAnalysis(doc), frozenset(intents_of_doc(doc)))
 
 
 Check = Callable[[PostContext], list[Hit]]

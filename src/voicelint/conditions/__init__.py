@@ -1,0 +1,91 @@
+"""Named conditions: what a rule's ``when:`` and ``unless:`` say about a hit, read from the post's analysis.
+
+A condition is one small module with ``NAME``, ``VALUES`` (the values it takes; empty for a
+condition that takes none, written as a bare name in ``unless: [negated]``), a docstring that is
+its documentation, and ``holds(view, value) -> bool``. A rule fires on a hit only when every
+``when`` condition holds and no ``unless`` condition does, whatever its kind::
+
+    when: {post: reply, customer: complaint, about: reader, valence: negative}
+    unless: [apology, offers_help, quoted_back]
+
+A value may list alternatives: ``customer: [harm, threat]`` holds when either does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import ModuleType
+from typing import Any
+
+from voicelint.conditions import (
+    about,
+    act,
+    apology,
+    certainty,
+    customer,
+    hedged,
+    negated,
+    offers_help,
+    post,
+    quoted_back,
+    valence,
+)
+from voicelint.conditions.base import ConditionError, View
+
+CONDITIONS: dict[str, ModuleType] = {
+    module.NAME: module
+    for module in (
+        *(post, customer, about, act, valence, certainty),
+        *(negated, hedged, apology, offers_help, quoted_back),
+    )
+}
+
+Clause = tuple[tuple[str, tuple[Any, ...]], ...]
+
+__all__ = ["CONDITIONS", "Clause", "ConditionError", "View", "all_hold", "any_holds", "parse"]
+
+
+def parse(raw: Any, key: str) -> Clause:
+    """Validate a rule's ``when`` (a mapping) or ``unless`` (a mapping, or a list of bare names)."""
+    if raw is None:
+        return ()
+    if isinstance(raw, list):
+        items: list[tuple[Any, Any]] = []
+        for entry in raw:
+            if isinstance(entry, Mapping):
+                items.extend(entry.items())
+            else:
+                items.append((entry, None))
+    elif isinstance(raw, Mapping):
+        items = list(raw.items())
+    else:
+        raise ConditionError(f"{key} must be a mapping of conditions (or, for unless, a list)")
+    clause = []
+    for name, value in items:
+        module = CONDITIONS.get(name)
+        if module is None:
+            raise ConditionError(
+                f'unknown condition "{name}" in {key}', str(name), list(CONDITIONS)
+            )
+        values = tuple(value) if isinstance(value, list) else (value,)
+        for one in values:
+            if module.VALUES and one not in module.VALUES:
+                raise ConditionError(
+                    f'condition {name}: "{one}" is not a value it takes', str(one), module.VALUES
+                )
+            if not module.VALUES and one not in (None, True):
+                raise ConditionError(f"condition {name} takes no value: write it as a bare name")
+        clause.append((str(name), values))
+    return tuple(clause)
+
+
+def _holds(view: View, name: str, values: tuple[Any, ...]) -> bool:
+    return any(CONDITIONS[name].holds(view, value) for value in values)
+
+
+def all_hold(view: View, clause: Clause) -> bool:
+    return all(_holds(view, name, values) for name, values in clause)
+
+
+def any_holds(view: View, clause: Clause) -> bool:
+    return any(_holds(view, name, values) for name, values in clause)

@@ -1,0 +1,43 @@
+"""What a condition sees of one hit: the post's analysis, the customer's, and the hit's sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from voicelint.analysis import Sentence, TextAnalysis
+
+
+class ConditionError(ValueError):
+    """A ``when``/``unless`` the loader refuses; ``word`` and ``known`` feed "did you mean"."""
+
+    def __init__(self, message: str, word: str | None = None, known: Any = ()) -> None:
+        super().__init__(message)
+        self.word = word
+        self.known = tuple(known)
+
+
+@dataclass
+class View:
+    """One hit ``[start, stop)`` (characters of the post's text) seen through the analysis."""
+
+    post: Any  # kinds.PostContext
+    start: int
+    stop: int
+
+    @property
+    def analysis(self) -> TextAnalysis:
+        return self.post.analysis
+
+    @cached_property
+    def sentence(self) -> Sentence | None:
+        return self.analysis.sentence_around(self.start, self.stop)
+
+    @cached_property
+    def tokens(self) -> range:
+        """Token indexes of the hit."""
+        doc = self.analysis.doc
+        first = next((t.i for t in doc if t.idx + len(t.text) > self.start), len(doc))
+        end = next((t.i for t in doc[first:] if t.idx >= self.stop), len(doc))
+        return range(first, max(end, first + 1))

@@ -1,0 +1,33 @@
+"""``customer: ...``: what the customer's message (``in_reply_to``) reports, or how it feels.
+
+Values: ``complaint`` (negative valence, or any reported problem), ``positive`` (praise and no
+problem), ``harm`` (an injury or an adverse reaction), ``threat`` (a legal step or a crisis),
+``press`` (a reporter's question), and any routing intent by name (``billing``, ``order_status``,
+``account_security``, ``legal_threat``, ``injury``, ``adverse_event``, ``medical_question``,
+``press_inquiry``, ``crisis``). Intents come from the routing lexicon, valence from VADER.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from voicelint.model import INTENTS
+
+NAME = "customer"
+GROUPS = {
+    "harm": frozenset({"injury", "adverse_event"}),
+    "threat": frozenset({"legal_threat", "crisis"}),
+    "press": frozenset({"press_inquiry"}),
+}
+VALUES = ("complaint", "positive", *GROUPS, *INTENTS)
+
+
+def holds(view: Any, value: str) -> bool:
+    customer = view.post.customer
+    if customer is None:
+        return False
+    if value == "complaint":
+        return customer.complaint
+    if value == "positive":
+        return customer.valence > 0.3 and not customer.complaint
+    return bool(customer.intents & GROUPS.get(value, frozenset({value})))

@@ -1,0 +1,25 @@
+"""Kind ``sentence``: every sentence of the draft is a candidate; the rule's ``when``/``unless`` decide.
+
+The generic kind for rules that are about what a sentence does rather than which words it uses:
+"a negative sentence about the reader, in a reply to a complaint, that neither apologises nor offers
+help" is ``kind: sentence`` with ``when: {post: reply, customer: complaint, about: reader,
+valence: negative}`` and ``unless: [apology, offers_help]``. The finding quotes the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from voicelint.kinds.base import BuildContext, Check, Hit, Param, PostContext
+
+NAME = "sentence"
+PARAMS: dict[str, Param] = {}
+MESSAGE_VARS = frozenset({"match"})
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    def check(post: PostContext) -> list[Hit]:
+        return [Hit(s.start, s.stop) for s in post.analysis.sentences if s.stop > s.start]
+
+    return check

@@ -144,3 +144,19 @@ def test_a_rule_with_an_unknown_condition_is_one_policy_error(tmp):
     assert result.exit_code == 2
     assert 'unknown condition "abuot" in when' in result.stderr
     assert 'did you mean "about"?' in result.stderr
+
+
+def test_the_readme_example_of_a_rule_with_conditions_loads_and_its_examples_hold():
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from voicelint.engine import check_examples
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "kind: sentence" in b)
+    policy = build_policy(yaml.safe_load(block), {}, "README.md", None, None)
+    (spec,) = [r for r in policy.rules if r.id == "tone.acme.cold-reply"]
+    assert spec.when and spec.unless
+    assert check_examples(spec, compile_policy(policy)) == []

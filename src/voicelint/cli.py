@@ -18,8 +18,7 @@ from voicelint.files import write_atomically
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
-# cache.py's names, repeated so that --help does not import the engine
-DEFAULT_CACHE_DIR = ".voicelint_cache"
+# cache.py's name, repeated so that --help does not import the engine
 ENV_CACHE_DIR = "VOICELINT_CACHE_DIR"
 
 
@@ -141,8 +140,8 @@ def main() -> None:
 @click.option(
     "--cache-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help=f"Where results are cached (default: ${{{ENV_CACHE_DIR}}} or {DEFAULT_CACHE_DIR}/ "
-    "beside the configuration, or in the current directory).",
+    help=f"Where results are cached (default: ${{{ENV_CACHE_DIR}}}, else voicelint/ in the user's "
+    "cache directory, $XDG_CACHE_HOME or ~/.cache).",
 )
 def check(
     paths: tuple[str, ...],
@@ -185,7 +184,7 @@ def check(
         root=config.root,
         skip_non_posts=skip_non_posts,
         now=_parse_now(now_text),
-        cache_dir=None if no_cache else _cache_dir(cache_dir, config),
+        cache_dir=None if no_cache else _usable_cache_dir(_cache_dir(cache_dir)),
         jobs=jobs,
     )
     report = run_check(options)
@@ -238,13 +237,30 @@ def _parse_now(text: str | None) -> datetime.datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=datetime.UTC)
 
 
-def _cache_dir(option: Path | None, config: Config) -> Path:
+def _cache_dir(option: Path | None) -> Path:
+    from voicelint.cache import default_directory
+
     if option is not None:
         return option
     from_environment = os.environ.get(ENV_CACHE_DIR)
     if from_environment:
         return Path(from_environment)
-    return config.root / DEFAULT_CACHE_DIR
+    return default_directory()
+
+
+def _usable_cache_dir(directory: Path) -> Path | None:
+    """The cache directory, or None (no cache) when git tracks files in it: entries committed
+    to a repository could be forged to hide findings from CI."""
+    from voicelint.cache import tracked_by_git
+
+    if tracked_by_git(directory):
+        click.echo(
+            f"voicelint: note: {directory} holds files tracked by git; the cache there is not "
+            "used (remove it from the repository, or set --cache-dir outside it)",
+            err=True,
+        )
+        return None
+    return directory
 
 
 def _relative(path: Path) -> Path:

@@ -127,7 +127,11 @@ def run_check(options: CheckOptions) -> Report:
     for posts in _inputs(options, report):
         keys = [resolver.key_for(post) for post in posts]
         entry = _entry(posts, [resolver.digest(k) for k in keys], options.now)
-        found = cache.get(entry) if cache is not None and entry is not None else None
+        found = (
+            cache.get(entry, posts[0].path, len(posts))
+            if cache is not None and entry is not None
+            else None
+        )
         batch.append(_File(posts, keys, entry, found))
         if sum(len(f.posts) for f in batch) >= BATCH_POSTS:
             _finish(batch, resolver, cache, report, options)

@@ -18,12 +18,23 @@ from voicelint.files import write_atomically
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 # cache.py's name, repeated so that --help does not import the engine
 ENV_CACHE_DIR = "VOICELINT_CACHE_DIR"
 
 
+class Interrupted(Exception):
+    """Ctrl-C, carried past click, which would print a blank line of its own for it."""
+
+
 class VoicelintGroup(click.Group):
     """Turns every failure into one line on stderr and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -32,7 +43,7 @@ class VoicelintGroup(click.Group):
         except click.exceptions.Exit as done:
             code = done.exit_code
         except click.Abort:
-            _fail("interrupted")
+            _fail("interrupted", EXIT_INTERRUPTED)
         except click.UsageError as error:
             command = (
                 f" {error.ctx.command_path.split(' ', 1)[1]}"
@@ -44,10 +55,13 @@ class VoicelintGroup(click.Group):
             _fail(error.format_message())
         except VoicelintError as error:
             _fail(str(error))
-        except KeyboardInterrupt:
-            _fail("interrupted")
+        except (KeyboardInterrupt, Interrupted):
+            if sys.stderr.isatty():
+                click.echo(err=True)  # past the ^C the terminal echoed
+            _fail("interrupted", EXIT_INTERRUPTED)
         except BrokenPipeError:
-            sys.stderr.close()
+            # the reader left (`| head`): stop quietly, as other command-line tools do
+            _silence_stdout()
             sys.exit(EXIT_FINDINGS)
         except Exception as error:  # a bug of ours: still one line, with a way to see more
             if os.environ.get("VOICELINT_DEBUG"):
@@ -58,9 +72,19 @@ class VoicelintGroup(click.Group):
         sys.exit(code or 0)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = EXIT_ERROR) -> None:
     click.echo(f"voicelint: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(cls=VoicelintGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,7 +120,7 @@ def main() -> None:
     "--output",
     "-o",
     type=click.Path(path_type=Path),
-    help="Write the report to a file instead of stdout.",
+    help="Write the report to a file instead of stdout (- is stdout); never over an input.",
 )
 @click.option(
     "--stdin-format",
@@ -201,11 +225,11 @@ def check(
         if statistics:
             click.echo(render_statistics(report), nl=False, err=True)
     chunks = [rendered] if isinstance(rendered, str) else rendered
-    if output is not None:
-        _write_atomically(output, chunks)
+    if output is not None and str(output) != "-":
+        _refuse_an_input(output, _inputs(report, paths, policy_file, config))
+        _write_report(output, chunks)
     else:
-        for chunk in chunks:
-            click.echo(chunk, nl=False, color=bool(color) if color is not None else None)
+        _print_report(chunks, color)
     sys.exit(exit_code(report, fail_on or config.fail_on or "error"))
 
 
@@ -261,6 +285,70 @@ def _usable_cache_dir(directory: Path) -> Path | None:
         )
         return None
     return directory
+
+
+def _inputs(
+    report: Any, paths: Iterable[str], policy_file: Path | None, config: Config
+) -> list[str]:
+    """Every file this run read: post files, policies, packs, the configuration."""
+    from voicelint.files import inputs_read
+
+    found = {p for p in paths if p != "-" and os.path.isfile(p)}
+    found.update(checked.path for checked in report.checked if not checked.path.startswith("<"))
+    found.update(inputs_read())
+    found.update(str(p) for p in (policy_file, config.path) if p is not None)
+    return sorted(found)
+
+
+def _refuse_an_input(output: Path, inputs: Iterable[str]) -> None:
+    from voicelint.files import same_file
+
+    clash = same_file(output, inputs)
+    if clash is not None:
+        raise UsageError(
+            str(output),
+            None,
+            f"the report would overwrite {clash}, which this run reads",
+            "name another --output file",
+        )
+
+
+def _print_report(chunks: Iterable[str], color: bool | None) -> None:
+    try:
+        for chunk in chunks:
+            click.echo(chunk, nl=False, color=bool(color) if color is not None else None)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk behind `> file`
+        _silence_stdout()
+        raise UsageError(
+            None,
+            None,
+            f"cannot write the report to stdout: {error.strerror or error}",
+            "free some space, or write it elsewhere with -o FILE",
+        ) from None
+
+
+def _write_report(path: Path, chunks: Iterable[str]) -> None:
+    """Write the report whole, through a symlink and into a device or FIFO, never replacing one."""
+    from voicelint.files import write_report
+
+    if not str(path) or str(path) == "." or path.is_dir():
+        raise UsageError(str(path), None, "is a directory, not a file", "name a report file")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError(str(path), None, "the output directory does not exist", "create it first")
+    try:
+        write_report(path, chunks)
+    except IsADirectoryError:
+        raise UsageError(
+            str(path), None, "is a directory, not a file", "name a report file"
+        ) from None
+    except OSError as error:
+        raise UsageError(
+            str(path), None, f"cannot write the report: {error.strerror or error}", "check the path"
+        ) from None
 
 
 def _relative(path: Path) -> Path:

@@ -138,10 +138,13 @@ def test_cache_dir_option_and_default_location(tmp, monkeypatch):
     rules_found(tmp, "--cache-dir", "elsewhere")
     assert len(entries(tmp / "elsewhere")) == 1
     monkeypatch.delenv("VOICELINT_CACHE_DIR")
+    # issue 12: by default the cache lives in the user's cache directory, not the work tree
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp / "user-cache"))
     rules_found(tmp)
-    default = tmp / ".voicelint_cache"
+    default = tmp / "user-cache" / "voicelint"
     assert len(entries(default)) == 1
     assert (default / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert not (tmp / ".voicelint_cache").exists()
 
 
 def test_an_unwritable_cache_is_skipped_silently(tmp):
@@ -166,7 +169,7 @@ def test_an_exception_that_expires_is_checked_against_the_day(tmp):
     )
     assert rules_found(tmp, "--now", "2026-11-30T09:00Z") == []
     expired = [r[1] for r in rules_found(tmp, "--now", "2026-12-02T09:00Z")]
-    assert expired == ["process.exception-expired", "tone.banned-term"]
+    assert expired == ["tone.banned-term", "process.exception-expired"]  # by line
 
 
 def test_concurrent_runs_share_the_cache_safely(tmp, private_cache):

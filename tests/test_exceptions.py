@@ -146,9 +146,9 @@ def test_cli_refuses_an_unapproved_exception_at_its_line(tmp_path):
     assert result.exit_code == 1
     document = json.loads(result.stdout)
     places = [(f["rule"], f["line"], f["column"]) for f in document["findings"]]
-    assert places == [
-        ("process.exception-unapproved", 5, 15),
+    assert places == [  # by line (issue 12: findings are sorted by file, line, column)
         ("claims.acme.guaranteed", 3, 11),
+        ("process.exception-unapproved", 5, 15),
     ]
     assert document["summary"]["suppressed"] == [
         {

@@ -18,13 +18,23 @@ from voicelint.files import write_atomically
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
-# cache.py's names, repeated so that --help does not import the engine
-DEFAULT_CACHE_DIR = ".voicelint_cache"
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+# cache.py's name, repeated so that --help does not import the engine
 ENV_CACHE_DIR = "VOICELINT_CACHE_DIR"
+
+
+class Interrupted(Exception):
+    """Ctrl-C, carried past click, which would print a blank line of its own for it."""
 
 
 class VoicelintGroup(click.Group):
     """Turns every failure into one line on stderr and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -33,7 +43,7 @@ class VoicelintGroup(click.Group):
         except click.exceptions.Exit as done:
             code = done.exit_code
         except click.Abort:
-            _fail("interrupted")
+            _fail("interrupted", EXIT_INTERRUPTED)
         except click.UsageError as error:
             command = (
                 f" {error.ctx.command_path.split(' ', 1)[1]}"
@@ -45,10 +55,13 @@ class VoicelintGroup(click.Group):
             _fail(error.format_message())
         except VoicelintError as error:
             _fail(str(error))
-        except KeyboardInterrupt:
-            _fail("interrupted")
+        except (KeyboardInterrupt, Interrupted):
+            if sys.stderr.isatty():
+                click.echo(err=True)  # past the ^C the terminal echoed
+            _fail("interrupted", EXIT_INTERRUPTED)
         except BrokenPipeError:
-            sys.stderr.close()
+            # the reader left (`| head`): stop quietly, as other command-line tools do
+            _silence_stdout()
             sys.exit(EXIT_FINDINGS)
         except Exception as error:  # a bug of ours: still one line, with a way to see more
             if os.environ.get("VOICELINT_DEBUG"):
@@ -59,9 +72,19 @@ class VoicelintGroup(click.Group):
         sys.exit(code or 0)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = EXIT_ERROR) -> None:
     click.echo(f"voicelint: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(cls=VoicelintGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -97,7 +120,7 @@ def main() -> None:
     "--output",
     "-o",
     type=click.Path(path_type=Path),
-    help="Write the report to a file instead of stdout.",
+    help="Write the report to a file instead of stdout (- is stdout); never over an input.",
 )
 @click.option(
     "--stdin-format",
@@ -141,8 +164,8 @@ def main() -> None:
 @click.option(
     "--cache-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help=f"Where results are cached (default: ${{{ENV_CACHE_DIR}}} or {DEFAULT_CACHE_DIR}/ "
-    "beside the configuration, or in the current directory).",
+    help=f"Where results are cached (default: ${{{ENV_CACHE_DIR}}}, else voicelint/ in the user's "
+    "cache directory, $XDG_CACHE_HOME or ~/.cache).",
 )
 def check(
     paths: tuple[str, ...],
@@ -185,7 +208,7 @@ def check(
         root=config.root,
         skip_non_posts=skip_non_posts,
         now=_parse_now(now_text),
-        cache_dir=None if no_cache else _cache_dir(cache_dir, config),
+        cache_dir=None if no_cache else _usable_cache_dir(_cache_dir(cache_dir)),
         jobs=jobs,
     )
     report = run_check(options)
@@ -202,11 +225,11 @@ def check(
         if statistics:
             click.echo(render_statistics(report), nl=False, err=True)
     chunks = [rendered] if isinstance(rendered, str) else rendered
-    if output is not None:
-        _write_atomically(output, chunks)
+    if output is not None and str(output) != "-":
+        _refuse_an_input(output, _inputs(report, paths, policy_file, config))
+        _write_report(output, chunks)
     else:
-        for chunk in chunks:
-            click.echo(chunk, nl=False, color=bool(color) if color is not None else None)
+        _print_report(chunks, color)
     sys.exit(exit_code(report, fail_on or config.fail_on or "error"))
 
 
@@ -238,13 +261,94 @@ def _parse_now(text: str | None) -> datetime.datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=datetime.UTC)
 
 
-def _cache_dir(option: Path | None, config: Config) -> Path:
+def _cache_dir(option: Path | None) -> Path:
+    from voicelint.cache import default_directory
+
     if option is not None:
         return option
     from_environment = os.environ.get(ENV_CACHE_DIR)
     if from_environment:
         return Path(from_environment)
-    return config.root / DEFAULT_CACHE_DIR
+    return default_directory()
+
+
+def _usable_cache_dir(directory: Path) -> Path | None:
+    """The cache directory, or None (no cache) when git tracks files in it: entries committed
+    to a repository could be forged to hide findings from CI."""
+    from voicelint.cache import tracked_by_git
+
+    if tracked_by_git(directory):
+        click.echo(
+            f"voicelint: note: {directory} holds files tracked by git; the cache there is not "
+            "used (remove it from the repository, or set --cache-dir outside it)",
+            err=True,
+        )
+        return None
+    return directory
+
+
+def _inputs(
+    report: Any, paths: Iterable[str], policy_file: Path | None, config: Config
+) -> list[str]:
+    """Every file this run read: post files, policies, packs, the configuration."""
+    from voicelint.files import inputs_read
+
+    found = {p for p in paths if p != "-" and os.path.isfile(p)}
+    found.update(checked.path for checked in report.checked if not checked.path.startswith("<"))
+    found.update(inputs_read())
+    found.update(str(p) for p in (policy_file, config.path) if p is not None)
+    return sorted(found)
+
+
+def _refuse_an_input(output: Path, inputs: Iterable[str]) -> None:
+    from voicelint.files import same_file
+
+    clash = same_file(output, inputs)
+    if clash is not None:
+        raise UsageError(
+            str(output),
+            None,
+            f"the report would overwrite {clash}, which this run reads",
+            "name another --output file",
+        )
+
+
+def _print_report(chunks: Iterable[str], color: bool | None) -> None:
+    try:
+        for chunk in chunks:
+            click.echo(chunk, nl=False, color=bool(color) if color is not None else None)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk behind `> file`
+        _silence_stdout()
+        raise UsageError(
+            None,
+            None,
+            f"cannot write the report to stdout: {error.strerror or error}",
+            "free some space, or write it elsewhere with -o FILE",
+        ) from None
+
+
+def _write_report(path: Path, chunks: Iterable[str]) -> None:
+    """Write the report whole, through a symlink and into a device or FIFO, never replacing one."""
+    from voicelint.files import write_report
+
+    if not str(path) or str(path) == "." or path.is_dir():
+        raise UsageError(str(path), None, "is a directory, not a file", "name a report file")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError(str(path), None, "the output directory does not exist", "create it first")
+    try:
+        write_report(path, chunks)
+    except IsADirectoryError:
+        raise UsageError(
+            str(path), None, "is a directory, not a file", "name a report file"
+        ) from None
+    except OSError as error:
+        raise UsageError(
+            str(path), None, f"cannot write the report: {error.strerror or error}", "check the path"
+        ) from None
 
 
 def _relative(path: Path) -> Path:

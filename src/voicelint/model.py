@@ -161,12 +161,17 @@ class Finding:
     end: int
     match: str
     fix: str | None = None
+    # the post's own keys, reported back (stamped by the report)
+    author: str | None = None
+    campaign: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "post": self.post,
             "client": self.client,
+            "author": self.author,
+            "campaign": self.campaign,
             "rule": self.rule,
             "category": self.category,
             "severity": self.severity,

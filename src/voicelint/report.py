@@ -5,7 +5,9 @@ The CI formats (SARIF, GitHub, JUnit) live in ``voicelint.formats`` and read the
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -53,8 +55,15 @@ class Report:
         client: str | None = None,
     ) -> None:
         self.posts += 1
-        self.findings.extend(result.findings)
-        self.suppressed.extend(result.suppressed)
+        findings, suppressed = result.findings, result.suppressed
+        if post.author is not None or post.campaign is not None:
+            findings = [_stamped(f, post) for f in findings]
+            suppressed = [
+                dataclasses.replace(s, finding=_stamped(s.finding, post)) if s.finding else s
+                for s in suppressed
+            ]
+        self.findings.extend(findings)
+        self.suppressed.extend(suppressed)
         self.checked.append(CheckedPost(post.path, post.id, post.line, client))
         for rule in rules:
             self.rules.setdefault(rule.id, rule)
@@ -62,6 +71,12 @@ class Report:
             place = (finding.path, finding.line)
             if place not in self.lines:
                 self.lines[place] = post.source.line_text(finding.line)
+
+    def ordered(self) -> list[Finding]:
+        """The findings by file, then line, then column, in every format (sorted in place: a
+        sorted list sorts again in one pass)."""
+        self.findings.sort(key=lambda f: (f.path, f.line, f.column))
+        return self.findings
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -73,6 +88,26 @@ class Report:
             "by_rule": dict(Counter(f.rule for f in self.findings)),
             "suppressed": [_suppression_dict(s) for s in self.suppressed],
         }
+
+
+def _stamped(finding: Finding, post: Post) -> Finding:
+    return dataclasses.replace(finding, author=post.author, campaign=post.campaign)
+
+
+# A lone surrogate (a JSON \ud800 escape, or a file name that is not UTF-8) cannot be written as
+# UTF-8; XML 1.0 also forbids most control characters.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def writable(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so any UTF-8 output accepts it."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _suppression_dict(suppression: Suppression) -> dict[str, Any]:
@@ -95,7 +130,7 @@ def statistics(report: Report) -> list[tuple[int, str, str, str]]:
     counts: Counter[str] = Counter()
     severities: dict[str, set[str]] = {}
     categories: dict[str, str] = {}
-    for finding in report.findings:
+    for finding in report.ordered():
         counts[finding.rule] += 1
         severities.setdefault(finding.rule, set()).add(finding.severity)
         categories[finding.rule] = finding.category
@@ -149,11 +184,12 @@ def json_chunks(report: Report) -> Iterator[str]:
     """The report as ``json.dumps(document, indent=2)`` writes it, a finding at a time: on a run
     of 100,000 posts the whole text at once would cost hundreds of megabytes."""
     yield json.dumps({"voicelint": __version__}, ensure_ascii=False, indent=2)[:-2]
-    if not report.findings:
+    findings = report.ordered()
+    if not findings:
         yield ',\n  "findings": []'
     else:
         yield ',\n  "findings": ['
-        for index, finding in enumerate(report.findings):
+        for index, finding in enumerate(findings):
             yield ("\n    " if index == 0 else ",\n    ") + _nested(finding.as_dict(), "    ")
         yield "\n  ]"
     yield f',\n  "summary": {_nested(report.summary(), "  ")}\n}}\n'
@@ -161,7 +197,7 @@ def json_chunks(report: Report) -> Iterator[str]:
 
 def _nested(value: Any, indent: str) -> str:
     """``value`` encoded as it reads nested at ``indent`` inside an indent=2 document."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+    return writable(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent))
 
 
 def render_text(report: Report, style: Any = None, show_statistics: bool = False) -> str:
@@ -174,7 +210,7 @@ def render_text(report: Report, style: Any = None, show_statistics: bool = False
     out: list[str] = []
     if show_statistics and report.findings:
         out.append(render_statistics(report))
-    for finding in [] if show_statistics else report.findings:
+    for finding in [] if show_statistics else report.ordered():
         head = paint(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
         severity = paint(finding.severity, fg=COLORS[finding.severity], bold=True)
         out.append(f"{head} {severity} {paint(finding.rule, fg='cyan')} {finding.message}")
@@ -189,7 +225,7 @@ def render_text(report: Report, style: Any = None, show_statistics: bool = False
         out.extend(f"  {_suppression_line(s)}" for s in report.suppressed)
         out.append("")
     out.append(_summary_line(report))
-    return "\n".join(out) + "\n"
+    return writable("\n".join(out) + "\n")
 
 
 def _suppression_line(s: Suppression) -> str:

@@ -7,7 +7,10 @@ import math
 import multiprocessing
 import os
 import re
+import signal
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,7 +130,11 @@ def run_check(options: CheckOptions) -> Report:
     for posts in _inputs(options, report):
         keys = [resolver.key_for(post) for post in posts]
         entry = _entry(posts, [resolver.digest(k) for k in keys], options.now)
-        found = cache.get(entry) if cache is not None and entry is not None else None
+        found = (
+            cache.get(entry, posts[0].path, len(posts))
+            if cache is not None and entry is not None
+            else None
+        )
         batch.append(_File(posts, keys, entry, found))
         if sum(len(f.posts) for f in batch) >= BATCH_POSTS:
             _finish(batch, resolver, cache, report, options)
@@ -213,7 +220,9 @@ def lint_all(
 
     Workers are forked after the policies are compiled, so each starts with them ready; each
     lints a run of consecutive posts and the runs are put back in order, so the output is the
-    same as one process's.
+    same as one process's. A worker that dies fails the run (concurrent.futures notices, where
+    multiprocessing.Pool waits for it for ever); Ctrl-C stops the workers, which ignore it, and
+    reaches the command line as one KeyboardInterrupt.
     """
     processes = _processes(jobs, len(work))
     if processes <= 1:
@@ -222,11 +231,38 @@ def lint_all(
     _WORK, _NOW = work, now
     size = max(1, math.ceil(len(work) / (processes * 8)))
     runs = [(start, min(start + size, len(work))) for start in range(0, len(work), size)]
+    pool = ProcessPoolExecutor(
+        processes, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts
+    )
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return [result for run in pool.imap(_lint_run, runs) for result in run]
+        return [result for run in pool.map(_lint_run, runs) for result in run]
+    except BrokenProcessPool:
+        raise UsageError(
+            None,
+            None,
+            "a worker process died before it finished (killed, or out of memory)",
+            "run again, or with --jobs 1",
+        ) from None
     finally:
+        _stop(pool)
         _WORK, _NOW = [], None
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone answers it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down without waiting for runs still going (after an error or Ctrl-C)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
+    pool.shutdown(wait=True)
 
 
 def _lint_run(bounds: tuple[int, int]) -> list[PostResult]:
@@ -235,14 +271,21 @@ def _lint_run(bounds: tuple[int, int]) -> list[PostResult]:
 
 
 def _processes(jobs: int | None, posts: int) -> int:
-    """How many processes lint ``posts`` posts: ``jobs`` if given, else every core when it pays."""
+    """How many processes lint ``posts`` posts: ``jobs`` if given, else every core when it pays;
+    never more than the cores this process may run on, nor than the posts."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1  # without fork each worker would compile every policy again
     if jobs is not None:
-        return max(1, min(jobs, posts))
+        return max(1, min(jobs, posts, _cores()))
     if posts < PARALLEL_MIN_POSTS:
         return 1
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return _cores()
+
+
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def client_for_path(

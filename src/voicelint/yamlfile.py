@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from voicelint.errors import PolicyError, VoicelintError, did_you_mean
+from voicelint.files import note_input
 
 MAX_CONFIG_BYTES = 5 * 1024 * 1024
 
@@ -21,6 +22,7 @@ SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def read_config_text(path: Path, display: str, error: type[VoicelintError] = PolicyError) -> str:
     """A configuration file's text, refusing missing, binary, huge and non-UTF-8 files."""
+    note_input(path)  # never to be overwritten by a report
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from voicelint.model import Finding
-from voicelint.report import Report
+from voicelint.report import Report, writable
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def render_github(report: Report) -> str:
     """``::error file=...,line=...,col=...,endLine=...,endColumn=...,title=...::message``, one a finding."""
-    return "".join(_command(finding) + "\n" for finding in report.findings)
+    return writable("".join(_command(finding) + "\n" for finding in report.ordered()))
 
 
 def _command(finding: Finding) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -11,7 +12,7 @@ from voicelint import __version__
 from voicelint.engine import Suppression
 from voicelint.model import Finding
 from voicelint.packs import RuleSpec
-from voicelint.report import Report
+from voicelint.report import Report, writable
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/voicelint/"
@@ -23,7 +24,7 @@ def render_sarif(report: Report) -> str:
     allowed = [(s, s.finding) for s in report.suppressed if s.finding is not None]
     used = list(dict.fromkeys([f.rule for f in report.findings] + [f.rule for _, f in allowed]))
     index = {rule_id: position for position, rule_id in enumerate(used)}
-    results = [_result(f, index[f.rule]) for f in report.findings]
+    results = [_result(f, index[f.rule]) for f in report.ordered()]
     results += [_suppressed(s, _result(f, index[f.rule])) for s, f in allowed]
     document = {
         "$schema": SCHEMA,
@@ -49,7 +50,7 @@ def render_sarif(report: Report) -> str:
             }
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return writable(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _rule(spec: RuleSpec | None, rule_id: str) -> dict[str, Any]:
@@ -90,6 +91,8 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     properties: dict[str, Any] = {
         "post": finding.post,
         "client": finding.client,
+        "author": finding.author,
+        "campaign": finding.campaign,
         "category": finding.category,
         "severity": finding.severity,
     }
@@ -125,10 +128,17 @@ def _suppressed(suppression: Suppression, result: dict[str, Any]) -> dict[str, A
 
 
 def _uri(path: str) -> str:
-    """A relative path stays relative (code scanning resolves it against the checkout)."""
+    """A relative path stays relative (code scanning resolves it against the checkout); a file
+    name that is not UTF-8 keeps its bytes, percent-encoded."""
     if path.startswith("<"):  # <stdin>
-        return quote(path.strip("<>"))
+        return quote(writable(path.strip("<>")))
     as_path = Path(path)
-    if as_path.is_absolute():
-        return as_path.as_uri()
-    return quote(as_path.as_posix())
+    encoded = quote(_name_bytes(as_path.as_posix()))
+    return f"file://{encoded}" if as_path.is_absolute() else encoded
+
+
+def _name_bytes(name: str) -> bytes:
+    try:
+        return os.fsencode(name)  # the bytes on disk, for a name read with surrogateescape
+    except UnicodeEncodeError:
+        return writable(name).encode("utf-8")

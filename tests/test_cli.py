@@ -478,5 +478,6 @@ def test_walking_a_directory_skips_files_that_hold_no_posts(tmp):
 
 def test_binary_on_stdin_is_refused(tmp):
     result = CliRunner().invoke(main, ["check", "-"], input=b"\x00\x01\x02binary")
-    assert result.exit_code == 2
-    assert result.stderr.startswith("voicelint: <stdin>: binary file")
+    # issue 12: unreadable input is an error finding (exit 1), no longer exit 2
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"<stdin>:1:1: error {UNREADABLE} binary file")

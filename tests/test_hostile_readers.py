@@ -504,3 +504,17 @@ def test_a_non_utf8_file_name_breaks_no_output_format(repo):
             assert finding["path"] == "posts/caf\\xe9.txt"
         if output == "junit":
             ET.fromstring(result.stdout.encode("utf-8"))
+
+
+def test_a_bad_post_on_stdin_is_a_finding_too(repo):
+    draft = f"posts:\n  - text: hi\n    platform: reddit\n  - text: {CLAIM}\n"
+    result = run_cli(
+        ["check", "-", "--stdin-format", "yaml", "--policy", "acme.yaml", "--format", "json"],
+        repo,
+        stdin=draft,
+    )
+    assert result.exit_code == 1
+    assert rules(result) == [
+        ("<stdin>", 3, INVALID),
+        ("<stdin>", 4, "claims.finance.guaranteed-return"),
+    ]

@@ -23,7 +23,7 @@ from voicelint.policy import (
     known_clients,
     load_policy,
 )
-from voicelint.readers import FileRead, display_name, find_inputs, read_bytes, read_posts
+from voicelint.readers import FileRead, display_name, find_inputs, read_posts, read_stdin
 from voicelint.report import Report
 from voicelint.schedule import check_schedule
 
@@ -165,8 +165,8 @@ def _inputs(
         if options.stdin_bytes is None:
             raise UsageError(None, None, "no input on stdin", "pipe a draft in, or name files")
         report.files += 1
-        posts = read_bytes(options.stdin_bytes, display_path="<stdin>", fmt=options.stdin_format)
-        yield posts, None
+        read = read_stdin(options.stdin_bytes, display_path="<stdin>", fmt=options.stdin_format)
+        yield read.posts, partial(_add_problems, report, read) if read.problems else None
     named = [p for p in options.paths if p != "-"]
     found = [False] * len(named)
     for candidate in find_inputs(named, contain_named=options.skip_non_posts):

@@ -45,6 +45,7 @@ __all__ = [
     "read_file",
     "read_posts",
     "read_source",
+    "read_stdin",
     "read_text",
 ]
 
@@ -249,7 +250,21 @@ def read_posts(path: Path, *, explicit: bool, display_path: str | None = None) -
         source = read_source(path, display)
     except Unreadable as error:
         return FileRead(display, problems=[Problem(error)])
-    result = FileRead(display, source=source)
+    return _posts_of(source, fmt, explicit)
+
+
+def read_stdin(data: bytes, *, display_path: str = "<stdin>", fmt: str = "txt") -> FileRead:
+    """Like ``read_posts`` for raw bytes (stdin), which were named: not posts raises."""
+    name = _format(fmt)
+    try:
+        source = SourceFile(display_path, decode_bytes(data, display_path))
+    except Unreadable as error:
+        return FileRead(display_path, problems=[Problem(error)])
+    return _posts_of(source, name, True)
+
+
+def _posts_of(source: SourceFile, fmt: str, explicit: bool) -> FileRead:
+    result = FileRead(source.path, source=source)
     try:
         with _gc_paused():
             result.posts = _scan(source, fmt, explicit, result.problems)

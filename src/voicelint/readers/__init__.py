@@ -95,6 +95,7 @@ def _refusal(path: Path, root: str | None) -> str | None:
     ``lstat`` first: a symlink is judged by where it resolves, and only then is its target
     stat-ed, so a link to ``/etc/shadow`` or a FIFO is never opened.
     """
+    link = False
     try:
         link = stat.S_ISLNK(path.lstat().st_mode)
         if link and root is not None and not _within(os.path.realpath(path), root):

@@ -94,15 +94,14 @@ def _os_error(path: str, error: OSError) -> InputError:
 
 
 def _not_regular(path: str, mode: int) -> InputError:
-    what = (
-        "a FIFO"
-        if stat.S_ISFIFO(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "not a regular file"
-    )
+    if stat.S_ISFIFO(mode):
+        what = "a FIFO"
+    elif stat.S_ISSOCK(mode):
+        what = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "a device"
+    else:
+        what = "not a regular file"
     return Unreadable(path, None, f"{what}, not a post file", "name a regular post file")
 
 

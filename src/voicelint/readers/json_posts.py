@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from json.decoder import scanstring
 from json.scanner import py_make_scanner
 from types import SimpleNamespace
@@ -35,6 +36,7 @@ from voicelint.readers.records import (
 )
 
 _WS = re.compile(r"[ \t\n\r]*")
+_LONG_NUMBER = re.compile(rf"\d{{{sys.get_int_max_str_digits() + 1},}}")
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r"}
 _SIMPLE_ESCAPES["t"] = "\t"
 _NOT_POSTS_HINT = (
@@ -229,11 +231,14 @@ def _parse(source: SourceFile) -> tuple[Any, int]:
         raise _syntax_error(source, error) from None
     except RecursionError:
         raise Unreadable(path, None, "JSON nested too deeply", "flatten the structure") from None
-    except ValueError as error:  # an integer past Python's 4,300-digit conversion limit
-        line = source.line_col(_WS.match(text, 0).end())[0]
-        reason = str(error).split(";")[0].split(":")[0]
+    except ValueError:  # an integer past Python's limit of digits for a conversion
+        long_number = _LONG_NUMBER.search(text)
+        line = source.line_col(long_number.start() if long_number else 0)[0]
         raise Unreadable(
-            path, line, f"invalid JSON: {reason}", "write the number as text"
+            path,
+            line,
+            f"invalid JSON: a number with more than {sys.get_int_max_str_digits():,} digits",
+            "write it as a string",
         ) from None
     finally:
         _CONTEXT.memo.clear()

@@ -266,42 +266,65 @@ def test_unknown_config_key(tmp):
     )
 
 
-# --- bad input: one line on stderr, exit 2, nothing written ------------------------------------
+# --- bad input: a bad post file is an error finding (exit 1); what stops the run is exit 2 -------
+# (issue 12: these were one line on stderr and exit 2; a bad post or file is now a finding at its
+# line, as ruff reports a syntax error, and every other post and file is still checked)
+
+UNREADABLE, INVALID = "format.unreadable-file", "format.invalid-post"
 
 
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("bad.yaml", "posts:\n  - text: [unclosed\n", "bad.yaml:2: invalid YAML"),
-        ("bad.json", '{"posts": [{"text": "a",}]}', "bad.json:1: invalid JSON"),
-        ("bad.csv", 'text,platform\n"unterminated,x\n', "bad.csv:"),
+        (
+            "bad.yaml",
+            "posts:\n  - text: [unclosed\n",
+            f"bad.yaml:2:1: error {UNREADABLE} invalid YAML",
+        ),
+        (
+            "bad.json",
+            '{"posts": [{"text": "a",}]}',
+            f"bad.json:1:1: error {UNREADABLE} invalid JSON",
+        ),
+        (
+            "bad.csv",
+            'text,platform\n"unterminated,x\n',
+            f"bad.csv:2:1: error {UNREADABLE} malformed",
+        ),
         (
             "notext.yaml",
             "posts:\n  - id: a\n    platform: x\n",
-            'notext.yaml:2: post has no "text"',
+            f'notext.yaml:2:1: error {INVALID} post has no "text"',
         ),
         (
             "key.yaml",
             "posts:\n  - txt: hello\n",
-            'key.yaml:2: unknown key "txt" (did you mean "text"?)',
+            f'key.yaml:2:1: error {INVALID} unknown key "txt" (did you mean "text"?)',
         ),
         (
             "platform.yaml",
             "platform: instagrm\ntext: hi\n",
-            'platform.yaml:1: unknown platform "instagrm"',
+            f'platform.yaml:1:1: error {INVALID} unknown platform "instagrm"',
         ),
-        ("kind.yaml", "kind: replie\ntext: hi\n", 'kind.yaml:1: unknown kind "replie"'),
-        ("tag.yaml", "text: !!python/object/apply:os.system ['echo hi']\n", "tag.yaml:1: YAML tag"),
+        (
+            "kind.yaml",
+            "kind: replie\ntext: hi\n",
+            f'kind.yaml:1:1: error {INVALID} unknown kind "replie"',
+        ),
+        (
+            "tag.yaml",
+            "text: !!python/object/apply:os.system ['echo hi']\n",
+            f"tag.yaml:1:1: error {INVALID} YAML tag",
+        ),
     ],
 )
 def test_bad_post_files(tmp, name, content, expected):
     write(tmp, name, content)
     result = run(["check", name], cwd=tmp)
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith(f"voicelint: {expected}"), result.stderr
-    assert result.stderr.count("\n") == 1
-    assert "Traceback" not in result.stderr
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    assert result.stdout.startswith(expected), result.stdout
+    assert "Traceback" not in result.stdout
 
 
 def test_missing_binary_and_undecodable_files(tmp):
@@ -310,13 +333,15 @@ def test_missing_binary_and_undecodable_files(tmp):
         2,
         "voicelint: nope.yaml: no such file or directory (check the path)\n",
     )
+    # issue 12: a file that cannot be read is an error finding (exit 1), no longer exit 2
     (tmp / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     result = run(["check", "img.txt"], cwd=tmp)
-    assert result.exit_code == 2 and "binary file" in result.stderr
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"img.txt:1:1: error {UNREADABLE} binary file")
     (tmp / "latin.txt").write_bytes("caf\u00e9\nna\u00efve".encode("latin-1"))
     result = run(["check", "latin.txt"], cwd=tmp)
-    assert result.exit_code == 2 and result.stderr.startswith(
-        "voicelint: latin.txt:1: not valid UTF-8"
+    assert result.exit_code == 1 and result.stdout.startswith(
+        f"latin.txt:1:1: error {UNREADABLE} not valid UTF-8"
     )
 
 
@@ -358,10 +383,11 @@ def test_bad_policies_stop_the_check(tmp, policy, expected):
 
 
 def test_nothing_is_written_when_the_input_is_bad(tmp):
-    write(tmp, "bad.yaml", "text: [\n")
-    result = run(["check", "bad.yaml", "--output", "report.txt"], cwd=tmp)
+    # issue 12: a broken post file is now a finding; a path with no posts still stops the run
+    write(tmp, "ci.yaml", "jobs: [build]\n")
+    result = run(["check", ".", "--output", "report.txt"], cwd=tmp)
     assert result.exit_code == 2
-    assert sorted(p.name for p in tmp.iterdir()) == ["bad.yaml"]
+    assert sorted(p.name for p in tmp.iterdir()) == ["ci.yaml"]
 
 
 def test_usage_errors_are_one_line_with_exit_2(tmp):
@@ -452,5 +478,6 @@ def test_walking_a_directory_skips_files_that_hold_no_posts(tmp):
 
 def test_binary_on_stdin_is_refused(tmp):
     result = CliRunner().invoke(main, ["check", "-"], input=b"\x00\x01\x02binary")
-    assert result.exit_code == 2
-    assert result.stderr.startswith("voicelint: <stdin>: binary file")
+    # issue 12: unreadable input is an error finding (exit 1), no longer exit 2
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"<stdin>:1:1: error {UNREADABLE} binary file")

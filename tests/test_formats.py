@@ -141,11 +141,12 @@ def test_output_writes_the_golden_report_and_nothing_on_stdout(tmp_path):
 def test_output_is_untouched_when_the_run_fails(tmp_path):
     target = tmp_path / "report.sarif"
     target.write_text("previous report", encoding="utf-8")
-    (tmp_path / "bad.yaml").write_text("posts:\n  - id: 1\n", encoding="utf-8")
-    result = run(["check", "bad.yaml", "--format", "sarif", "--output", str(target)], cwd=tmp_path)
+    # issue 12: a bad post is now a finding (exit 1); a path with no posts still fails the run
+    (tmp_path / "ci.yaml").write_text("jobs: [build]\n", encoding="utf-8")
+    result = run(["check", ".", "--format", "sarif", "--output", str(target)], cwd=tmp_path)
     assert result.exit_code == 2
     assert target.read_text(encoding="utf-8") == "previous report"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "report.sarif"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ci.yaml", "report.sarif"]
 
 
 @pytest.mark.parametrize(

@@ -448,9 +448,10 @@ def test_every_format_survives_hostile_strings(tmp, output_format):
         assert case.get("name") == "post a\ufffd\ufffdb"
     elif output_format == "github":
         (line,) = out.splitlines()
-        assert line.startswith("::error file=posts/week\ufffd.json,line=1,")
+        # the readers show a byte that is not UTF-8 as \xNN (readers.display_name)
+        assert line.startswith("::error file=posts/week\\xff.json,line=1,")
     else:
-        assert "posts/week\ufffd.json:1:" in out
+        assert "posts/week\\xff.json:1:" in out
 
 
 # --- JUnit: one failure per failed post ---------------------------------------------------------

@@ -149,8 +149,6 @@ def test_scanner_agrees_with_csv_module() -> None:
             'name the column that holds the drafts "text" or "message"',
         ),
         ("\n\nplatform\nx\n", 3, 'no "text" column in the CSV header', None),
-        ("text,colour\nhi,red\n", 1, 'unknown column "colour"', None),
-        ("text,platfrom\nhi,x\n", 1, 'unknown column "platfrom"', 'did you mean "platform"?'),
         (
             "text,Message\na,b\n",
             1,
@@ -191,7 +189,7 @@ def test_scanner_agrees_with_csv_module() -> None:
 )
 def test_invalid_csv(source: str, line: int, message: str | None, hint: str | None) -> None:
     error = csv_error(source)
-    assert type(error) is InputError
+    assert isinstance(error, InputError)  # or its kinds: Unreadable, NotPosts
     assert (error.path, error.line) == ("posts.csv", line)
     if message is not None:
         assert error.message == message

@@ -118,7 +118,7 @@ def test_unsupported_extension_named_explicitly(tmp_path: Path) -> None:
 def test_binary_file(tmp_path: Path) -> None:
     path = write(tmp_path / "image.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     error = read_error(path)
-    assert type(error) is InputError
+    assert isinstance(error, InputError)  # or its kinds: Unreadable, NotPosts
     assert (error.line, error.message) == (None, "binary file, not a post file")
     assert (
         str(error)

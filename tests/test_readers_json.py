@@ -182,7 +182,7 @@ def test_suppressions_and_defaults() -> None:
 )
 def test_invalid_json_posts(source: str, line: int, message: str | None, hint: str | None) -> None:
     error = json_error(source)
-    assert type(error) is InputError
+    assert isinstance(error, InputError)  # or its kinds: Unreadable, NotPosts
     assert (error.path, error.line) == ("posts.json", line)
     if message is not None:
         assert error.message == message

@@ -142,4 +142,4 @@ def test_lone_carriage_returns_become_newlines() -> None:
     (post,) = read_text("one\rtwo")
     assert post.text == "one\ntwo"
     assert post.place(3, 4)[:2] == (1, 4)  # the \r itself
-    assert place_of(post, "two")[:2] == (1, 5)
+    assert place_of(post, "two")[:2] == (2, 1)  # a lone CR ends a line (issue 12)

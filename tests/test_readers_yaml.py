@@ -371,7 +371,7 @@ def test_exact_map_when_the_key_is_explicit() -> None:
 )
 def test_malformed_yaml(source: str, line: int, message: str) -> None:
     error = yaml_error(source)
-    assert type(error) is InputError
+    assert isinstance(error, InputError)  # or its kinds: Unreadable, NotPosts
     assert (error.path, error.line, error.message) == ("posts.yaml", line, message)
     assert error.hint
 
@@ -495,13 +495,13 @@ def test_python_and_custom_tags_are_refused(source: str, line: int, tag: str) ->
         ("posts: &p\n  - text: a\n  - *p\n", 3, 'recursive YAML alias "*p"', None),
         ("", 1, "no posts in the file", None),
         ("# only a comment\n", 1, "no posts in the file", None),
-        ("- text: a\n", 1, "expected posts, found a list", None),
+        ("- a\n", 1, "expected posts, found a list", None),  # a list of posts is posts (issue 12)
         ("title: A policy, maybe\n", 1, 'not a post file: no "posts:" list and no "text:"', None),
     ],
 )
 def test_invalid_posts(source: str, line: int, message: str | None, hint: str | None) -> None:
     error = yaml_error(source)
-    assert type(error) is InputError
+    assert isinstance(error, InputError)  # or its kinds: Unreadable, NotPosts
     assert error.line == line
     if message is not None:
         assert error.message == message

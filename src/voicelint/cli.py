@@ -145,6 +145,11 @@ def main() -> None:
     "the pre-commit hook uses it.",
 )
 @click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Pass when the paths hold no posts (default: exit 2, so a mistyped path fails a gate).",
+)
+@click.option(
     "--now",
     "now_text",
     metavar="DATETIME",
@@ -179,6 +184,7 @@ def check(
     color: bool | None,
     statistics: bool,
     skip_non_posts: bool,
+    allow_empty: bool,
     now_text: str | None,
     jobs: int | None,
     no_cache: bool,
@@ -210,6 +216,7 @@ def check(
         now=_parse_now(now_text),
         cache_dir=None if no_cache else _usable_cache_dir(_cache_dir(cache_dir)),
         jobs=jobs,
+        allow_empty=allow_empty,
     )
     report = run_check(options)
     output_format = output_format or config.format or "text"

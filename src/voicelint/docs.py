@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from voicelint.data import builtin_packs
 from voicelint.packs import CORE_PACK, Example, RuleSpec, load_pack
+from voicelint.process import FORMAT_RULES
 
 
 def all_builtin_rules() -> list[RuleSpec]:
@@ -87,7 +88,9 @@ def explain_rule(rule: RuleSpec) -> str:
 
 
 def rules_markdown(rules: Sequence[RuleSpec]) -> str:
-    """docs/rules.md: generated from the packs, so it cannot drift from them."""
+    """docs/rules.md: generated from the packs, so it cannot drift from them; the format rules
+    (a bad post or file, raised by the readers) come last."""
+    rules = [*rules, *(rule for rule in FORMAT_RULES if rule not in rules)]
     out = [
         "# voicelint rules",
         "",
@@ -99,7 +102,8 @@ def rules_markdown(rules: Sequence[RuleSpec]) -> str:
     for rule in rules:
         if rule.pack != current:
             current = rule.pack
-            out += [f"## Pack `{current}`", ""]
+            heading = "Post files (raised while reading)" if rule in FORMAT_RULES else "Pack"
+            out += [f"## {heading} `{current}`", ""]
         out += [
             f"### `{rule.id}`",
             "",

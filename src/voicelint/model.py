@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,7 @@ INTENTS = (
     "billing",
     "order_status",
 )
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 CATEGORIES = ("claims", "disclosure", "tone", "routing", "format")
@@ -61,10 +63,13 @@ class SourceFile:
     def __post_init__(self) -> None:
         starts = [0]
         text = self.text
-        index = text.find("\n")
-        while index != -1:
-            starts.append(index + 1)
-            index = text.find("\n", index + 1)
+        if "\r" in text:  # a lone CR (old Mac line endings) ends a line too, as in YAML and CSV
+            starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
+        else:
+            index = text.find("\n")
+            while index != -1:
+                starts.append(index + 1)
+                index = text.find("\n", index + 1)
         object.__setattr__(self, "line_starts", tuple(starts))
 
     def line_col(self, offset: int) -> tuple[int, int]:

@@ -1,5 +1,9 @@
 """Process rules: the built-in checks on how a post is approved and scheduled, documented in code.
 
+Also the two format rules (``format.invalid-post``, ``format.unreadable-file``) that the readers
+raise for a bad post or file: like the process rules, they are not pack rules, so they are
+documented here and listed with them.
+
 They are not ordinary rules (no kind matches words in the text): the engine raises them from a
 post's ``voicelint:`` exceptions and the schedule check from its ``publish_at``. They carry the
 same documentation as a pack's rules so `voicelint rules`, `explain` and the SARIF output list them.
@@ -87,12 +91,54 @@ PUBLISH_IN_PAST = _rule(
     "publish_at: 2099-01-01T09:00:00Z",
 )
 
+
+def _format_rule(name: str, summary: str, why: str, fire: str, passes: str) -> RuleSpec:
+    return RuleSpec(
+        id=f"format.{name}",
+        kind="format",
+        category="format",
+        severity="error",
+        summary=summary,
+        why=why,
+        message="{problem} ({remedy})",  # as the reader words it
+        params={},
+        fire=(Example(fire),),
+        passes=(Example(passes),),
+        pack="format",
+        origin="<built-in checks of post files>",
+        line=None,
+    )
+
+
+# Raised by the readers, not by a rule: one bad post or file is an error finding at its line, and
+# every other post and file is still checked (as ruff reports a syntax error and goes on).
+INVALID_POST = _format_rule(
+    "invalid-post",
+    "A post (or a file-level default) has a bad field: an unknown key or platform, a date that is "
+    "not ISO 8601, a value of the wrong type, no text.",
+    "A post that cannot be read as the team meant it cannot be checked; reporting it as an error "
+    "keeps the gate from passing it, while every other post is still checked.",
+    "posts: [{text: Our new savings account, platform: reddit}]",
+    "posts: [{text: Our new savings account, platform: linkedin}]",
+)
+UNREADABLE_FILE = _format_rule(
+    "unreadable-file",
+    "A post file cannot be read or parsed: malformed YAML, JSON or CSV, binary, not UTF-8, too "
+    "large, or YAML aliases that expand past the limit.",
+    "None of its posts can be checked, so the file fails the check instead of passing unseen; "
+    "the other files are still checked.",
+    'posts: [{text: "Open an account today}]   (the quote is never closed)',
+    'posts: [{text: "Open an account today"}]',
+)
+FORMAT_RULES: tuple[RuleSpec, ...] = (INVALID_POST, UNREADABLE_FILE)
+
 PROCESS_RULES: tuple[RuleSpec, ...] = (
     EXCEPTION_UNAPPROVED,
     EXCEPTION_EXPIRED,
     EXCEPTION_UNUSED,
     BLACKOUT,
     PUBLISH_IN_PAST,
+    *FORMAT_RULES,
 )
 
 # what a policy sets for each; `rules:` overrides do not apply to process rules

@@ -15,11 +15,14 @@ from typing import Any
 
 from voicelint import __version__
 from voicelint.engine import PostResult, Suppression
-from voicelint.model import SEVERITY_RANK, Finding, Post
+from voicelint.model import SEVERITY_RANK, Finding, Post, SourceFile
 from voicelint.packs import RuleSpec
-from voicelint.process import PROCESS_RULES
+from voicelint.process import INVALID_POST, PROCESS_RULES, UNREADABLE_FILE
+from voicelint.readers import Problem, Unreadable
 
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+SKIPPED_SHOWN = 10  # skipped files named in the text summary; JSON lists them all
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,41 @@ class Report:
     rules: dict[str, RuleSpec] = field(
         default_factory=lambda: {rule.id: rule for rule in PROCESS_RULES}
     )
+    # files found but not checked, and why: not post files (a CI config, a site's page), a FIFO,
+    # a symlink out of the checked tree
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def add_problem(self, path: str, problem: Problem, source: SourceFile | None) -> None:
+        """A bad post (``format.invalid-post``) or a file that cannot be read or parsed
+        (``format.unreadable-file``): an error finding at its line, line 1 when unknown."""
+        error = problem.error
+        spec = UNREADABLE_FILE if isinstance(error, Unreadable) else INVALID_POST
+        line = error.line or 1
+        message = f"{error.message} ({error.hint})" if error.hint else error.message
+        post = _printable(problem.post)
+        finding = Finding(
+            path=path,
+            post=post,
+            client=None,
+            rule=spec.id,
+            category=spec.category,
+            severity=spec.severity,
+            message=_printable(message),
+            line=line,
+            column=1,
+            end_line=line,
+            end_column=1,
+            start=0,
+            end=0,
+            match="",
+        )
+        self.findings.append(finding)
+        self.checked.append(CheckedPost(path, post, line, None))
+        if source is not None and (path, line) not in self.lines:
+            self.lines[(path, line)] = source.line_text(line)
+
+    def skip(self, path: str, reason: str) -> None:
+        self.skipped.append((path, reason))
 
     def add(
         self,
@@ -87,7 +125,15 @@ class Report:
             "by_category": dict(Counter(f.category for f in self.findings)),
             "by_rule": dict(Counter(f.rule for f in self.findings)),
             "suppressed": [_suppression_dict(s) for s in self.suppressed],
-        }
+        } | (
+            {"skipped": [{"path": p, "reason": r} for p, r in self.skipped]} if self.skipped else {}
+        )
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters as ``\\xNN``: quoted from a bad file, they would break
+    a terminal or the XML of the JUnit report."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _stamped(finding: Finding, post: Post) -> Finding:
@@ -224,8 +270,19 @@ def render_text(report: Report, style: Any = None, show_statistics: bool = False
         out.append("Allowed by exceptions:")
         out.extend(f"  {_suppression_line(s)}" for s in report.suppressed)
         out.append("")
+    if report.skipped:
+        out.extend(_skipped_lines(report.skipped))
     out.append(_summary_line(report))
     return writable("\n".join(out) + "\n")
+
+
+def _skipped_lines(skipped: list[tuple[str, str]]) -> list[str]:
+    out = [f"Skipped {_plural(len(skipped), 'file')} (not post files, or not read):"]
+    out.extend(f"  {path}: {reason}" for path, reason in skipped[:SKIPPED_SHOWN])
+    if len(skipped) > SKIPPED_SHOWN:
+        out.append(f"  ... and {len(skipped) - SKIPPED_SHOWN} more (--format json lists them all)")
+    out.append("")
+    return out
 
 
 def _suppression_line(s: Suppression) -> str:
@@ -259,6 +316,8 @@ def _summary_line(report: Report) -> str:
         text += (
             f" {_plural(len(report.suppressed), 'finding')} allowed by a post's voicelint: allow."
         )
+    if report.skipped:
+        text += f" {_plural(len(report.skipped), 'file')} skipped."
     return text
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from voicelint.cache import ResultCache, file_key, policy_digest
@@ -25,7 +26,7 @@ from voicelint.policy import (
     known_clients,
     load_policy,
 )
-from voicelint.readers import collect_files, read_bytes, read_file
+from voicelint.readers import FileRead, display_name, find_inputs, read_posts, read_stdin
 from voicelint.report import Report
 from voicelint.schedule import check_schedule
 
@@ -47,6 +48,8 @@ class CheckOptions:
     now: dt.datetime | None = None  # the current time, injectable for tests and previews
     cache_dir: Path | None = None  # where results of unchanged files are kept; None: no cache
     jobs: int | None = None  # processes that lint; None: every core, for large inputs only
+    # a path given that yields no posts passes (else exit 2: a mistyped path must not pass a gate)
+    allow_empty: bool = False
 
 
 # Below this many posts to lint, starting processes costs more than it saves.
@@ -127,15 +130,15 @@ def run_check(options: CheckOptions) -> Report:
     report = Report()
     cache = ResultCache(options.cache_dir) if options.cache_dir is not None else None
     batch: list[_File] = []
-    for posts in _inputs(options, report):
+    for posts, problems in _inputs(options, report):
         keys = [resolver.key_for(post) for post in posts]
         entry = _entry(posts, [resolver.digest(k) for k in keys], options.now)
         found = (
             cache.get(entry, posts[0].path, len(posts))
-            if cache is not None and entry is not None
+            if cache is not None and entry is not None and posts
             else None
         )
-        batch.append(_File(posts, keys, entry, found))
+        batch.append(_File(posts, keys, entry, found, problems))
         if sum(len(f.posts) for f in batch) >= BATCH_POSTS:
             _finish(batch, resolver, cache, report, options)
             batch = []
@@ -153,21 +156,55 @@ class _File:
     keys: list[str | None]  # each post's policy
     entry: str | None  # its cache key
     results: list[PostResult] | None  # from the cache, or once linted
+    problems: Callable[[], None] | None = None  # reports the file's bad posts, in file order
 
 
-def _inputs(options: CheckOptions, report: Report) -> Iterator[list[Post]]:
-    """The posts of stdin, then of each file, read one file at a time."""
+def _inputs(
+    options: CheckOptions, report: Report
+) -> Iterator[tuple[list[Post], Callable[[], None] | None]]:
+    """The posts of stdin, then of each file, read one file at a time.
+
+    A bad post or a file that cannot be read is an error finding, and reading goes on; a file
+    a walk finds that is not a post file, or must not be opened, is noted as skipped. A path
+    given that yields neither posts nor findings stops the run, unless ``allow_empty``.
+    """
     if "-" in options.paths:
         if options.stdin_bytes is None:
             raise UsageError(None, None, "no input on stdin", "pipe a draft in, or name files")
         report.files += 1
-        yield read_bytes(options.stdin_bytes, display_path="<stdin>", fmt=options.stdin_format)
-    for path, explicit in collect_files([p for p in options.paths if p != "-"]):
-        explicit = explicit and not options.skip_non_posts
-        posts = read_file(path, explicit=explicit)
-        if posts or explicit:
-            report.files += 1
-        yield posts
+        read = read_stdin(options.stdin_bytes, display_path="<stdin>", fmt=options.stdin_format)
+        yield read.posts, partial(_add_problems, report, read) if read.problems else None
+    named = [p for p in options.paths if p != "-"]
+    found = [False] * len(named)
+    for candidate in find_inputs(named, contain_named=options.skip_non_posts):
+        if candidate.refused is not None:
+            report.skip(candidate.display, candidate.refused)
+            continue
+        explicit = candidate.explicit and not options.skip_non_posts
+        read = read_posts(candidate.path, explicit=explicit, display_path=candidate.display)
+        if read.skipped is not None:
+            report.skip(read.display, read.skipped)
+            continue
+        report.files += 1
+        if read.posts or read.problems:
+            for argument in candidate.arguments:
+                found[argument] = True
+        yield read.posts, partial(_add_problems, report, read) if read.problems else None
+    if not options.allow_empty:
+        for name, yielded in zip(named, found, strict=True):
+            if not yielded:
+                shown = display_name(name)
+                raise UsageError(
+                    shown,
+                    None,
+                    f"no posts found in {shown}",
+                    "name post files or use --allow-empty",
+                )
+
+
+def _add_problems(report: Report, read: FileRead) -> None:
+    for problem in read.problems:
+        report.add_problem(read.display, problem, read.source)
 
 
 def _finish(
@@ -186,6 +223,8 @@ def _finish(
     ]
     linted = iter(lint_all(pending, options.now, options.jobs))
     for file in batch:
+        if file.problems is not None:
+            file.problems()
         if file.results is None:
             file.results = [next(linted) for _ in file.posts]
             if cache is not None and file.entry is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -137,8 +138,14 @@ def _uri(path: str) -> str:
     return f"file://{encoded}" if as_path.is_absolute() else encoded
 
 
+# The readers show a byte that is not UTF-8 in a file name as \xNN (readers.display_name); the
+# URI carries the byte itself, so code scanning finds the file on disk.
+_ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
+
+
 def _name_bytes(name: str) -> bytes:
     try:
-        return os.fsencode(name)  # the bytes on disk, for a name read with surrogateescape
+        raw = os.fsencode(name)  # the bytes on disk, for a name read with surrogateescape
     except UnicodeEncodeError:
         return writable(name).encode("utf-8")
+    return _ESCAPED_BYTE.sub(lambda m: bytes([int(m.group(1), 16)]), raw)

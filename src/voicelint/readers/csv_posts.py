@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from voicelint.errors import InputError, nearest
+from voicelint.errors import InputError
 from voicelint.model import POST_KEYS, Post, SourceFile, TextMap
 from voicelint.readers.maps import (
     LineCursor,
@@ -22,6 +22,7 @@ from voicelint.readers.maps import (
     copy_lines,
     shift_map,
 )
+from voicelint.readers.problems import NotPosts, Problems, Unreadable, attempt
 from voicelint.readers.records import Field, build_post
 from voicelint.readers.yaml_posts import LOADER
 
@@ -33,8 +34,6 @@ _QUOTE_HINT = (
     "quote cells that contain the delimiter, quotes or line breaks,"
     ' and write a quote inside a quoted cell as ""'
 )
-
-_VALID_COLUMNS = "valid: " + ", ".join(POST_KEYS) + " (message for text, date for publish_at)"
 
 Cell = tuple[int, int, bool]  # start, end (quotes included), quoted
 
@@ -147,18 +146,19 @@ def _suppressions(path: str, value: str, line: int) -> Any:
 
 
 def _columns(path: str, header: list[str], line: int) -> list[str | None]:
+    """The post key of each column; None for a column voicelint does not use.
+
+    A scheduler's export has columns of its own (``Link``, ``Image URL``, ``Status``): they are
+    ignored, not refused, so the export can be checked as it is.
+    """
     columns: list[str | None] = []
     seen: dict[str, str] = {}
     for name in header:
         written = name.strip()
         key = COLUMN_ALIASES.get(written.lower(), written.lower())
-        if not key:
-            columns.append(None)  # an unnamed column, e.g. after a trailing delimiter
-            continue
         if key not in POST_KEYS:
-            close = nearest(written.lower(), (*POST_KEYS, *COLUMN_ALIASES))
-            hint = f'did you mean "{close}"?' if close else _VALID_COLUMNS
-            raise InputError(path, line, f'unknown column "{written}"', hint)
+            columns.append(None)  # unnamed (after a trailing delimiter) or not a post key
+            continue
         if key in seen:
             raise InputError(
                 path,
@@ -171,19 +171,31 @@ def _columns(path: str, header: list[str], line: int) -> list[str | None]:
     return columns
 
 
-def _empty(path: str, explicit: bool) -> list[Post]:
-    if not explicit:
-        return []
-    raise InputError(
+def _empty(path: str) -> NotPosts:
+    return NotPosts(
         path, 1, "empty CSV file: no header row", 'start with a header row, e.g. "text,platform"'
     )
 
 
-def read_csv(source: SourceFile, *, explicit: bool) -> list[Post]:
+def read_csv(source: SourceFile, *, explicit: bool, problems: Problems = None) -> list[Post]:
+    """The posts of a CSV file; a file that is not a post file gives ``[]`` unless ``explicit``.
+
+    With ``problems``, a bad row is recorded there and the other rows still read.
+    """
+    try:
+        return scan_csv(source, problems)
+    except NotPosts:
+        if explicit:
+            raise
+        return []
+
+
+def scan_csv(source: SourceFile, problems: Problems) -> list[Post]:
+    """Like ``read_csv``; a file that is not a post file raises ``NotPosts``."""
     path, text = source.path, source.text
     first = re.search(r"\S", text)
     if first is None:
-        return _empty(path, explicit)
+        raise _empty(path)
     line_start = text.rfind("\n", 0, first.start()) + 1
     delimiter = sniff_delimiter(_FIRST_LINE.match(text, line_start).group())
 
@@ -191,12 +203,12 @@ def read_csv(source: SourceFile, *, explicit: bool) -> list[Post]:
         raw_rows: list[tuple[int, list[Cell]]] | None = scan_rows(text, delimiter)
     except _ScanError as error:
         line = source.line_col(error.offset)[0]
-        raise InputError(path, line, f"malformed CSV: {error.message}", _QUOTE_HINT) from None
+        raise Unreadable(path, line, f"malformed CSV: {error.message}", _QUOTE_HINT) from None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         values = list(reader)
     except csv.Error as error:
-        raise InputError(
+        raise Unreadable(
             path, reader.line_num or 1, f"malformed CSV: {error}", _QUOTE_HINT
         ) from None
     if len(raw_rows) != len(values) or any(
@@ -207,13 +219,11 @@ def read_csv(source: SourceFile, *, explicit: bool) -> list[Post]:
     line_of = LineCursor(source)
     header_index = next((i for i, row in enumerate(values) if any(c.strip() for c in row)), None)
     if header_index is None:
-        return _empty(path, explicit)
+        raise _empty(path)
     header_line = line_of(raw_rows[header_index][0]) if raw_rows else source.line_col(line_start)[0]
     header = values[header_index]
     if not any(COLUMN_ALIASES.get(h.strip().lower(), h.strip().lower()) == "text" for h in header):
-        if not explicit:
-            return []
-        raise InputError(
+        raise NotPosts(
             path,
             header_line,
             'no "text" column in the CSV header',
@@ -222,30 +232,51 @@ def read_csv(source: SourceFile, *, explicit: bool) -> list[Post]:
     columns = _columns(path, header, header_line)
 
     posts = []
+    number = 0  # of the post a row holds: a bad row keeps its number
     for row_index in range(header_index + 1, len(values)):
         row = values[row_index]
         if not any(cell.strip() for cell in row):
             continue
         raw = raw_rows[row_index] if raw_rows else None
         line = line_of(raw[0]) if raw else header_line + row_index - header_index
-        if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
-            raise InputError(
-                path,
-                line,
-                f"row has {len(row)} cells but the header names {len(columns)} columns",
-                "quote cells that contain " + ("tabs" if delimiter == "\t" else f'"{delimiter}"'),
-            )
-        fields: dict[str, Field] = {}
-        for column, value in enumerate(row):
-            key = columns[column] if column < len(columns) else None
-            if key is None or not value.strip():
-                continue
-            if key == "text":
-                cell = raw[1][column] if raw else None
-                fields[key] = _text_field(text, cell, value, line)
-            elif key == "voicelint":
-                fields[key] = Field(key, _suppressions(path, value, line), line, line)
-            else:
-                fields[key] = Field(key, value.strip(), line, line)
-        posts.append(build_post(source, len(posts) + 1, line, fields, fmt="csv"))
+        number += 1
+
+        def build(row: list[str] = row, raw: Any = raw, line: int = line, n: int = number) -> Post:
+            return _row_post(source, columns, delimiter, row, raw, line, n)
+
+        post = attempt(problems, str(number), build)
+        if post is not None:
+            posts.append(post)
     return posts
+
+
+def _row_post(
+    source: SourceFile,
+    columns: list[str | None],
+    delimiter: str,
+    row: list[str],
+    raw: Any,
+    line: int,
+    index: int,
+) -> Post:
+    path, text = source.path, source.text
+    if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
+        raise InputError(
+            path,
+            line,
+            f"row has {len(row)} cells but the header names {len(columns)} columns",
+            "quote cells that contain " + ("tabs" if delimiter == "\t" else f'"{delimiter}"'),
+        )
+    fields: dict[str, Field] = {}
+    for column, value in enumerate(row):
+        key = columns[column] if column < len(columns) else None
+        if key is None or not value.strip():
+            continue
+        if key == "text":
+            cell = raw[1][column] if raw else None
+            fields[key] = _text_field(text, cell, value, line)
+        elif key == "voicelint":
+            fields[key] = Field(key, _suppressions(path, value, line), line, line)
+        else:
+            fields[key] = Field(key, value.strip(), line, line)
+    return build_post(source, index, line, fields, fmt="csv")

@@ -147,15 +147,16 @@ def shift_map(text_map: TextMap, skip: int) -> TextMap:
 class LineCursor:
     """1-based line of a source offset, cheap when offsets are asked for mostly in order."""
 
-    __slots__ = ("line", "offset", "source")
+    __slots__ = ("has_cr", "line", "offset", "source")
 
     def __init__(self, source: SourceFile) -> None:
         self.source = source
         self.offset = 0
         self.line = 1
+        self.has_cr = "\r" in source.text  # then only the source's index knows the lone CRs
 
     def __call__(self, offset: int) -> int:
-        if offset < self.offset:
+        if offset < self.offset or self.has_cr:
             return self.source.line_col(offset)[0]
         self.line += self.source.text.count("\n", self.offset, offset)
         self.offset = offset

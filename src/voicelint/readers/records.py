@@ -10,6 +10,7 @@ from typing import Any
 from voicelint.errors import InputError, did_you_mean, nearest
 from voicelint.model import KINDS, PLATFORM_ALIASES, PLATFORMS, POST_KEYS, Post, SourceFile, TextMap
 from voicelint.readers.maps import LazyTextMap
+from voicelint.readers.problems import Problems, attempt
 
 DEFAULT_KEYS = tuple(key for key in POST_KEYS if key not in ("text", "id"))
 FREE_TEXT_KEYS = ("client", "in_reply_to", "author", "campaign")
@@ -211,9 +212,20 @@ def _text(path: str, field: Field | None, line: int, fmt: str) -> tuple[str, Tex
     return value, text_map
 
 
-def convert_defaults(path: str, fields: dict[str, Field], fmt: str) -> dict[str, Any]:
-    """Validate file-level defaults; the result is keyword arguments for ``Post``."""
-    return _convert(path, fields, fmt)
+def convert_defaults(
+    path: str, fields: dict[str, Field], fmt: str, problems: Problems = None
+) -> dict[str, Any]:
+    """Validate file-level defaults; the result is keyword arguments for ``Post``.
+
+    With ``problems``, a bad default is recorded there and left out; the posts are still read.
+    """
+    values: dict[str, Any] = {}
+    for key, field in fields.items():
+        converted = attempt(
+            problems, "", lambda key=key, field=field: _convert(path, {key: field}, fmt)
+        )
+        values.update(converted or {})
+    return values
 
 
 def _convert(path: str, fields: dict[str, Field], fmt: str) -> dict[str, Any]:

@@ -25,6 +25,14 @@ from yaml.resolver import Resolver
 
 from voicelint.errors import InputError, did_you_mean
 from voicelint.model import POST_KEYS, Post, SourceFile
+from voicelint.readers.problems import (
+    NotPosts,
+    Problem,
+    Problems,
+    Unreadable,
+    attempt,
+    without_surrogates,
+)
 from voicelint.readers.records import (
     DEFAULT_KEYS,
     Field,
@@ -47,7 +55,13 @@ _IMPLICIT = Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = SafeConstructor()
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TEXTUAL_KEYS = frozenset({"id", "client", "platform", "kind", "in_reply_to", "author", "campaign"})
-_NOT_POSTS_HINT = 'write "posts:" followed by a list of posts, or a single post with "text:"'
+_NOT_POSTS_HINT = (
+    'write "posts:" followed by a list of posts, a list of posts, or a single post with "text:"'
+)
+# Aliases may repeat what the file holds a few times over (a post's defaults merged into each
+# post), never millions of times: a "billion laughs" file is refused, not expanded.
+ALIAS_BUDGET = 1_000_000
+ALIAS_FACTOR = 4
 
 
 class Scalar(NamedTuple):
@@ -68,7 +82,7 @@ class Scalar(NamedTuple):
 class Collection:
     """A mapping (``value`` holds key/value pairs) or sequence; ``end`` is -1 while open."""
 
-    __slots__ = ("column", "end", "kind", "line", "start", "tag", "value")
+    __slots__ = ("column", "end", "kind", "line", "size", "start", "tag", "value")
 
     def __init__(self, kind: str, tag: str | None, start: int, line: int, column: int) -> None:
         self.kind = kind
@@ -78,6 +92,7 @@ class Collection:
         self.end = -1
         self.line = line
         self.column = column
+        self.size = 1  # characters and nodes it stands for, aliases expanded
 
 
 Node = Scalar | Collection
@@ -105,7 +120,7 @@ def _syntax_error(path: str, text: str, error: yaml.MarkedYAMLError) -> InputErr
         hint = "close the quote or bracket that is still open"
     else:
         hint = "check the indentation and quoting near this line"
-    return InputError(path, mark.line + 1 if mark else None, f"invalid YAML: {problem}", hint)
+    return Unreadable(path, mark.line + 1 if mark else None, f"invalid YAML: {problem}", hint)
 
 
 def _reader_error(path: str, text: str, error: yaml.reader.ReaderError) -> InputError:
@@ -114,7 +129,7 @@ def _reader_error(path: str, text: str, error: yaml.reader.ReaderError) -> Input
         line = text.count("\n", 0, error.position) + 1
     else:  # libyaml counts bytes
         line = text.encode("utf-8", "surrogatepass").count(b"\n", 0, error.position) + 1
-    return InputError(
+    return Unreadable(
         path,
         line,
         f"invalid YAML: control character U+{code:04X} is not allowed",
@@ -131,19 +146,25 @@ def compose(text: str, path: str) -> tuple[Node | None, tuple[int, str] | None]:
     loader = None
     try:
         loader = LOADER(text)  # the pure-Python reader checks the characters here
-        return _compose(loader, path)
+        return _compose(loader, path, ALIAS_BUDGET + ALIAS_FACTOR * len(text))
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(path, text, error) from None
     except yaml.reader.ReaderError as error:
         raise _reader_error(path, text, error) from None
     except yaml.YAMLError as error:
-        raise InputError(path, None, f"invalid YAML: {error}", "check the file's syntax") from None
+        raise Unreadable(path, None, f"invalid YAML: {error}", "check the file's syntax") from None
     finally:
         if loader is not None:
             loader.dispose()
 
 
-def _compose(loader: Any, path: str) -> tuple[Node | None, tuple[int, str] | None]:
+def _size(node: Node) -> int:
+    return len(node.value) + 1 if node.kind is SCALAR else node.size
+
+
+def _compose(
+    loader: Any, path: str, alias_budget: int
+) -> tuple[Node | None, tuple[int, str] | None]:
     get_event = loader.get_event
     get_event()  # StreamStartEvent
     if isinstance(get_event(), StreamEndEvent):
@@ -152,6 +173,7 @@ def _compose(loader: Any, path: str) -> tuple[Node | None, tuple[int, str] | Non
     pending: list[Node | None] = []  # per open mapping: its key awaiting a value
     anchors: dict[str, Node] = {}
     bad_tag: tuple[int, str] | None = None
+    expanded = 0  # what the aliases stand for so far
     new_tuple = tuple.__new__
     while True:
         event = get_event()
@@ -168,7 +190,7 @@ def _compose(loader: Any, path: str) -> tuple[Node | None, tuple[int, str] | Non
                 (
                     SCALAR,
                     tag,
-                    event.value,
+                    without_surrogates(event.value),
                     style,
                     event.implicit[0],
                     mark.index,
@@ -207,23 +229,32 @@ def _compose(loader: Any, path: str) -> tuple[Node | None, tuple[int, str] | Non
             line = event.start_mark.line + 1
             found = anchors.get(event.anchor)
             if found is None:
-                raise InputError(
+                raise Unreadable(
                     path, line, f'undefined YAML alias "*{event.anchor}"', "define the anchor first"
                 )
             if found.kind is not SCALAR and found.end == -1:
-                raise InputError(
+                raise Unreadable(
                     path,
                     line,
                     f'recursive YAML alias "*{event.anchor}"',
                     "an alias cannot refer to itself",
                 )
             node = found
+            expanded += _size(found)
+            if expanded > alias_budget:
+                raise Unreadable(
+                    path,
+                    line,
+                    f"YAML aliases expand to more than {alias_budget:,} characters",
+                    "write the posts out instead of repeating them with aliases",
+                )
         else:  # pragma: no cover - the parser guarantees balanced events
             raise InputError(path, None, "invalid YAML: unexpected structure", "check the file")
         if not stack:
             root = node
             break
         parent = stack[-1]
+        parent.size += _size(node)
         if parent.kind is MAPPING:
             key = pending[-1]
             if key is None:
@@ -236,7 +267,7 @@ def _compose(loader: Any, path: str) -> tuple[Node | None, tuple[int, str] | Non
     get_event()  # DocumentEndEvent
     event = get_event()
     if not isinstance(event, StreamEndEvent):
-        raise InputError(
+        raise Unreadable(
             path,
             event.start_mark.line + 1,
             'more than one YAML document ("---") in the file',
@@ -405,29 +436,62 @@ def _map_builder(src: str, node: Scalar, key_column: int) -> Any:
     return build
 
 
-def read_yaml(source: SourceFile, *, explicit: bool) -> list[Post]:
+def read_yaml(source: SourceFile, *, explicit: bool, problems: Problems = None) -> list[Post]:
+    """The posts of a YAML file; a file that is not a post file gives ``[]`` unless ``explicit``.
+
+    With ``problems``, a bad post or top-level entry is recorded there and the rest still read.
+    """
     root, bad_tag = compose(source.text, source.path)
-    return posts_from_tree(source, root, bad_tag, explicit=explicit)
+    return posts_from_tree(source, root, bad_tag, explicit=explicit, problems=problems)
+
+
+def scan_yaml(source: SourceFile, problems: Problems) -> list[Post]:
+    """Like ``read_yaml``; a file that is not a post file raises ``NotPosts``."""
+    root, bad_tag = compose(source.text, source.path)
+    return _posts_from_tree(source, root, bad_tag, problems)
+
+
+def _is_post_list(root: Node) -> bool:
+    """A top-level list is posts when some item is a mapping with a "text" key."""
+    return root.kind is SEQUENCE and any(
+        item.kind is MAPPING
+        and any(key.kind is SCALAR and key.value == "text" for key, _ in item.value)
+        for item in root.value
+    )
 
 
 def posts_from_tree(
-    source: SourceFile, root: Node | None, bad_tag: tuple[int, str] | None, *, explicit: bool
+    source: SourceFile,
+    root: Node | None,
+    bad_tag: tuple[int, str] | None,
+    *,
+    explicit: bool,
+    problems: Problems = None,
+) -> list[Post]:
+    try:
+        return _posts_from_tree(source, root, bad_tag, problems)
+    except NotPosts:
+        if explicit:
+            raise
+        return []
+
+
+def _posts_from_tree(
+    source: SourceFile, root: Node | None, bad_tag: tuple[int, str] | None, problems: Problems
 ) -> list[Post]:
     path = source.path
     if root is None or (root.kind is SCALAR and resolve(root) == NULL):
-        if not explicit:
-            return []
-        raise InputError(path, 1, "no posts in the file", _NOT_POSTS_HINT)
+        raise NotPosts(path, 1, "no posts in the file", _NOT_POSTS_HINT)
+    if _is_post_list(root):
+        if bad_tag is not None:
+            raise tag_error(path, bad_tag)
+        return _posts(source, root, {}, problems)
     if root.kind is not MAPPING:
-        if not explicit:
-            return []
         what = node_description(path, root)
-        raise InputError(path, root.line, f"expected posts, found {what}", _NOT_POSTS_HINT)
+        raise NotPosts(path, root.line, f"expected posts, found {what}", _NOT_POSTS_HINT)
     names = {key.value for key, _ in root.value if key.kind is SCALAR}
     if "posts" not in names and "text" not in names:
-        if not explicit:
-            return []
-        raise InputError(
+        raise NotPosts(
             path, root.line, 'not a post file: no "posts:" list and no "text:"', _NOT_POSTS_HINT
         )
     if bad_tag is not None:
@@ -442,8 +506,9 @@ def posts_from_tree(
         name, key, value = entry
         if name == "posts":
             posts_node = value
-        elif name in ("text", "id"):
-            raise InputError(
+            continue
+        if name in ("text", "id"):
+            error = InputError(
                 path,
                 key.line,
                 f'"{name}" cannot be set for the whole file',
@@ -451,11 +516,16 @@ def posts_from_tree(
             )
         elif name not in DEFAULT_KEYS:
             hint = did_you_mean(name, (*DEFAULT_KEYS, "posts"))
-            raise InputError(path, key.line, f'unknown top-level key "{name}"', hint)
+            error = InputError(path, key.line, f'unknown top-level key "{name}"', hint)
         else:
             default_entries.append(entry)
-    defaults = index_fields(path, fields(source, default_entries), DEFAULT_KEYS)
-    default_values = convert_defaults(path, defaults, "yaml")
+            continue
+        if problems is None:
+            raise error
+        problems.append(Problem(error))
+    default_fields = attempt(problems, "", lambda: fields(source, default_entries)) or []
+    defaults = index_fields(path, default_fields, DEFAULT_KEYS)
+    default_values = convert_defaults(path, defaults, "yaml", problems)
     if posts_node.kind is not SEQUENCE:
         raise InputError(
             path,
@@ -463,15 +533,37 @@ def posts_from_tree(
             f'"posts" must be a list of posts, not {node_description(path, posts_node)}',
             'start each post with "- "',
         )
+    return _posts(source, posts_node, default_values, problems)
+
+
+def _posts(
+    source: SourceFile, sequence: Collection, default_values: dict[str, Any], problems: Problems
+) -> list[Post]:
+    path = source.path
     posts = []
-    for index, item in enumerate(posts_node.value, 1):
-        if item.kind is not MAPPING:
-            raise InputError(
-                path,
-                item.line,
-                f"post {index} is not a mapping but {node_description(path, item)}",
-                'write each post as "- text: ..." with its keys under it',
-            )
-        post_fields = index_fields(path, fields(source, items(path, item)), POST_KEYS)
-        posts.append(build_post(source, index, item.line, post_fields, default_values))
+    for index, item in enumerate(sequence.value, 1):
+
+        def build(item: Node = item, index: int = index) -> Post:
+            if item.kind is not MAPPING:
+                raise InputError(
+                    path,
+                    item.line,
+                    f"post {index} is not a mapping but {node_description(path, item)}",
+                    'write each post as "- text: ..." with its keys under it',
+                )
+            post_fields = index_fields(path, fields(source, items(path, item)), POST_KEYS)
+            return build_post(source, index, item.line, post_fields, default_values)
+
+        post = attempt(problems, _item_id(item, index), build)
+        if post is not None:
+            posts.append(post)
     return posts
+
+
+def _item_id(item: Node, index: int) -> str:
+    """The id a bad post is reported under: its "id" when that is a plain value, else its position."""
+    if item.kind is MAPPING:
+        for key, value in item.value:
+            if key.kind is SCALAR and key.value == "id" and value.kind is SCALAR:
+                return value.value.strip() or str(index)
+    return str(index)

@@ -413,7 +413,7 @@ def test_command(policies: tuple[str, ...]) -> None:
             click.echo(f"{failure} FAILED")
         if not run.examples:
             click.echo(f"{path}: no examples")
-        elif not run.failures:
+        elif not run.failures and not run.rule_failures:
             click.echo(f"{path}: {run.examples} examples ok")
     click.echo(
         f"{total - failed} of {total} policy examples passed"

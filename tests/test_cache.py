@@ -103,11 +103,11 @@ def test_a_changed_pack_the_policy_extends_is_never_answered_from_the_cache(tmp)
           fire: ["A {word} day."]
           pass: ["A good day."]
     """
-    write(tmp, "policies/acme.yaml", "client: acme\nextends: [../house.yaml]\n")
-    write(tmp, "house.yaml", pack.format(word="saturday"))
+    write(tmp, "policies/acme.yaml", "client: acme\nextends: [house.yaml]\n")
+    write(tmp, "policies/house.yaml", pack.format(word="saturday"))
     write(tmp, "posts/week.yaml", POSTS)
     assert [r[1] for r in rules_found(tmp)] == ["house.no-saturday"]
-    write(tmp, "house.yaml", pack.format(word="coffee"))
+    write(tmp, "policies/house.yaml", pack.format(word="coffee"))
     assert [r[1] for r in rules_found(tmp)] == ["house.no-coffee"]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from voicelint import __version__
-from voicelint.config import FAIL_LEVELS, FORMATS, Config, discover
+from voicelint.config import FAIL_LEVELS, FORMATS, Config, configured_policies, discover
 from voicelint.errors import UsageError, VoicelintError, did_you_mean
 from voicelint.files import write_atomically
 
@@ -369,7 +369,7 @@ def _relative(path: Path) -> Path:
 def _policy_dirs(option: Path | None, config: Config) -> list[Path]:
     if option is not None:
         return [option]
-    if config.policies is not None:
+    if configured_policies(config) is not None:
         return [config.policies]
     local = config.root / "policies"
     return [local] if local.is_dir() else []
@@ -388,11 +388,14 @@ def _write_atomically(path: Path, chunks: Iterable[str]) -> None:
 def validate(policies: tuple[str, ...]) -> None:
     """Check policy files (or client ids) without linting anything."""
     from voicelint.engine import compile_policy
+    from voicelint.policy_examples import check_rule_examples
 
     config = discover(Path.cwd())
     for ref in policies:
         path = _policy_path(ref, config)
-        policy = compile_policy(_load(path)).policy
+        compiled = compile_policy(_load(path))
+        check_rule_examples(compiled)
+        policy = compiled.policy
         packs = ", ".join(policy.packs)
         click.echo(
             f"{path}: ok ({policy.client or 'no client'}: {len(policy.rules)} rules from {packs})"
@@ -463,6 +466,8 @@ def explain(rule_id: str, policy_ref: str | None) -> None:
     rules = [*all_builtin_rules(), *PROCESS_RULES]
     if policy_ref:
         rules = list(_load(_policy_path(policy_ref, discover(Path.cwd()))).rules) + rules
+    elif rule_id not in {rule.id for rule in rules}:
+        rules += _custom_rules(_policy_dirs(None, discover(Path.cwd())))
     by_id = {rule.id: rule for rule in reversed(rules)}
     if rule_id not in by_id:
         raise UsageError(None, None, f'unknown rule "{rule_id}"', did_you_mean(rule_id, by_id))
@@ -471,6 +476,21 @@ def explain(rule_id: str, policy_ref: str | None) -> None:
         head, _, _ = text.rstrip("\n").rpartition("\n")
         text = f"{head}\nSet in a policy or post:  {SETTINGS[rule_id]}\n"
     click.echo(text, nl=False)
+
+
+def _custom_rules(dirs: list[Path]) -> list[Any]:
+    """The custom rules of every policy in the policies folders; a policy that does not load is
+    left for `validate` to report, so explaining one rule never fails on another file."""
+    from voicelint.errors import PolicyError
+
+    rules = []
+    for path in sorted(p for d in dirs for p in d.glob("*.y*ml")):
+        try:
+            policy = _load(path)
+        except PolicyError:
+            continue
+        rules += [rule for rule in policy.rules if not rule.origin.startswith("<built-in")]
+    return rules
 
 
 @main.command(name="test")
@@ -494,21 +514,25 @@ def test_command(policies: tuple[str, ...]) -> None:
             )
     failed = 0
     total = 0
+    rules_failed = 0
     for path in paths:
         run = run_policy_examples(_load(path))
         total += run.examples
         failed += len(run.failures)
-        for failure in run.failures:
+        rules_failed += len(run.rule_failures)
+        for failure in (*run.rule_failures, *run.failures):
             click.echo(f"{failure} FAILED")
         if not run.examples:
             click.echo(f"{path}: no examples")
-        elif not run.failures:
+        elif not run.failures and not run.rule_failures:
             click.echo(f"{path}: {run.examples} examples ok")
     click.echo(
         f"{total - failed} of {total} policy examples passed"
         + (f", {failed} failed." if failed else ".")
     )
-    sys.exit(EXIT_FINDINGS if failed else 0)
+    if rules_failed:
+        click.echo(f"{rules_failed} custom rule examples failed.")
+    sys.exit(EXIT_FINDINGS if failed or rules_failed else 0)
 
 
 @main.command(name="eval")
@@ -531,7 +555,7 @@ def eval_command(
     """Score the rules on a labelled corpus: recall per category, false alarms on clean drafts."""
     from voicelint.evaluate import evaluate, false_alarm_rate, render
 
-    score = evaluate(list(corpus))
+    score = evaluate(list(corpus), _policy_dirs(None, discover(Path.cwd())))
     click.echo(render(score, verbose), nl=False)
     failed = min_recall is not None and any(c / n < min_recall for c, n in score.recall().values())
     failed |= max_false_alarms is not None and false_alarm_rate(score) > max_false_alarms

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from voicelint.data import check_client_id
 from voicelint.errors import PolicyError, did_you_mean
 from voicelint.yamlfile import line_of, load_yaml, read_config_text, reject_unknown
 
@@ -28,6 +30,19 @@ class Config:
     fail_on: str | None = None
     # (glob, client) pairs: a post file whose path from ``root`` matches belongs to that client
     clients: tuple[tuple[str, str], ...] = ()
+    policies_line: int | None = None  # where ``policies`` is set, for the error when it is missing
+
+
+def configured_policies(config: Config) -> Path | None:
+    """The configured policies folder, checked only when used: ``--policies`` wins over it."""
+    if config.policies is not None and not config.policies.is_dir():
+        raise PolicyError(
+            config.path,
+            config.policies_line,
+            f"policies directory {os.path.relpath(config.policies, config.root)} not found",
+            "create it, fix the path, or give --policies",
+        )
+    return config.policies
 
 
 def discover(start: Path) -> Config:
@@ -107,16 +122,13 @@ def _build(data: dict[str, Any], path: Path, line: Any) -> Config:
             "clients must map path globs to client ids",
             'e.g. clients: {"clients/acme/**": acme-bank}',
         )
+    named = [("client", data["client"])] if "client" in data else []
+    for key, client in [*named, *(("clients", value) for value in clients.values())]:
+        check_client_id(client.strip(), display, line(key))
     root = path.parent
     policies = root / data["policies"] if "policies" in data else None
-    if policies is not None and not policies.is_dir():
-        raise PolicyError(
-            display,
-            line("policies"),
-            f"policies directory {data['policies']} not found",
-            "create it or fix the path",
-        )
     return Config(
+        policies_line=line("policies"),
         root=root,
         path=display,
         policies=policies,

@@ -1,8 +1,10 @@
-"""Where the built-in rule packs and example policies live, installed or in a source checkout."""
+"""Where the built-in rule packs and example policies live, and what may name a client's policy."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from voicelint.errors import PolicyError, VoicelintError
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -28,3 +30,30 @@ def example_policies() -> dict[str, Path]:
 def builtin_lists() -> dict[str, Path]:
     """Named word lists (``$diseases``) that patterns and term lists may use: list file -> path."""
     return {path.stem: path for path in sorted((data_dir("rules") / "lists").glob("*.yaml"))}
+
+
+def is_client_id(client: str) -> bool:
+    """A client id is a name, never a path: it cannot reach a policy outside the policies folder."""
+    return bool(
+        client.strip()
+        and not any(c in client for c in "/\\\0:")
+        and ".." not in client
+        and not Path(client).is_absolute()
+    )
+
+
+def check_client_id(
+    client: str,
+    display: str | None,
+    line: int | None,
+    error: type[VoicelintError] = PolicyError,
+) -> None:
+    """Refuse a client id that is a path (``../elsewhere/lax``, ``/tmp/x``, ``a\\b``)."""
+    if not is_client_id(client):
+        shown = client if len(client) <= 60 else client[:59] + "…"
+        raise error(
+            display,
+            line,
+            f'client "{shown}" is a path, not a client id',
+            "name the client, e.g. acme-bank; its policy is <policies folder>/<client>.yaml",
+        )

@@ -136,7 +136,8 @@ client: {client}              # must match the file name
 name: {client.replace("-", " ").title()}
 
 # Built-in rule packs this client needs (core checks always run). Available: {packs}
-extends: []
+# customer-care runs the routing: below; keep it while you route replies.
+extends: [customer-care]
 
 voice:
   register: neutral           # formal | neutral | casual

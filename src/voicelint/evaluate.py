@@ -2,7 +2,7 @@
 
 A corpus file is YAML:
 
-    policy: {extends: [finance]}     # a policy mapping, a path to a policy file, or a shipped client id
+    policy: {extends: [finance]}     # a policy mapping, a path to a policy file, or a client id
     categories: [claims]             # the categories this file scores
     drafts:
       - text: "Guaranteed returns, every year."
@@ -22,12 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from voicelint.data import example_policies
 from voicelint.engine import CompiledPolicy, compile_policy, example_post, lint_post
 from voicelint.errors import PolicyError, did_you_mean
 from voicelint.model import CATEGORIES, KINDS, PLATFORMS
 from voicelint.packs import Example
-from voicelint.policy import build_policy, load_policy
+from voicelint.policy import build_policy, find_client_policy, known_clients, load_policy
 from voicelint.yamlfile import line_of, load_yaml, read_config_text, reject_unknown
 
 CORPUS_KEYS = ("policy", "categories", "drafts", "description")
@@ -75,10 +74,12 @@ class Score:
         return [o for o in self.clean() if o.found]
 
 
-def evaluate(paths: list[Path]) -> Score:
+def evaluate(paths: list[Path], policy_dirs: list[Path] | None = None) -> Score:
+    """Score every corpus file; a client id in ``policy:`` is looked up in ``policy_dirs`` (the
+    configured policies folder, else ./policies) before the shipped example policies."""
     score = Score()
     for path in _corpus_files(paths):
-        _evaluate_file(path, score)
+        _evaluate_file(path, score, policy_dirs or [])
     return score
 
 
@@ -94,9 +95,9 @@ def _corpus_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _evaluate_file(path: Path, score: Score) -> None:
+def _evaluate_file(path: Path, score: Score, policy_dirs: list[Path]) -> None:
     display = str(path)
-    data, lines = load_yaml(read_config_text(path, display), display)
+    data, lines = load_yaml(read_config_text(path, display), display, aliases=True)
     if not isinstance(data, dict):
         raise PolicyError(
             display,
@@ -118,7 +119,7 @@ def _evaluate_file(path: Path, score: Score) -> None:
             "categories must list what this file scores",
             "valid: " + ", ".join(CATEGORIES),
         )
-    compiled = _policy(data.get("policy"), path, lines)
+    compiled = _policy(data.get("policy"), path, lines, policy_dirs)
     score.scored[display] = set(categories)
     for index, item in enumerate(data.get("drafts") or []):
         line = line_of(lines, "drafts", index)
@@ -128,7 +129,7 @@ def _evaluate_file(path: Path, score: Score) -> None:
         score.outcomes.append(Outcome(display, line, example.text, expect, found))
 
 
-def _policy(value: Any, path: Path, lines: Any) -> CompiledPolicy:
+def _policy(value: Any, path: Path, lines: Any, policy_dirs: list[Path]) -> CompiledPolicy:
     display = str(path)
     if isinstance(value, dict):
         return compile_policy(build_policy(value, {}, f"{display} (policy)", path.parent, None))
@@ -136,11 +137,14 @@ def _policy(value: Any, path: Path, lines: Any) -> CompiledPolicy:
         candidate = path.parent / value
         if candidate.is_file():
             return compile_policy(load_policy(candidate))
-        shipped = example_policies()
-        if value in shipped:
-            return compile_policy(load_policy(shipped[value]))
+        found = find_client_policy(value, policy_dirs)
+        if found is not None:
+            return compile_policy(load_policy(found))
         raise PolicyError(
-            display, line_of(lines, "policy"), f'no policy "{value}"', did_you_mean(value, shipped)
+            display,
+            line_of(lines, "policy"),
+            f'no policy "{value}"',
+            did_you_mean(value, known_clients(policy_dirs)),
         )
     if value is None:
         return compile_policy(build_policy({}, {}, display, None, None))

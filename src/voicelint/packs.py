@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Mapping
@@ -148,9 +149,16 @@ MAX_EXTENDS_DEPTH = 32
 _LOADED: dict[tuple[str, str, int, int], list[RuleSpec]] = {}
 
 
-def load_pack(ref: str, base: Path | None = None, _chain: tuple[str, ...] = ()) -> list[RuleSpec]:
-    """The rules of a pack named by built-in name or path, with the packs it extends first."""
-    path, display = resolve_pack(ref, base)
+def load_pack(
+    ref: str, base: Path | None = None, _chain: tuple[str, ...] = (), root: Path | None = None
+) -> list[RuleSpec]:
+    """The rules of a pack named by built-in name or path, with the packs it extends first.
+
+    A pack named by path must lie inside ``root`` (by default ``base``: the policy's folder),
+    however it is reached, so a policy cannot read files from elsewhere.
+    """
+    root = root if root is not None else base
+    path, display = resolve_pack(ref, base, root)
     key = str(path.resolve())
     if key in _chain:
         cycle = " -> ".join([*_chain, key])
@@ -167,20 +175,23 @@ def load_pack(ref: str, base: Path | None = None, _chain: tuple[str, ...] = ()) 
     try:
         stat = path.stat()
     except OSError:
-        return _read_pack(path, display, key, _chain)  # read_config_text says what is wrong
-    version = (key, display, stat.st_mtime_ns, stat.st_size)
+        return _read_pack(path, display, key, _chain, root)  # read_config_text says what is wrong
+    version = (key, display, stat.st_mtime_ns, stat.st_size, str(root))
     if version not in _LOADED:
-        _LOADED[version] = _read_pack(path, display, key, _chain)
+        _LOADED[version] = _read_pack(path, display, key, _chain, root)
     return list(_LOADED[version])
 
 
-def _read_pack(path: Path, display: str, key: str, _chain: tuple[str, ...]) -> list[RuleSpec]:
+def _read_pack(
+    path: Path, display: str, key: str, _chain: tuple[str, ...], root: Path | None
+) -> list[RuleSpec]:
     data, lines = load_yaml(read_config_text(path, display), display)
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not any(name in data for name in ("pack", "rules")):
+        # said without quoting the file: extends may name a file that is no pack at all
         raise PolicyError(
             display,
             1,
-            "a rule pack must be a mapping with pack: and rules:",
+            "not a rule pack: a rule pack is a mapping with pack: and rules:",
             "see rules/ for examples",
         )
     for name in data:
@@ -201,25 +212,51 @@ def _read_pack(path: Path, display: str, key: str, _chain: tuple[str, ...]) -> l
                 "extends entries must be pack names or paths",
                 "",
             )
-        rules.extend(load_pack(parent, path.parent, (*_chain, key)))
+        try:
+            rules.extend(load_pack(parent, path.parent, (*_chain, key), root))
+        except PolicyError as error:
+            if error.path is None:  # an unknown or refused pack: point at this pack's entry
+                raise PolicyError(
+                    display, line_of(lines, "extends", index), error.message, error.hint
+                ) from None
+            raise
     for index, raw in enumerate(as_list(data.get("rules"), display, lines, "rules")):
         rules.append(parse_rule(raw, pack_name, display, lines, ("rules", index)))
     return rules
 
 
-def resolve_pack(ref: str, base: Path | None) -> tuple[Path, str]:
-    """A pack reference as a file: a built-in name, or a path relative to the referring file."""
+def resolve_pack(ref: str, base: Path | None, root: Path | None = None) -> tuple[Path, str]:
+    """A pack reference as a file: a built-in name, or a path relative to the referring file
+    that stays inside ``root`` once ``..`` and symlinks are resolved."""
     packs = builtin_packs()
     if ref in packs:
         return packs[ref], f"<built-in pack {ref}>"
-    looks_like_path = "/" in ref or ref.endswith((".yaml", ".yml"))
+    looks_like_path = "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
     if looks_like_path:
         path = (base / ref) if base is not None and not Path(ref).is_absolute() else Path(ref)
+        if not _inside(path, root):
+            where = f"the policy's folder {root}" if root is not None else "a policy's folder"
+            raise PolicyError(
+                None,
+                None,
+                f'pack "{ref}" is outside {where}',
+                "keep your packs in the policy's folder, or name a built-in pack",
+            )
         if path.is_file():
             return path, str(path)
         raise PolicyError(str(path), None, "rule pack file not found", "check the path in extends")
     names = [n for n in packs if n != CORE_PACK]
     raise PolicyError(None, None, f'unknown pack "{ref}"', did_you_mean(ref, names))
+
+
+def _inside(path: Path, root: Path | None) -> bool:
+    if root is None:  # a policy built from data with no folder (an eval corpus, --policy-less)
+        return False
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
 
 
 def as_list(value: Any, display: str, lines: Lines, *path: Any) -> list[Any]:
@@ -296,17 +333,19 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
             ):
                 wanted = " or ".join(_type_name(t) for t in param.types)
                 raise fail(name, f"rule {rule_id}: {name} must be {wanted}", param.doc)
+            if isinstance(value, float) and not math.isfinite(value):  # YAML's .nan and .inf
+                raise fail(name, f"rule {rule_id}: {name} must be a finite number", param.doc)
             if param.choices and value not in param.choices:
                 raise fail(
                     name,
                     f'rule {rule_id}: {name} "{value}" is not valid',
                     did_you_mean(str(value), param.choices),
                 )
-    unknown = placeholders(raw["message"]) - module.MESSAGE_VARS
-    if unknown:
+    problem = template_problem(raw["message"], module.MESSAGE_VARS)
+    if problem:
         raise fail(
             "message",
-            f"rule {rule_id}: message uses {{{sorted(unknown)[0]}}}",
+            f"rule {rule_id}: message {problem}",
             "placeholders: " + ", ".join(f"{{{v}}}" for v in sorted(module.MESSAGE_VARS)),
         )
     examples = raw.get("examples")
@@ -472,6 +511,34 @@ def _format_value(value: Any) -> Any:
 
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def template_problem(template: str, fields: frozenset[str]) -> str | None:
+    """What makes a message template unsafe to fill in, or None: only the kind's own fields, bare.
+
+    ``str.format`` would otherwise read attributes (``{match.__class__}``), call ``repr``
+    (``{match!r}``) or pad to any width (``{match:>3000000000}``, a MemoryError) at check time.
+    """
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return "has an unmatched { or }: write {{ or }} for a brace"
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        shown = (
+            "{"
+            + name
+            + (f"!{conversion}" if conversion else "")
+            + (f":{spec}" if spec else "")
+            + "}"
+        )
+        shown = shown if len(shown) <= MAX_QUOTED else shown[: MAX_QUOTED - 1] + "…"
+        if name not in fields:
+            return f"uses {shown}" if name else "uses {}, a placeholder with no name"
+        if conversion or spec:
+            return f"uses {shown}: conversions and format specs are not allowed"
+    return None
 
 
 def _type_name(kind: type) -> str:

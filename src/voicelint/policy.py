@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from voicelint.data import builtin_packs, example_policies
+from voicelint.data import builtin_packs, example_policies, is_client_id
 from voicelint.errors import PolicyError, did_you_mean
 from voicelint.model import INTENTS, PLATFORMS, SEVERITIES
 from voicelint.packs import (
@@ -59,6 +59,8 @@ VOICE_KEYS = {
 COMPETITOR_MENTIONS = ("allow", "warn")
 CHANNEL_KEYS = ("support", "phone", "press", "email", "web", "legal", "safety", "dm")
 ROUTING_INTENTS = INTENTS
+# the kinds that send a customer to the channel routing: names (customer-care's)
+ROUTING_KINDS = ("handoff", "escalation")
 ROUTING_DESTINATIONS = ("dm", "phone", "support", "email", "web", "legal", "press", "safety")
 CLAIMS_KEYS = ("approved",)
 EXCEPTIONS_KEYS = ("require_approval",)
@@ -169,6 +171,13 @@ def build_policy(
             )
         seen[rule.id] = rule
     rules = _apply_overrides(list(seen.values()), data.get("rules"), display, lines)
+    if settings["routing"] and not any(rule.kind in ROUTING_KINDS for rule in rules):
+        raise PolicyError(
+            display,
+            line_of(lines, "routing"),
+            "routing: is set but no rule of this policy routes replies, so it never runs",
+            "add customer-care to extends, or remove routing:",
+        )
     name = data.get("name") or client or "policy"
     return Policy(
         client=client,
@@ -246,7 +255,8 @@ def _voice(value: Any, display: str, lines: Lines) -> dict[str, Any]:
             ok = isinstance(item, int | float) and not isinstance(item, bool) and 0 <= item <= 1
         elif key == "preferred_terms":
             ok = isinstance(item, dict) and all(
-                isinstance(k, str) and isinstance(v, str) for k, v in item.items()
+                isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+                for k, v in item.items()
             )
         else:
             ok = isinstance(item, list) and all(isinstance(v, str) and v.strip() for v in item)
@@ -388,6 +398,15 @@ def _blackout(raw: Any, display: str, lines: Lines, path: tuple[Any, ...]) -> Bl
             )
         bounds.append(bound)
     start, end = bounds
+    for key, bound in (("from", start), ("to", end)):
+        # a date's whole day, a time's offset, must still fall inside what Python can count
+        if not dt.date.min < _naive(bound).date() < dt.date.max:
+            raise PolicyError(
+                display,
+                line_of(lines, *path, key),
+                f"a blackout's {key}: is at the edge of the calendar (0001-01-01 or 9999-12-31)",
+                "give a date in between, e.g. 2026-11-26",
+            )
     if _naive(end) < _naive(start):
         raise PolicyError(
             display, line_of(lines, *path, "to"), "a blackout ends before it starts", example
@@ -550,9 +569,9 @@ def _rule_hint(key: str, ids: list[str]) -> str:
     close = did_you_mean(key, ids)
     if close.startswith("did you mean"):
         return close
-    for pack, path in builtin_packs().items():
+    for pack in builtin_packs():
         try:
-            pack_ids = [rule.id for rule in load_pack(str(path))]
+            pack_ids = [rule.id for rule in load_pack(pack)]
         except PolicyError:
             continue
         if key in pack_ids or any(i.startswith(f"{key}.") for i in pack_ids):
@@ -562,6 +581,8 @@ def _rule_hint(key: str, ids: list[str]) -> str:
 
 def find_client_policy(client: str, policy_dirs: list[Path]) -> Path | None:
     """The policy file of a client: the first directory that has ``<client>.yaml`` wins."""
+    if not is_client_id(client):
+        return None
     for directory in policy_dirs:
         for suffix in (".yaml", ".yml"):
             candidate = directory / f"{client}{suffix}"

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from voicelint.engine import CompiledPolicy, compile_policy, example_post, lint_post
+from voicelint.engine import (
+    CompiledPolicy,
+    check_examples,
+    compile_policy,
+    example_policy,
+    example_post,
+    lint_post,
+)
 from voicelint.errors import PolicyError, did_you_mean
+from voicelint.packs import RuleSpec
 from voicelint.policy import Policy, PolicyExample
 
 
@@ -27,6 +35,8 @@ class ExampleRun:
     path: str
     examples: int
     failures: tuple[ExampleFailure, ...]
+    # the policy's own rules' fire/pass examples that did not behave
+    rule_failures: tuple[ExampleFailure, ...] = ()
 
 
 def run_policy_examples(policy: Policy) -> ExampleRun:
@@ -51,7 +61,41 @@ def run_policy_examples(policy: Policy) -> ExampleRun:
             if problem:
                 failures.append(ExampleFailure(path, example.line, problem))
     total = len(examples["flag"]) + len(examples["pass"])
-    return ExampleRun(path, total, tuple(failures))
+    return ExampleRun(path, total, tuple(failures), tuple(rule_example_failures(compiled)))
+
+
+def rule_example_failures(compiled: CompiledPolicy) -> list[ExampleFailure]:
+    """The policy's own rules (custom rules, packs of its folder) whose ``fire`` example gives no
+    finding of the rule or whose ``pass`` example gives one; built-in rules are the suite's job.
+
+    A rule runs under the policy it belongs to, or under its ``example_policy`` when it has one.
+    """
+    failures = []
+    for rule in _own_rules(compiled.policy):
+        under = compiled if not rule.example_policy else compile_policy(_example_policy(rule))
+        for problem in check_examples(rule, under):
+            failures.append(ExampleFailure(rule.origin, rule.line, problem))
+    return failures
+
+
+def check_rule_examples(compiled: CompiledPolicy) -> None:
+    """`validate`: the first of the policy's own rules whose examples fail is an error."""
+    for failure in rule_example_failures(compiled):
+        raise PolicyError(
+            failure.path,
+            failure.line,
+            failure.message,
+            "fix the rule or its example; `voicelint test` lists every failure",
+        )
+
+
+def _own_rules(policy: Policy) -> list[RuleSpec]:
+    return [rule for rule in policy.rules if not rule.origin.startswith("<built-in")]
+
+
+def _example_policy(rule: RuleSpec) -> Policy:
+    policy = example_policy(rule)
+    return replace(policy, rules=(*policy.rules, rule))
 
 
 def _check(compiled: CompiledPolicy, which: str, example: PolicyExample, index: int) -> str | None:

@@ -6,7 +6,6 @@ import datetime as dt
 import math
 import multiprocessing
 import os
-import re
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -16,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from voicelint.cache import ResultCache, file_key, policy_digest
+from voicelint.data import check_client_id
 from voicelint.engine import CompiledPolicy, PostResult, compile_policy, lint_post
 from voicelint.errors import InputError, UsageError, did_you_mean
 from voicelint.model import Post
@@ -99,6 +99,8 @@ class PolicyResolver:
         if client is None:
             return self._load(None, default_policy)
         if client not in self._found:
+            # --client has no place in a file; a post's client: is at the post
+            check_client_id(client, *((None, None) if options.client else (post.path, post.line)))
             self._found[client] = find_client_policy(client, list(options.policy_dirs))
         path = self._found[client]
         if path is None:
@@ -345,27 +347,65 @@ def client_for_path(
     return None
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
+def glob_regex(pattern: str) -> Glob:
     """A path glob as gitignore and pre-commit users write it: ``*`` stays within a directory,
-    ``**`` crosses directories, ``?`` is one character; a trailing ``/`` means everything below."""
+    ``**`` crosses directories, ``?`` is one character; a trailing ``/`` means everything below.
+
+    Matched by walking the pattern's states along the path once (linear in both), not by a
+    backtracking regex, which a glob of many ``**`` made take forever."""
     if pattern.endswith("/"):
         pattern += "**"
-    out = []
+    tokens: list[str] = []
     index = 0
     while index < len(pattern):
-        if pattern.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-        elif pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-        elif pattern[index] == "*":
-            out.append("[^/]*")
-            index += 1
-        elif pattern[index] == "?":
-            out.append("[^/]")
-            index += 1
+        for token in ("**/", "**", "*", "?"):
+            if pattern.startswith(token, index):
+                break
         else:
-            out.append(re.escape(pattern[index]))
-            index += 1
-    return re.compile("".join(out))
+            token = pattern[index]
+        tokens.append(token)
+        index += len(token)
+    return Glob(tuple(tokens))
+
+
+@dataclass(frozen=True)
+class Glob:
+    """A compiled path glob; ``fullmatch`` says whether a whole ``/``-separated path matches."""
+
+    tokens: tuple[str, ...]
+
+    def fullmatch(self, path: str) -> bool:
+        # a state is (token index, inside a "**/" that has consumed something)
+        states = self._closure({(0, False)})
+        for char in path:
+            moved: set[tuple[int, bool]] = set()
+            for at, _inside in states:
+                if at == len(self.tokens):
+                    continue
+                token = self.tokens[at]
+                if token == "**/":
+                    moved.add((at, True))
+                    if char == "/":
+                        moved.add((at + 1, False))
+                elif token == "**" or (token == "*" and char != "/"):
+                    moved.add((at, False))
+                elif token == char or (token == "?" and char != "/"):
+                    moved.add((at + 1, False))
+            states = self._closure(moved)
+            if not states:
+                return False
+        return (len(self.tokens), False) in states
+
+    def _closure(self, states: set[tuple[int, bool]]) -> set[tuple[int, bool]]:
+        """Add the states reached by letting ``*``, ``**`` and ``**/`` match nothing."""
+        todo = list(states)
+        while todo:
+            at, inside = todo.pop()
+            if (
+                at < len(self.tokens)
+                and (self.tokens[at] in ("*", "**") or (self.tokens[at] == "**/" and not inside))
+                and (at + 1, False) not in states
+            ):
+                states.add((at + 1, False))
+                todo.append((at + 1, False))
+        return states

@@ -45,10 +45,17 @@ def read_config_text(path: Path, display: str, error: type[VoicelintError] = Pol
 
 
 def load_yaml(
-    text: str, display: str, error: type[VoicelintError] = PolicyError
+    text: str,
+    display: str,
+    error: type[VoicelintError] = PolicyError,
+    aliases: bool = False,
 ) -> tuple[Any, Lines]:
-    """Parse one YAML document with the safe loader; returns the data and the line of each key."""
-    _check_depth(text, display, error)
+    """Parse one YAML document with the safe loader; returns the data and the line of each key.
+
+    Aliases are refused unless ``aliases`` (eval corpora, often written by ``yaml.dump``), and
+    then only while the document, every alias expanded, stays under MAX_NODES nodes.
+    """
+    _check_structure(text, display, error, aliases)
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
@@ -87,13 +94,56 @@ def load_yaml(
 
 # Deeper than any policy or pack needs; far below what libyaml's recursive composer survives.
 MAX_DEPTH = 64
+# Nodes of a document with every alias expanded: a large eval corpus has a few thousand.
+MAX_NODES = 200_000
 
 
-def _check_depth(text: str, display: str, error: type[VoicelintError]) -> None:
-    """Refuse a document nested deeper than MAX_DEPTH, reading its events (which never recurse)."""
+def _check_structure(
+    text: str, display: str, error: type[VoicelintError], aliases: bool = False
+) -> None:
+    """Refuse aliases (or, with ``aliases``, a document that expands past MAX_NODES), and a
+    document nested deeper than MAX_DEPTH, reading its events: they never recurse and never
+    expand an alias, so a YAML bomb is measured without being built.
+
+    Policies, packs and the configuration are plain data written by hand (STYLE.md: no anchors
+    or merge keys), so there an alias is refused outright: nine levels of nine aliases expand to
+    9^7 nodes, and no count of aliases tells a bomb from a harmless reuse.
+    """
     depth = 0
+    sizes: dict[str, int] = {}  # anchor -> nodes of the anchored value, expanded
+    open_sizes: list[list[Any]] = []  # [nodes so far, anchor] of each collection being read
     try:
         for event in yaml.parse(text, Loader=SAFE_LOADER):
+            if isinstance(event, yaml.AliasEvent) and not aliases:
+                raise error(
+                    display,
+                    event.start_mark.line + 1,
+                    "YAML aliases (*name) are not allowed here",
+                    "write the value out in full; policies, packs and the configuration"
+                    " hold plain data",
+                )
+            size = 0
+            if isinstance(event, yaml.AliasEvent):
+                size = sizes.get(event.anchor or "", 1)
+            elif isinstance(event, yaml.ScalarEvent):
+                size = 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+            elif isinstance(event, yaml.CollectionStartEvent):
+                open_sizes.append([1, event.anchor])
+            elif isinstance(event, yaml.CollectionEndEvent) and open_sizes:
+                size, anchor = open_sizes.pop()
+                if anchor:
+                    sizes[anchor] = size
+            if size and open_sizes:
+                open_sizes[-1][0] += size
+                if open_sizes[-1][0] > MAX_NODES:
+                    raise error(
+                        display,
+                        event.start_mark.line + 1,
+                        f"YAML aliases expand to more than {MAX_NODES:,} nodes",
+                        "write the values out instead of repeating aliases of aliases",
+                    )
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:

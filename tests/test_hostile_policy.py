@@ -438,3 +438,34 @@ def test_a_near_rule_on_a_post_that_repeats_its_words_ends_in_bounded_time(tmp):
     assert time.monotonic() - started < 10
     assert result.exit_code == 0, result.stderr
     assert {f["rule"] for f in json.loads(result.stdout)["findings"]} >= {"claims.acme.near"}
+
+
+def test_an_eval_draft_may_say_twitter_and_must_say_sponsored_as_true_or_false(tmp):
+    write(
+        tmp,
+        "corpus.yaml",
+        """
+        policy: {extends: [endorsements]}
+        categories: [disclosure]
+        drafts:
+          - {text: "Loving my new trainers from Acme!", platform: twitter, sponsored: true, expect: [disclosure]}
+        """,
+    )
+    result = run_cli(["eval", "corpus.yaml"], tmp)
+    assert result.exit_code == 0, result.output
+    assert "100.0%  (1/1)" in result.stdout
+    write(
+        tmp,
+        "corpus.yaml",
+        """
+        policy: {extends: [endorsements]}
+        categories: [disclosure]
+        drafts:
+          - {text: "Loving my new trainers.", sponsored: "no", expect: []}
+        """,
+    )
+    result = run_cli(["eval", "corpus.yaml"], tmp)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "voicelint: corpus.yaml:4: sponsored must be true or false (write sponsored: true)\n"
+    )

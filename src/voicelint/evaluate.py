@@ -24,7 +24,7 @@ from typing import Any
 
 from voicelint.engine import CompiledPolicy, compile_policy, example_post, lint_post
 from voicelint.errors import PolicyError, did_you_mean
-from voicelint.model import CATEGORIES, KINDS, PLATFORMS
+from voicelint.model import CATEGORIES, KINDS, PLATFORM_ALIASES, PLATFORMS
 from voicelint.packs import Example
 from voicelint.policy import build_policy, find_client_policy, known_clients, load_policy
 from voicelint.yamlfile import line_of, load_yaml, read_config_text, reject_unknown
@@ -169,6 +169,7 @@ def _draft(
             "scored: " + ", ".join(categories),
         )
     platform = item.get("platform")
+    platform = PLATFORM_ALIASES.get(platform, platform) if isinstance(platform, str) else platform
     if platform is not None and platform not in PLATFORMS:
         raise PolicyError(
             display, line, f'unknown platform "{platform}"', did_you_mean(str(platform), PLATFORMS)
@@ -176,9 +177,10 @@ def _draft(
     kind = item.get("kind", "post")
     if kind not in KINDS:
         raise PolicyError(display, line, f'unknown kind "{kind}"', did_you_mean(str(kind), KINDS))
-    example = Example(
-        item["text"], platform, kind, item.get("in_reply_to"), bool(item.get("sponsored", False))
-    )
+    sponsored = item.get("sponsored", False)
+    if not isinstance(sponsored, bool):
+        raise PolicyError(display, line, "sponsored must be true or false", "write sponsored: true")
+    example = Example(item["text"], platform, kind, item.get("in_reply_to"), sponsored)
     return example, tuple(expect)
 
 

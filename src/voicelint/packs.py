@@ -16,7 +16,7 @@ from voicelint.conditions import parse as parse_conditions
 from voicelint.data import builtin_lists, builtin_packs
 from voicelint.errors import PolicyError, did_you_mean
 from voicelint.kinds import KINDS
-from voicelint.model import CATEGORIES, PLATFORMS, SEVERITIES
+from voicelint.model import CATEGORIES, PLATFORM_ALIASES, PLATFORMS, SEVERITIES
 from voicelint.model import KINDS as POST_KINDS
 from voicelint.yamlfile import Lines, line_of, load_yaml, read_config_text
 
@@ -462,6 +462,8 @@ def _examples(values: Any, rule_id: str, which: str, fail: Any) -> tuple[Example
                 did_you_mean(key, EXAMPLE_KEYS),
             )
         platform = value.get("platform")
+        if isinstance(platform, str):
+            platform = PLATFORM_ALIASES.get(platform, platform)
         if platform is not None and platform not in PLATFORMS:
             raise fail(
                 "examples",
@@ -475,13 +477,18 @@ def _examples(values: Any, rule_id: str, which: str, fail: Any) -> tuple[Example
                 f'rule {rule_id}: unknown kind "{kind}"',
                 did_you_mean(str(kind), POST_KINDS),
             )
+        sponsored = value.get("sponsored", False)
+        if not isinstance(sponsored, bool):
+            raise fail(
+                "examples", f"rule {rule_id}: sponsored must be true or false", "sponsored: true"
+            )
         result.append(
             Example(
                 text=value["text"],
                 platform=platform,
                 kind=kind,
                 in_reply_to=value.get("in_reply_to"),
-                sponsored=bool(value.get("sponsored", False)),
+                sponsored=sponsored,
             )
         )
     return tuple(result)

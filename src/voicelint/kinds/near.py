@@ -22,7 +22,7 @@ from voicelint.kinds.base import (
     inside,
     string_list,
 )
-from voicelint.nlp import Match, PatternError
+from voicelint.nlp import Match, PatternError, is_line_break, is_wrapped_line
 
 NAME = "near"
 ORDERS = ("either", "near_first", "terms_first")
@@ -133,7 +133,7 @@ def _words_between(doc: Any, start: int, end: int) -> int | None:
     """Words in tokens ``[start, end)``; None when a sentence ends between them."""
     words = 0
     for token in doc[start:end]:
-        if token.text in BOUNDARIES or (token.is_space and "\n" in token.text):
+        if token.text in BOUNDARIES or (is_line_break(token) and not is_wrapped_line(doc, token.i)):
             return None
         if not token.is_punct and not token.is_space:
             words += 1

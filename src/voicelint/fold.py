@@ -72,17 +72,17 @@ def fold_parts(text: str) -> tuple[str, str | None]:
         "NFD", "".join(c for c in text if unicodedata.category(c) not in _DROPPED)
     )
     text = "".join(c for c in text if unicodedata.category(c) not in _DROPPED).lower()
-    if text.isascii():
-        return _rejoin_dots(text), None
+    letters = [c for c in text if c.isalpha() and not c.isascii()]
+    if not letters:  # ASCII letters only, with emoji or symbols: no look-alike to fold
+        return _rejoin_dots(text) if text.isascii() else text, None
     table = _confusables()
     latin = any("a" <= c <= "z" for c in text)
-    letters = [c for c in text if c.isalpha() and not c.isascii()]
     if not all(c in table for c in letters):
         return unicodedata.normalize("NFC", text), None  # real non-Latin (or accented) letters
     skeleton = _rejoin_dots("".join(table.get(c, c) if c.isalpha() else c for c in text))
     if latin:
         return skeleton, None
-    return unicodedata.normalize("NFC", text), skeleton if letters else None
+    return unicodedata.normalize("NFC", text), skeleton
 
 
 def fold_word(text: str, latin_context: bool = True) -> str:

@@ -286,6 +286,7 @@ class _GatedPattern:
     key: str
     pattern: list[dict[str, Any]]
     needs: tuple[frozenset[str] | Any, ...]  # word sets, or compiled RE2 expressions
+    literal: bool = False  # names only words: matched on the word view alone (see run)
 
     def may_match(self, words: frozenset[str], texts: Iterable[str]) -> bool:
         for need in self.needs:
@@ -445,7 +446,7 @@ class MatcherBank:
         for pattern, as_written in zip(patterns, written or patterns, strict=True):
             needs = tuple(n for t in as_written if (n := _token_need(t)) is not None)
             index = len(self._patterns)
-            self._patterns.append(_GatedPattern(key, pattern, needs))
+            self._patterns.append(_GatedPattern(key, pattern, needs, _names_words(pattern)))
             word_sets = [n for n in needs if isinstance(n, frozenset)]
             if not word_sets:
                 self._always.append(index)
@@ -503,11 +504,15 @@ class MatcherBank:
                 viable = tuple(
                     i for i in sorted(candidates) if self._patterns[i].may_match(words, texts)
                 )
-                if viable:
-                    matcher = self._matcher_for(viable)
-                    raw.extend(matcher(doc))
-                    if view is not None:
-                        viewed.extend(matcher(view.doc))
+                if viable and view is None:
+                    raw.extend(self._matcher_for(viable)(doc))
+                elif viable:
+                    # every pattern on the word view; those that may name a gap (a hyphen, an
+                    # emoji, a space) or use a predicate also on the Doc's own tokens
+                    viewed.extend(self._matcher_for(viable)(view.doc))
+                    own = tuple(i for i in viable if not self._patterns[i].literal)
+                    if own:
+                        raw.extend(self._matcher_for(own)(doc))
         spans = {(match_id, first, end) for match_id, first, end in raw}
         if view is not None:
             spans.update(
@@ -522,6 +527,23 @@ class MatcherBank:
         for matches in found.values():
             matches.sort(key=lambda m: (m.start, -m.end))
         return found
+
+
+def _names_words(pattern: list[dict[str, Any]]) -> bool:
+    """Whether every token of a pattern names its words (a string or an IN list), none a gap."""
+    for token_spec in pattern:
+        for key, value in token_spec.items():
+            name = str(key).upper()
+            if name == "OP":
+                continue
+            if name not in _WORD_ATTRIBUTES:
+                return False
+            values = value.get("IN") if isinstance(value, dict) and len(value) == 1 else [value]
+            if not isinstance(values, list) or not all(
+                isinstance(v, str) and v and not is_gap(v) for v in values
+            ):
+                return False
+    return True
 
 
 def longest_first(matches: Iterable[Match]) -> list[Match]:
@@ -586,13 +608,21 @@ def _lemmatized(token_spec: dict[str, Any]) -> dict[str, Any]:
     LOWER becomes NORM, the word folded for matching (voicelint.fold).
     """
     spec = {("NORM" if str(k).upper() == "LOWER" else k): v for k, v in token_spec.items()}
-    for key in [k for k in spec if str(k).upper() == "LEMMA"]:
+    for key in [k for k in spec if str(k).upper() in ("LEMMA", "NORM")]:
+        lemma = str(key).upper() == "LEMMA"
+
+        def word(value: Any, lemma: bool = lemma) -> Any:
+            if isinstance(value, bool) or not isinstance(value, str | int | float):
+                return value
+            folded = fold_word(str(value))
+            return lemma_of(folded) if lemma else folded
+
         value = spec[key]
         if isinstance(value, str):
-            spec[key] = lemma_of(value.lower())
+            spec[key] = word(value)
         elif isinstance(value, dict):
             spec[key] = {
-                op: [lemma_of(str(v).lower()) for v in items] if isinstance(items, list) else items
+                op: [word(v) for v in items] if isinstance(items, list) else items
                 for op, items in value.items()
             }
     return spec

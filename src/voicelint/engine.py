@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -189,9 +190,14 @@ def _audit_exceptions(
 
 
 def stamp(post: Post, spec: RuleSpec, hit: Hit, client: str | None) -> Finding:
-    """The core, not the kind, gives a finding its rule id, category, severity and message."""
-    matched = post.text[hit.start : hit.end]
-    line, column, end_line, end_column = post.place(hit.start, hit.end)
+    """The core, not the kind, gives a finding its rule id, category, severity and message.
+
+    A hit that starts or ends inside a word is widened to the whole word, so that the quoted
+    match reads as words ("DON'T", not "DON").
+    """
+    start, end = whole_words(post.text, hit.start, hit.end)
+    matched = post.text[start:end]
+    line, column, end_line, end_column = post.place(start, end)
     return Finding(
         path=post.path,
         post=post.id,
@@ -204,8 +210,8 @@ def stamp(post: Post, spec: RuleSpec, hit: Hit, client: str | None) -> Finding:
         column=column,
         end_line=end_line,
         end_column=end_column,
-        start=hit.start,
-        end=hit.end,
+        start=start,
+        end=end,
         match=matched,
         fix=hit.fix,
     )
@@ -215,6 +221,40 @@ def _conditions_hold(spec: RuleSpec, hit: Hit, context: PostContext) -> bool:
     """Whether a hit meets its rule's ``when`` and escapes its ``unless`` (see voicelint.conditions)."""
     view = View(context, hit.start, hit.end)
     return all_hold(view, spec.when) and not any_holds(view, spec.unless)
+
+
+APOSTROPHES = frozenset("'\u2019")
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened so that it neither starts nor ends inside a word; a word runs over
+    letters and digits, and an apostrophe between two of them (don't)."""
+    if start >= end:
+        return start, end
+    while start > 0 and _joins(text, start):
+        start -= 1
+    while end < len(text) and _joins(text, end):
+        end += 1
+    return start, end
+
+
+def _joins(text: str, index: int) -> bool:
+    """Whether the characters on either side of ``index`` belong to one word."""
+    before, after = text[index - 1], text[index]
+    if _unspaced(before) or _unspaced(after):
+        return False  # Chinese, Japanese, Thai...: words are not set apart by spaces
+    if before.isalnum() and (after.isalnum() or unicodedata.combining(after)):
+        return True
+    if after in APOSTROPHES:
+        return before.isalnum() and index + 1 < len(text) and text[index + 1].isalnum()
+    if before in APOSTROPHES:
+        return after.isalnum() and index > 1 and text[index - 2].isalnum()
+    return False
+
+
+def _unspaced(char: str) -> bool:
+    """A character of a script written without spaces between words (wide, or Thai to Khmer)."""
+    return unicodedata.east_asian_width(char) in ("W", "F") or "\u0e00" <= char <= "\u17ff"
 
 
 def _covers(pattern: str, rule_id: str) -> bool:

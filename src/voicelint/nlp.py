@@ -17,6 +17,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from voicelint.fold import (
+    HYPHENS,
+    WordView,
+    fold_ascii,
+    fold_parts,
+    fold_word,
+    is_gap,
+    view_words,
+)
+
 # spaCy and lemminflect are imported when first needed, not with this module: importing spaCy
 # takes about a second, and a run answered from the cache never needs it.
 if TYPE_CHECKING:
@@ -31,7 +41,7 @@ TRAINED_ATTRIBUTES = frozenset(
 )
 PHRASE_ATTRIBUTES = ("LEMMA", "LOWER", "ORTH")
 # What rules write as LOWER is matched on NORM, which our lemma component sets to the lower-cased
-# word without invisible characters.
+# word folded for matching (voicelint.fold).
 _MATCH_ATTR = {"LOWER": "NORM"}
 
 
@@ -72,14 +82,10 @@ def is_dictionary_word(lower: str) -> bool:
 
 # Characters a reader never sees: zero-width space, joiner and non-joiner, word joiner, BOM, soft
 # hyphen, and the bidi embedding, override and isolate controls. Inside a word they must not hide
-# it ("cu\u200bres"), so matching reads each word without them; offsets still index the original.
+# it ("cu\u200bres"): the fold step (voicelint.fold) drops them, with every other format character,
+# combining mark and look-alike letter, from the form the matchers read; offsets still index the
+# original.
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-
-@lru_cache(maxsize=200_000)
-def visible(lower: str) -> str:
-    """A lower-cased word without invisible characters."""
-    return INVISIBLE.sub("", lower)
 
 
 TOKENS_KEY = "voicelint.tokens"
@@ -107,21 +113,137 @@ def tokens(doc: Doc) -> TokenTable:
     return table
 
 
+VIEW_KEY = "voicelint.view"
+
+
 def _set_lemmas(doc: Doc) -> Doc:
-    # NORM is what rules call LOWER: the word as read, lower-cased, invisible characters removed.
+    # NORM is what rules call LOWER: the word folded for matching (voicelint.fold): lower-cased,
+    # NFKC-normalised, without invisible characters or combining marks, look-alikes made Latin.
     texts, lowers, norms, lemmas = [], [], [], []
+    skeletons: list[int] = []  # words all of look-alike letters: Latin only among Latin words
     for token in doc:
+        text = token.text
         lower = token.lower_
-        norm = visible(lower)
+        if text.isascii():
+            norm = fold_ascii(lower)
+        else:
+            norm, skeleton = fold_parts(text)
+            if skeleton is not None:
+                skeletons.append(len(texts))
         lemma = lemma_of(norm)
         token.norm_ = norm
         token.lemma_ = lemma
-        texts.append(token.text)
+        texts.append(text)
         lowers.append(lower)
         norms.append(norm)
         lemmas.append(lemma)
+    if skeletons and _latin_context(texts, norms):
+        for index in skeletons:
+            norm = fold_word(texts[index], latin_context=True)
+            doc[index].norm_ = norms[index] = norm
+            doc[index].lemma_ = lemmas[index] = lemma_of(norm)
     doc.user_data[TOKENS_KEY] = TokenTable(texts, lowers, norms, lemmas)
     return doc
+
+
+def _latin_context(texts: list[str], folded_words: list[str]) -> bool:
+    """Whether most words with letters are written in Latin letters (after folding the mixed ones):
+    only then is a word made all of look-alikes ("сор") read as the Latin word it resembles."""
+    latin = other = 0
+    for text, folded in zip(texts, folded_words, strict=True):
+        if not any(c.isalpha() for c in text):
+            continue
+        if folded.isascii():
+            latin += 1
+        else:
+            other += 1
+    return latin > other
+
+
+def word_view(doc: Doc) -> WordView | None:
+    """The words the matchers read, or None when they are the Doc's own tokens.
+
+    Whitespace runs, emoji and lone hyphens between words are left out and spaced-out letters
+    joined (voicelint.fold), so "guaranteed\n  returns" or "g u a r a n t e e d" still match.
+    """
+    if VIEW_KEY in doc.user_data:
+        return doc.user_data[VIEW_KEY]
+    table = tokens(doc)
+    texts = table.texts
+    gaps = [t in HYPHENS or t.isspace() or (not t.isascii() and is_gap(t)) for t in texts]
+    view = None
+    spelled = _has_letter_run(table.norms, gaps)
+    if spelled or (True in gaps and _joins_words(gaps, texts)):
+        from spacy.attrs import SPACY
+        from spacy.tokens import Doc as SpacyDoc
+
+        spaces = [bool(s) for s in doc.to_array(SPACY).tolist()] if spelled else []
+        words, norms, firsts, ends = view_words(texts, table.norms, spaces, gaps, spelled)
+        lemmas = (
+            [
+                table.lemmas[first] if end == first + 1 else lemma_of(norm)
+                for norm, first, end in zip(norms, firsts, ends, strict=True)
+            ]
+            if spelled
+            else [table.lemmas[first] for first in firsts]
+        )
+        view_doc = SpacyDoc(doc.vocab, words=words, spaces=[True] * len(words), lemmas=lemmas)
+        lowers = [w.lower() for w in words]
+        for index, (lower, norm) in enumerate(zip(lowers, norms, strict=True)):
+            if norm != lower:  # a word's NORM is its lower case unless folded
+                view_doc[index].norm_ = norm
+        view_doc.user_data[TOKENS_KEY] = TokenTable(words, lowers, norms, lemmas)
+        view = WordView(view_doc, firsts, ends)
+    doc.user_data[VIEW_KEY] = view
+    return view
+
+
+def _joins_words(gaps: list[bool], texts: list[str]) -> bool:
+    """Whether some gap stands between two words (not after a full stop or before a comma): only
+    then can leaving the gaps out make a phrase."""
+    previous = False  # whether the last token that was not a gap has a letter or digit
+    pending = False
+    for gap, text in zip(gaps, texts, strict=True):
+        if gap:
+            pending = previous
+            continue
+        wordy = text.isalnum() or any(c.isalnum() for c in text)
+        if pending and wordy:
+            return True
+        previous, pending = wordy, False
+    return False
+
+
+def _has_letter_run(norms: list[str], gaps: list[bool]) -> bool:
+    """Three single letters in a row (gaps aside): maybe a word spelled out ("g u a r a n t e e d")."""
+    run = 0
+    for norm, gap in zip(norms, gaps, strict=True):
+        if gap:
+            continue
+        if len(norm) > 2:
+            run = 0
+            continue
+        single = (len(norm) == 1 and norm.isalpha()) or (
+            len(norm) == 2 and norm[1] == "." and norm[0].isalpha()
+        )
+        run = run + 1 if single else 0
+        if run >= 3:
+            return True
+    return False
+
+
+def is_line_break(token: Any) -> bool:
+    """A whitespace token holding a line break: LF, CRLF, or a lone CR (old Mac files)."""
+    return token.is_space and ("\n" in token.text or "\r" in token.text)
+
+
+def is_wrapped_line(doc: Doc, index: int) -> bool:
+    """A single line break inside a sentence: the next line goes on with a lower-case word, as a
+    YAML block scalar or a CSV cell wraps a long line ("our tea cures\ncolds")."""
+    token = doc[index]
+    breaks = token.text.count("\n") + token.text.replace("\r\n", "\n").count("\r")
+    following = doc[index + 1] if index + 1 < len(doc) else None
+    return breaks == 1 and following is not None and following.text[:1].islower()
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +285,8 @@ class _GatedPattern:
 
     key: str
     pattern: list[dict[str, Any]]
-    needs: tuple[frozenset[str] | re.Pattern[str], ...]
+    needs: tuple[frozenset[str] | Any, ...]  # word sets, or compiled RE2 expressions
+    literal: bool = False  # names only words: matched on the word view alone (see run)
 
     def may_match(self, words: frozenset[str], texts: Iterable[str]) -> bool:
         for need in self.needs:
@@ -176,11 +299,11 @@ class _GatedPattern:
 
 
 # A post's words are mostly words seen before, so whether a gate's REGEX finds each is remembered.
-_SEARCHED: dict[re.Pattern[str], dict[str, bool]] = {}
+_SEARCHED: dict[Any, dict[str, bool]] = {}
 _SEARCHED_MAX = 100_000
 
 
-def _searched(regex: re.Pattern[str], texts: Iterable[str]) -> bool:
+def _searched(regex: Any, texts: Iterable[str]) -> bool:
     """Whether the regular expression finds any of the texts."""
     seen = _SEARCHED.setdefault(regex, {})
     if len(seen) > _SEARCHED_MAX:
@@ -212,6 +335,7 @@ class MatcherBank:
             for attr in PHRASE_ATTRIBUTES
         }
         self._used_attrs: set[str] = set()
+        self._gap_phrase: dict[str, Any] = {}  # PhraseMatchers of phrases of emoji or hyphens only
         self._patterns: list[_GatedPattern] = []
         self._by_anchor: dict[str, list[int]] = {}  # word -> patterns that need it
         self._always: list[int] = []  # patterns no word can rule out
@@ -228,7 +352,15 @@ class MatcherBank:
         if attr not in PHRASE_ATTRIBUTES:
             raise ValueError(f"unknown phrase attribute {attr}")
         key = self._new_key(name)
-        docs = list(pipeline().pipe([p for p in phrases if p.strip()]))
+        docs = []
+        for doc in pipeline().pipe([p for p in phrases if p.strip()]):
+            view = word_view(doc)
+            if view is None:
+                docs.append(doc)
+            elif len(view.doc):
+                docs.append(view.doc)  # matched as the fold step reads a post: see word_view
+            else:  # nothing but emoji or hyphens: matched on the post's own tokens
+                self._gap_phrase_matcher(attr).add(key, [doc])
         if attr == "LEMMA":
             # A word written as a verb form means that form ("lit" is not "light", "guaranteed" is
             # not "guarantee"); those phrases match word by word, the rest by lemma.
@@ -247,6 +379,13 @@ class MatcherBank:
             self._phrase[attr].add(key, docs)
             self._used_attrs.add(attr)
         return key
+
+    def _gap_phrase_matcher(self, attr: str) -> Any:
+        from spacy.matcher import PhraseMatcher
+
+        if attr not in self._gap_phrase:
+            self._gap_phrase[attr] = PhraseMatcher(self._vocab, attr=_MATCH_ATTR.get(attr, attr))
+        return self._gap_phrase[attr]
 
     def shared_phrases(self, name: str, phrases: Iterable[str], attr: str = "LEMMA") -> str:
         """Like add_phrases, but registered once per bank however many rules ask (disclaimers...)."""
@@ -285,15 +424,29 @@ class MatcherBank:
             Matcher(self._vocab, validate=True).add(key, lemmatized)  # spaCy's own checks
         except (ValueError, KeyError, TypeError) as error:
             raise PatternError(_first_line(str(error))) from None
-        self._add_gated(key, lemmatized)
+        # spaCy runs REGEX with Python's re, which can take exponential time; each REGEX becomes
+        # a test of which RE2 expressions the token's word satisfies (linear time, see safe_regex).
+        linear = [[_through_re2(t) for t in p] for p in lemmatized]
+        try:
+            Matcher(self._vocab, validate=True).add(key, linear)
+        except (ValueError, KeyError, TypeError) as error:
+            raise PatternError(_first_line(str(error))) from None
+        self._add_gated(key, linear, lemmatized)
         return key
 
-    def _add_gated(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+    def _add_gated(
+        self,
+        key: str,
+        patterns: list[list[dict[str, Any]]],
+        written: list[list[dict[str, Any]]] | None = None,
+    ) -> None:
+        """Index patterns by the words they need; ``written`` holds the same patterns as the rule
+        wrote them (with REGEX), which say what they need."""
         stop_words = pipeline().Defaults.stop_words
-        for pattern in patterns:
-            needs = tuple(n for t in pattern if (n := _token_need(t)) is not None)
+        for pattern, as_written in zip(patterns, written or patterns, strict=True):
+            needs = tuple(n for t in as_written if (n := _token_need(t)) is not None)
             index = len(self._patterns)
-            self._patterns.append(_GatedPattern(key, pattern, needs))
+            self._patterns.append(_GatedPattern(key, pattern, needs, _names_words(pattern)))
             word_sets = [n for n in needs if isinstance(n, frozenset)]
             if not word_sets:
                 self._always.append(index)
@@ -320,33 +473,77 @@ class MatcherBank:
         return matcher
 
     def run(self, doc: Doc) -> dict[str, list[Match]]:
-        """All matches in a Doc by key, each key's list sorted by position."""
+        """All matches in a Doc by key, each key's list sorted by position.
+
+        Phrases are matched on the words the fold step leaves (``word_view``); token patterns on
+        those words and on the Doc's own tokens (a pattern may name a hyphen or an emoji).
+        """
         found: dict[str, list[Match]] = {}
         strings = self._vocab.strings
+        view = word_view(doc)
+        target = view.doc if view is not None else doc
         raw: list[tuple[int, int, int]] = []
+        viewed: list[tuple[int, int, int]] = []
+        into = viewed if view is not None else raw
         for attr in self._used_attrs:
-            raw.extend(self._phrase[attr](doc))
+            into.extend(self._phrase[attr](target))
+        for matcher in self._gap_phrase.values():
+            raw.extend(matcher(doc))
         if self._patterns:
             table = tokens(doc)
             words = frozenset(table.norms).union(table.lemmas)
+            texts = words.union(table.texts)
+            if view is not None:
+                seen = tokens(view.doc)
+                words = words.union(seen.norms, seen.lemmas)
+                texts = texts.union(words, seen.texts)
             candidates = set(self._always)
             for word in words:
                 candidates.update(self._by_anchor.get(word, ()))
             if candidates:
-                texts = words.union(table.texts)
                 viable = tuple(
                     i for i in sorted(candidates) if self._patterns[i].may_match(words, texts)
                 )
-                if viable:
+                if viable and view is None:
                     raw.extend(self._matcher_for(viable)(doc))
-        for match_id, first, end in raw:
-            span = doc[first:end]
+                elif viable:
+                    # every pattern on the word view; those that may name a gap (a hyphen, an
+                    # emoji, a space) or use a predicate also on the Doc's own tokens
+                    viewed.extend(self._matcher_for(viable)(view.doc))
+                    own = tuple(i for i in viable if not self._patterns[i].literal)
+                    if own:
+                        raw.extend(self._matcher_for(own)(doc))
+        spans = {(match_id, first, end) for match_id, first, end in raw}
+        if view is not None:
+            spans.update(
+                (match_id, view.firsts[first], view.ends[end - 1])
+                for match_id, first, end in viewed
+            )
+        for match_id, first, end in spans:
+            last = doc[end - 1]
             found.setdefault(strings[match_id], []).append(
-                Match(span.start_char, span.end_char, first, end)
+                Match(doc[first].idx, last.idx + len(last.text), first, end)
             )
         for matches in found.values():
             matches.sort(key=lambda m: (m.start, -m.end))
         return found
+
+
+def _names_words(pattern: list[dict[str, Any]]) -> bool:
+    """Whether every token of a pattern names its words (a string or an IN list), none a gap."""
+    for token_spec in pattern:
+        for key, value in token_spec.items():
+            name = str(key).upper()
+            if name == "OP":
+                continue
+            if name not in _WORD_ATTRIBUTES:
+                return False
+            values = value.get("IN") if isinstance(value, dict) and len(value) == 1 else [value]
+            if not isinstance(values, list) or not all(
+                isinstance(v, str) and v and not is_gap(v) for v in values
+            ):
+                return False
+    return True
 
 
 def longest_first(matches: Iterable[Match]) -> list[Match]:
@@ -383,7 +580,7 @@ def _is_verb_form(lower: str) -> bool:
 _WORD_ATTRIBUTES = frozenset({"LOWER", "ORTH", "TEXT", "LEMMA", "NORM"})
 
 
-def _token_need(token_spec: dict[str, Any]) -> frozenset[str] | re.Pattern[str] | None:
+def _token_need(token_spec: dict[str, Any]) -> frozenset[str] | Any | None:
     """What a Doc must contain for this token of a pattern to match, or None if it cannot say.
 
     Only required tokens (no OP, or "+") that name their words count: a string or an IN list (ORTH
@@ -401,23 +598,31 @@ def _token_need(token_spec: dict[str, Any]) -> frozenset[str] | re.Pattern[str] 
             if isinstance(value.get("IN"), list):
                 return frozenset(str(v).lower() for v in value["IN"])
             if isinstance(value.get("REGEX"), str):
-                return re.compile(value["REGEX"])
+                return safe_regex(value["REGEX"])
     return None
 
 
 def _lemmatized(token_spec: dict[str, Any]) -> dict[str, Any]:
     """LEMMA values put through our own lemmatizer, as the text is: LEMMA: packaging finds "packaging".
 
-    LOWER becomes NORM, the lower-cased word without invisible characters.
+    LOWER becomes NORM, the word folded for matching (voicelint.fold).
     """
     spec = {("NORM" if str(k).upper() == "LOWER" else k): v for k, v in token_spec.items()}
-    for key in [k for k in spec if str(k).upper() == "LEMMA"]:
+    for key in [k for k in spec if str(k).upper() in ("LEMMA", "NORM")]:
+        lemma = str(key).upper() == "LEMMA"
+
+        def word(value: Any, lemma: bool = lemma) -> Any:
+            if isinstance(value, bool) or not isinstance(value, str | int | float):
+                return value
+            folded = fold_word(str(value))
+            return lemma_of(folded) if lemma else folded
+
         value = spec[key]
         if isinstance(value, str):
-            spec[key] = lemma_of(value.lower())
+            spec[key] = word(value)
         elif isinstance(value, dict):
             spec[key] = {
-                op: [lemma_of(str(v).lower()) for v in items] if isinstance(items, list) else items
+                op: [word(v) for v in items] if isinstance(items, list) else items
                 for op, items in value.items()
             }
     return spec
@@ -435,8 +640,10 @@ def _regexes(token_spec: dict[str, Any]) -> list[Any]:
 def regex_problem(regex: Any) -> str | None:
     """Why a rule's regular expression is refused, or None.
 
-    A repeat inside a repeat ("(a+)+", "(\\w+\\s?)*") can take exponential time on a word that
-    almost matches, so a policy could hang every run; such patterns are refused, not bounded.
+    Rules' expressions run with RE2 (``google-re2``), which takes time linear in the word whatever
+    the expression, so no policy can hang a run; what RE2 cannot do in linear time (backreferences,
+    lookahead and lookbehind) is refused. A repeat inside a repeat ("(a+)+") is refused as well:
+    it is what makes such expressions slow elsewhere, and is always better written without.
     """
     if not isinstance(regex, str):
         return f"REGEX must be a string, got {regex!r}"
@@ -449,7 +656,102 @@ def regex_problem(regex: Any) -> str | None:
             f'REGEX "{regex}" repeats a group that itself repeats, which can take exponential '
             'time on some words; write it without the nesting (e.g. "(ab)+" not "(a+b?)+")'
         )
+    try:
+        _re2_compile(regex)
+    except ValueError as error:
+        return (
+            f'REGEX "{regex}" uses what a linear-time regex engine cannot run ({error}); '
+            "write it without backreferences, lookahead or lookbehind"
+        )
     return None
+
+
+def safe_regex(regex: str) -> Any:
+    """A rule's expression compiled with RE2 (linear time); ValueError if RE2 refuses it."""
+    return _re2_compile(regex)
+
+
+@lru_cache(maxsize=4096)
+def _re2_compile(regex: str) -> Any:
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print its reason to stderr; ours is the one line
+    try:
+        return re2.compile(regex, options)
+    except re2.error as error:
+        reason = error.args[0] if error.args else error
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise ValueError(str(reason)) from None
+
+
+# Each REGEX of a pattern, by key: which token attribute it reads and its RE2 form. The Matcher
+# asks a token's ``voicelint_regex`` extension, the keys whose expression its word satisfies.
+REGEX_EXTENSION = "voicelint_regex"
+_REGEX_KEYS: dict[tuple[str, str], str] = {}
+_REGEX_BY_KEY: dict[str, tuple[str, Any]] = {}
+_REGEX_HITS: dict[tuple[str, str, str], tuple[str, ...]] = {}
+# the Token attribute each pattern attribute reads (LOWER is already NORM here: see _lemmatized)
+_READS = {"ORTH": "text", "TEXT": "text", "LOWER": "norm_"}
+
+
+def _through_re2(token_spec: dict[str, Any]) -> dict[str, Any]:
+    """A token spec whose REGEX predicates are asked of the RE2 extension instead of spaCy's re."""
+    keys: list[str] = []
+    spec: dict[str, Any] = {}
+    for attr, value in token_spec.items():
+        name = str(attr).upper()
+        if name == "REGEX":
+            keys.append(_regex_key("TEXT", value))
+            continue
+        if isinstance(value, dict) and any(str(k).upper() == "REGEX" for k in value):
+            rest = {k: v for k, v in value.items() if str(k).upper() != "REGEX"}
+            for k, v in value.items():
+                if str(k).upper() == "REGEX":
+                    keys.append(_regex_key(name, v))
+            if rest:
+                spec[attr] = rest
+            continue
+        spec[attr] = value
+    if not keys:
+        return token_spec
+    _register_extension()
+    extensions = dict(spec.get("_", {}))
+    extensions[REGEX_EXTENSION] = {"IS_SUPERSET": sorted(set(keys))}
+    spec["_"] = extensions
+    return spec
+
+
+def _regex_key(attr: str, regex: str) -> str:
+    key = _REGEX_KEYS.get((attr, regex))
+    if key is None:
+        key = _REGEX_KEYS[(attr, regex)] = f"re{len(_REGEX_KEYS)}"
+        _REGEX_BY_KEY[key] = (_READS.get(attr, attr.lower() + "_"), safe_regex(regex))
+        _REGEX_HITS.clear()
+    return key
+
+
+def _regex_hits(token: Any) -> list[str]:
+    words = (token.text, token.norm_, token.lemma_)  # every attribute a REGEX reads follows
+    hits = _REGEX_HITS.get(words)
+    if hits is None:
+        if len(_REGEX_HITS) > _SEARCHED_MAX:
+            _REGEX_HITS.clear()
+        hits = _REGEX_HITS[words] = tuple(
+            key
+            for key, (attr, regex) in _REGEX_BY_KEY.items()
+            if regex.search(str(getattr(token, attr))) is not None
+        )
+    return list(hits)
+
+
+@lru_cache(maxsize=1)
+def _register_extension() -> None:
+    from spacy.tokens import Token
+
+    if not Token.has_extension(REGEX_EXTENSION):
+        Token.set_extension(REGEX_EXTENSION, getter=_regex_hits)
 
 
 def _nested_repeat(parsed: Any, inside: bool) -> bool:

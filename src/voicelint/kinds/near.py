@@ -22,7 +22,7 @@ from voicelint.kinds.base import (
     inside,
     string_list,
 )
-from voicelint.nlp import Match, PatternError
+from voicelint.nlp import Match, PatternError, is_line_break, is_wrapped_line
 
 NAME = "near"
 ORDERS = ("either", "near_first", "terms_first")
@@ -138,7 +138,11 @@ def _running_counts(doc: Any) -> tuple[list[int], list[int]]:
     words, ends = [0], [0]
     for token in doc:
         ends.append(
-            ends[-1] + (token.text in BOUNDARIES or (token.is_space and "\n" in token.text))
+            ends[-1]
+            + (
+                token.text in BOUNDARIES
+                or (is_line_break(token) and not is_wrapped_line(doc, token.i))
+            )
         )
         words.append(words[-1] + (not token.is_punct and not token.is_space))
     return words, ends

@@ -31,7 +31,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -225,30 +224,69 @@ class Command:
     posts: int
     check: Callable[[Run], Outcome]
     no_cache: bool = False
+    cwd: Path | None = None  # the bench's working directory when None
     runs: list[Run] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
 
 
-def execute(argv: list[str], cwd: Path, env: dict[str, str], scratch: Path) -> Run:
-    """Run ``argv`` to its end; its output goes to files (for both tools alike), not to a pipe."""
-    out, err = scratch / "stdout", scratch / "stderr"
-    with out.open("wb") as stdout, err.open("wb") as stderr:
+# Each command is started by a small process of its own, not by this script: Linux carries a
+# process's peak memory across exec, so a command forked from this script (which has held whole
+# reports) would count this script's size as its own peak. wait4 gives that one child's own
+# accounting (with the workers it waited for), where getrusage(RUSAGE_CHILDREN) would give the
+# largest of every child this process has had.
+LAUNCHER = r"""
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    with open(job["stdout"], "wb") as out, open(job["stderr"], "wb") as err:
         start = time.perf_counter()
-        process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
-        # wait4 gives this child's own accounting (with the workers it waited for), not the sum
-        # over every child this script has had, as getrusage(RUSAGE_CHILDREN) would.
-        _, status, usage = os.wait4(process.pid, 0)
+        child = subprocess.Popen(job["argv"], cwd=job["cwd"], env=job["env"], stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes there, KiB here
-    return Run(
-        wall=wall,
-        cpu=usage.ru_utime + usage.ru_stime,
-        peak_mb=usage.ru_maxrss / scale,
-        code=process.returncode,
-        stdout=out.read_text(encoding="utf-8", errors="replace"),
-        stderr=err.read_text(encoding="utf-8", errors="replace"),
-    )
+    child.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(json.dumps([wall, cpu, usage.ru_maxrss, child.returncode]), flush=True)
+"""
+
+
+class Launcher:
+    """Runs commands one at a time to their end; their output goes to files (for both tools alike)."""
+
+    def __init__(self, scratch: Path) -> None:
+        self.scratch = scratch
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", LAUNCHER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, argv: list[str], cwd: Path, env: dict[str, str]) -> Run:
+        out, err = self.scratch / "stdout", self.scratch / "stderr"
+        job = {"argv": argv, "cwd": str(cwd), "env": env, "stdout": str(out), "stderr": str(err)}
+        assert self.process.stdin and self.process.stdout
+        self.process.stdin.write(json.dumps(job) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer:
+            sys.exit(f"bench: could not start {' '.join(argv)}")
+        wall, cpu, peak, code = json.loads(answer)
+        scale = (
+            1024 * 1024 if sys.platform == "darwin" else 1024
+        )  # ru_maxrss: bytes there, KiB here
+        return Run(
+            wall=wall,
+            cpu=cpu,
+            peak_mb=peak / scale,
+            code=code,
+            stdout=out.read_text(encoding="utf-8", errors="replace"),
+            stderr=err.read_text(encoding="utf-8", errors="replace"),
+        )
+
+    def close(self) -> None:
+        assert self.process.stdin
+        self.process.stdin.close()
+        self.process.wait()
 
 
 def voicelint_check(
@@ -302,12 +340,22 @@ class Bench:
     """Runs commands in one working directory and checks each run before it counts."""
 
     def __init__(self, work: Path, scratch: Path, env: dict[str, str], sentinels: list[Path]):
-        self.work, self.scratch, self.env, self.sentinels = work, scratch, env, sentinels
+        self.work, self.env, self.sentinels = work, env, sentinels
+        self.launcher = Launcher(scratch)
 
-    def once(self, command: Command, cwd: Path | None = None, record: bool = True) -> Run:
-        cwd = cwd or self.work
+    def __enter__(self) -> Bench:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.launcher.close()
+
+    def execute(self, argv: list[str]) -> Run:
+        return self.launcher.run(argv, self.work, self.env)
+
+    def once(self, command: Command, record: bool = True) -> Run:
+        cwd = command.cwd or self.work
         before = sorted(os.listdir(cwd))
-        run = execute(command.argv, cwd, self.env, self.scratch)
+        run = self.launcher.run(command.argv, cwd, self.env)
         try:
             outcome = command.check(run)
             if command.no_cache:
@@ -325,13 +373,13 @@ class Bench:
         if created or written:
             raise BenchError(f"a --no-cache run wrote {created + written}: its time may hide work")
 
-    def rounds(self, commands: list[Command], runs: int, cwd: Path | None = None) -> None:
+    def rounds(self, commands: list[Command], runs: int) -> None:
         """``runs`` rounds of every command, the order reversed every other round (A B, B A...)."""
         for index in range(runs):
             order = commands if index % 2 == 0 else commands[::-1]
             for command in order:
                 progress(f"round {index + 1}/{runs}: {command.label}")
-                self.once(command, cwd)
+                self.once(command)
 
 
 def progress(message: str) -> None:
@@ -426,6 +474,126 @@ def arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
+@dataclass
+class Commands:
+    """What the bench runs: the cold starts, the like-for-like comparison, the cache re-runs."""
+
+    cold: list[Command]
+    compared: list[Command]
+    warm: Command
+    small: Command
+
+
+def commands(
+    args: argparse.Namespace, root: Path, voicelint: str, proselint: str | None
+) -> Commands:
+    """Writes the corpus, the policy and proselint's config under ``root``; the commands over them."""
+    work, small_repo = root / "work", root / "small"
+    texts = write_corpus(work, args.posts, args.per_file)
+    files = len(list((work / "posts").iterdir()))
+    write_corpus(small_repo, args.cached_posts, per_file=20)
+    if proselint:
+        write_prose(work, texts)
+    policy = root / "bench-all.yaml"
+    policy.write_text(POLICY, encoding="utf-8")
+    config = root / "proselint.json"
+    config.write_text(json.dumps(PROSELINT_CONFIG), encoding="utf-8")
+
+    lint = [voicelint, "check", "--policy", str(policy), "--format", "json"]
+    every = voicelint_check(args.posts, files)
+    no_cache = [*lint, "posts", "--no-cache"]
+    one = Command(
+        "voicelint --jobs 1 --no-cache", [*no_cache, "--jobs", "1"], args.posts, every, True
+    )
+    two = Command(
+        "voicelint --jobs 2 --no-cache", [*no_cache, "--jobs", "2"], args.posts, every, True
+    )
+    cold = Command(
+        "cold start, one post: voicelint",
+        [*lint, "one.txt", "--no-cache"],
+        1,
+        voicelint_check(1, 1, (0, 1)),
+        True,
+    )
+    # The default --jobs, as a user re-runs it; the first run fills the cache and is not timed.
+    cache = [*lint, "posts", "--cache-dir", str(root / "cache")]
+    warm = Command("voicelint, warm cache", cache, args.posts, every)
+    small = Command(
+        f"voicelint, warm cache, {args.cached_posts:,} posts",
+        cache,
+        args.cached_posts,
+        voicelint_check(args.cached_posts, len(list((small_repo / "posts").iterdir()))),
+        cwd=small_repo,
+    )
+    if not proselint:
+        return Commands([cold], [one, two], warm, small)
+    prose = [proselint, "check", "-o", "json", "--config", str(config)]
+    prose_one = Command("proselint, one file", [*prose, "all.txt"], args.posts, proselint_check(1))
+    prose_cold = Command(
+        "cold start, one post: proselint", [*prose, "one.txt"], 1, proselint_check(1, (0, 1))
+    )
+    compared = [prose_one, one, two]
+    if args.proselint == "both":
+        compared.append(
+            Command(
+                "proselint, a file a post",
+                [*prose, "prose"],
+                args.posts,
+                proselint_check(args.posts),
+            )
+        )
+    return Commands([prose_cold, cold], compared, warm, small)
+
+
+def report(runs: Commands) -> None:
+    """The table, then the ratios: voicelint against proselint, two processes against one."""
+    print(HEADER)
+    by_label = {c.label: c for c in [*runs.cold, *runs.compared, runs.warm, runs.small]}
+    for command in sorted(by_label.values(), key=lambda c: (c.posts > 1, c.label)):
+        print(row(command))
+    one, two = by_label["voicelint --jobs 1 --no-cache"], by_label["voicelint --jobs 2 --no-cache"]
+    pairs = [
+        (
+            "cold start (one post), voicelint / proselint",
+            "cold start, one post: voicelint",
+            "cold start, one post: proselint",
+            rate,
+            "",
+        ),
+        (
+            "voicelint --jobs 1 / proselint, a file a post",
+            one.label,
+            "proselint, a file a post",
+            rate,
+            "",
+        ),
+        (
+            "voicelint --jobs 1 / proselint, one file (CPU)",
+            one.label,
+            "proselint, one file",
+            cpu_rate,
+            "",
+        ),
+        (
+            "voicelint --jobs 1 / proselint, one file",
+            one.label,
+            "proselint, one file",
+            rate,
+            ">= 3x",
+        ),
+        ("voicelint --jobs 2 / --jobs 1 (CPU)", two.label, one.label, cpu_rate, ""),
+        ("voicelint --jobs 2 / --jobs 1", two.label, one.label, rate, ">= 1.7x"),
+    ]
+    print(
+        "ratios of posts/s ((CPU): of posts a CPU second), each the median of the per-round"
+        " ratios; above 1x the first is faster:"
+    )
+    for label, a, b, measure, target in pairs:
+        if a in by_label and b in by_label:
+            value = paired(by_label[a], by_label[b], measure)
+            print(f"  {label:<48} {value:5.2f}x" + (f"  (issue 14: {target})" if target else ""))
+
+
 def main() -> None:
     args = arguments()
     voicelint = shutil.which("voicelint")
@@ -438,19 +606,15 @@ def main() -> None:
     print(f"machine: {started:%Y-%m-%d %H:%M} UTC; {machine()}; load {load()} at start", flush=True)
     with tempfile.TemporaryDirectory(prefix="voicelint-bench-") as tmp:
         root = Path(tmp)
-        work, scratch, small_repo = root / "work", root / "scratch", root / "small"
-        for folder in (work, scratch, small_repo):
-            folder.mkdir()
-        texts = write_corpus(work, args.posts, args.per_file)
-        files = len(list((work / "posts").iterdir()))
-        write_corpus(small_repo, args.cached_posts, per_file=20)
-        small_files = len(list((small_repo / "posts").iterdir()))
-        if proselint:
-            write_prose(work, texts)
-        policy = root / "bench-all.yaml"
-        policy.write_text(POLICY, encoding="utf-8")
-        config = root / "proselint.json"
-        config.write_text(json.dumps(PROSELINT_CONFIG), encoding="utf-8")
+        for folder in ("work", "scratch", "small"):
+            (root / folder).mkdir()
+        runs = commands(args, root, voicelint, proselint)
+        print(
+            f"corpus: {args.posts:,} posts (seed 2026), the same texts for both; voicelint: JSON "
+            f"files of {args.per_file} posts, a policy with every pack (core, {', '.join(PACKS)}); "
+            f"proselint: one .txt file{', and a .txt file a post' if args.proselint == 'both' else ''}",
+            flush=True,
+        )
         # Nothing may answer from a cache or a config the bench did not write: voicelint's cache
         # goes to a directory that must stay absent in --no-cache runs, the XDG homes are empty.
         sentinels = [root / "no-cache", root / "xdg-cache", root / "xdg-config"]
@@ -460,105 +624,26 @@ def main() -> None:
             XDG_CACHE_HOME=str(sentinels[1]),
             XDG_CONFIG_HOME=str(sentinels[2]),
         )
-        bench = Bench(work, scratch, env, sentinels)
-        print(
-            f"corpus: {args.posts:,} posts (seed 2026), the same texts for both; voicelint: "
-            f"{files} JSON file(s), a policy with every pack (core, {', '.join(PACKS)}); "
-            f"proselint: one .txt file{', and a .txt file a post' if args.proselint == 'both' else ''}",
-            flush=True,
-        )
-        # As pip installs them: modules compiled once, not in the first timed run.
-        execute([voicelint, "--version"], work, env, scratch)
-        if proselint:
-            execute([proselint, "version"], work, env, scratch)
-
-        lint = [voicelint, "check", "--policy", str(policy), "--format", "json"]
-        no_cache = [*lint, "posts", "--no-cache"]
-        every = voicelint_check(args.posts, files)
-        one = Command(
-            "voicelint --jobs 1 --no-cache", [*no_cache, "--jobs", "1"], args.posts, every, True
-        )
-        two = Command(
-            "voicelint --jobs 2 --no-cache", [*no_cache, "--jobs", "2"], args.posts, every, True
-        )
-        cold = Command(
-            "cold start, one post: voicelint",
-            [*lint, "one.txt", "--no-cache"],
-            1,
-            voicelint_check(1, 1, (0, 1)),
-            True,
-        )
-        prose = [proselint or "proselint", "check", "-o", "json", "--config", str(config)]
-        prose_one = Command(
-            "proselint, one file", [*prose, "all.txt"], args.posts, proselint_check(1)
-        )
-        prose_each = Command(
-            "proselint, a file a post", [*prose, "prose"], args.posts, proselint_check(args.posts)
-        )
-        prose_cold = Command(
-            "cold start, one post: proselint", [*prose, "one.txt"], 1, proselint_check(1, (0, 1))
-        )
-
-        if proselint:
-            bench.rounds([cold, prose_cold], args.runs)
-            each = [prose_each] if args.proselint == "both" else []
-            bench.rounds([prose_one, one, two, *each], args.runs)
-        else:
-            bench.rounds([cold], args.runs)
-            bench.rounds([one, two], args.runs)
-
-        # The default --jobs, as a user re-runs it; the first run fills the cache and is not timed.
-        cache = ["--cache-dir", str(root / "cache")]
-        warm = Command("voicelint, warm cache", [*lint, "posts", *cache], args.posts, every)
-        small = Command(
-            f"voicelint, warm cache, {args.cached_posts:,} posts",
-            [*lint, "posts", *cache],
-            args.cached_posts,
-            voicelint_check(args.cached_posts, small_files),
-        )
-        progress("filling the cache")
-        bench.once(warm, record=False)
-        bench.once(small, small_repo, record=False)
-        bench.rounds([warm], args.runs)
-        bench.rounds([small], args.runs, small_repo)
-        same_findings([one, two, warm])
-
-    print(f"load {load()} at the end; each figure the median of {args.runs} runs", flush=True)
-    print(HEADER)
-    shown = [prose_cold, cold, prose_one, prose_each, one, two, warm, small]
-    for command in shown:
-        if command.runs:
-            print(row(command))
+        with Bench(root / "work", root / "scratch", env, sentinels) as bench:
+            # As pip installs them: modules compiled once, not in the first timed run.
+            bench.execute([voicelint, "--version"])
+            if proselint:
+                bench.execute([proselint, "version"])
+            floor = bench.execute([sys.executable, "-c", ""]).peak_mb
+            bench.rounds(runs.cold, args.runs)
+            bench.rounds(runs.compared, args.runs)
+            progress("filling the cache")
+            bench.once(runs.warm, record=False)
+            bench.once(runs.small, record=False)
+            bench.rounds([runs.warm], args.runs)
+            bench.rounds([runs.small], args.runs)
+        same_findings([c for c in runs.compared if c.label.startswith("voicelint")] + [runs.warm])
     print(
-        "ratios of posts/s, (CPU): of posts a CPU second; each the median of the per-round"
-        " ratios; above 1x the first is faster:"
+        f"load {load()} at the end; each figure the median of {args.runs} runs; peak memory: the "
+        f"largest single process (an empty Python reads {floor:.0f} MB)",
+        flush=True,
     )
-    ratios = [
-        ("voicelint --jobs 2 / --jobs 1 (CPU)", paired(two, one, cpu_rate), ""),
-        ("voicelint --jobs 2 / --jobs 1", paired(two, one, rate), ">= 1.7x"),
-    ]
-    if proselint:
-        ratios[:0] = [
-            ("cold start (one post), voicelint / proselint", paired(cold, prose_cold, rate), ""),
-            (
-                "voicelint --jobs 1 / proselint, a file a post",
-                prose_each.runs and paired(one, prose_each, rate),
-                "",
-            ),
-            (
-                "voicelint --jobs 1 / proselint, one file (CPU)",
-                paired(one, prose_one, cpu_rate),
-                "",
-            ),
-            (
-                "voicelint --jobs 1 / proselint, one file",
-                paired(one, prose_one, rate),
-                ">= 3x",
-            ),
-        ]
-    for label, value, target in ratios:
-        if value:
-            print(f"  {label:<48} {value:5.2f}x" + (f"  (issue 14: {target})" if target else ""))
+    report(runs)
 
 
 if __name__ == "__main__":

@@ -121,12 +121,12 @@ def test_a_no_cache_run_that_writes_a_cache_stops_the_bench(tmp_path):
     work, scratch, cache = tmp_path / "work", tmp_path / "scratch", tmp_path / "cache"
     work.mkdir()
     scratch.mkdir()
-    runner = bench.Bench(work, scratch, env={}, sentinels=[cache])
     clean = bench.Command(
         "clean", [sys.executable, "-c", "pass"], 1, lambda run: bench.Outcome(0), True
     )
-    runner.once(clean)
-    assert len(clean.runs) == 1 and clean.runs[0].code == 0 and clean.runs[0].peak_mb > 0
     writes = [sys.executable, "-c", "open('.voicelint_cache', 'w')"]
-    with pytest.raises(SystemExit, match="--no-cache run wrote"):
-        runner.once(bench.Command("writes", writes, 1, lambda run: bench.Outcome(0), True))
+    with bench.Bench(work, scratch, env={}, sentinels=[cache]) as runner:
+        runner.once(clean)
+        assert len(clean.runs) == 1 and clean.runs[0].code == 0 and clean.runs[0].peak_mb > 0
+        with pytest.raises(SystemExit, match="--no-cache run wrote"):
+            runner.once(bench.Command("writes", writes, 1, lambda run: bench.Outcome(0), True))

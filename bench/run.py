@@ -441,7 +441,7 @@ def load() -> str:
     return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "?"
 
 
-HEADER = f"{'':<38} {'wall s':>7} {'(min-max)':<13} {'posts/s':>8} {'cpu s':>7} {'peak MB':>7} {'findings':>8}"
+HEADER = f"{'':<38} {'wall s':>7} {'(min-max)':<15} {'posts/s':>8} {'cpu s':>7} {'peak MB':>7} {'findings':>8}"
 
 
 def row(command: Command) -> str:
@@ -449,7 +449,7 @@ def row(command: Command) -> str:
     wall = statistics.median(walls)
     spread = f"({walls[0]:.2f}-{walls[-1]:.2f})"
     return (
-        f"{command.label:<38} {wall:7.2f} {spread:<13} "
+        f"{command.label:<38} {wall:7.2f} {spread:<15} "
         f"{f'{command.posts / wall:,.0f}' if command.posts > 1 else '-':>8} "
         f"{statistics.median(run.cpu for run in command.runs):7.2f} "
         f"{statistics.median(run.peak_mb for run in command.runs):7.0f} "
@@ -602,6 +602,10 @@ def main() -> None:
     proselint = shutil.which("proselint") if args.proselint != "none" else None
     if args.proselint != "none" and proselint is None:
         sys.exit("bench: pip install proselint (or --proselint none)")
+    # proselint merges these under --config: one could switch checks off and make it look fast.
+    for other in (Path("/etc/proselintrc"), Path.home() / ".proselintrc.json"):
+        if proselint and other.exists():
+            sys.exit(f"bench: proselint would also read {other}; move it away for the bench")
     started = dt.datetime.now(dt.UTC)
     print(f"machine: {started:%Y-%m-%d %H:%M} UTC; {machine()}; load {load()} at start", flush=True)
     with tempfile.TemporaryDirectory(prefix="voicelint-bench-") as tmp:
@@ -609,10 +613,15 @@ def main() -> None:
         for folder in ("work", "scratch", "small"):
             (root / folder).mkdir()
         runs = commands(args, root, voicelint, proselint)
+        fed = {
+            "both": "one .txt file, and a .txt file a post",
+            "one-file": "one .txt file",
+            "none": "not run",
+        }
         print(
             f"corpus: {args.posts:,} posts (seed 2026), the same texts for both; voicelint: JSON "
             f"files of {args.per_file} posts, a policy with every pack (core, {', '.join(PACKS)}); "
-            f"proselint: one .txt file{', and a .txt file a post' if args.proselint == 'both' else ''}",
+            f"proselint: {fed[args.proselint]}",
             flush=True,
         )
         # Nothing may answer from a cache or a config the bench did not write: voicelint's cache

@@ -29,10 +29,13 @@ SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 ESCALATIONS = (
     "legal_threat",
     "injury",
+    "safety_hazard",
     "adverse_event",
     "medical_question",
     "press_inquiry",
     "crisis",
+    "distress",
+    "privacy",
 )
 INTENT_LABELS = {
     "billing": "a billing",
@@ -40,6 +43,9 @@ INTENT_LABELS = {
     "account_security": "an account-security",
     "legal_threat": "a legal",
     "injury": "an injury",
+    "safety_hazard": "a safety-hazard",
+    "distress": "a distress",
+    "privacy": "a privacy",
     "adverse_event": "an adverse-event",
     "medical_question": "a medical",
     "press_inquiry": "a press",
@@ -49,7 +55,10 @@ INTENT_LABELS = {
 DEFAULT_ROUTES = {
     "legal_threat": "legal",
     "injury": "safety",
+    "safety_hazard": "safety",
     "adverse_event": "safety",
+    "distress": "support",
+    "privacy": "dm",
     "medical_question": "support",
     "press_inquiry": "press",
     "crisis": "phone",

@@ -78,3 +78,26 @@ def test_the_customer_analysis_finds_whole_classes(message, intents):
 )
 def test_praise_and_look_alikes_are_not_reports(message):
     assert detect(message) == frozenset()
+
+
+# --- a hand-off is a mechanism: a private channel, a request to make contact, the brand making it --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So sorry! Give our care line a ring and we'll sort it out.",
+        "Sorry about this. Someone from our billing specialists will get back to you today.",
+        "Sorry! Our guest relations folks are on it, check your messages.",
+        "Sorry about that, please write to us and we'll fix it.",
+    ],
+)
+def test_a_hand_off_in_words_no_list_holds_passes(text):
+    assert rules(text, "I was charged twice for one coffee, want a refund") == []
+
+
+def test_a_reply_that_takes_the_matter_on_in_public_still_needs_the_hand_off():
+    assert rules(
+        "So sorry! We'll reverse the second charge today.",
+        "I was charged twice for one coffee, want a refund",
+    ) == ["missing-handoff"]

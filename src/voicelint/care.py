@@ -19,12 +19,12 @@ from typing import Any
 
 import yaml
 
+from voicelint.analysis import TextAnalysis
 from voicelint.model import INTENTS
 from voicelint.nlp import parse, tokens
 from voicelint.yamlfile import SAFE_LOADER
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons" / "routing"
-SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 # Intents whose public reply must route and say nothing else (legal, safety, press, crisis).
 ESCALATIONS = (
     "legal_threat",
@@ -63,6 +63,7 @@ DEFAULT_ROUTES = {
     "press_inquiry": "press",
     "crisis": "phone",
 }
+ANALYSIS_KEY = "voicelint.care.analysis"
 WORDS_KEY = "voicelint.care.words"
 PHRASES_KEY = "voicelint.care.phrases"
 SENTENCES_KEY = "voicelint.care.sentences"
@@ -181,28 +182,19 @@ def phrases(lexicon_name: str, *path: str) -> Phrases:
     return Phrases.of(value)
 
 
+def analysis_of(doc: Any) -> TextAnalysis:
+    """The post analysis of a Doc (sentences, acts, who each is about), made once per Doc."""
+    found = doc.user_data.get(ANALYSIS_KEY)
+    if found is None:
+        found = doc.user_data[ANALYSIS_KEY] = TextAnalysis(doc)
+    return found
+
+
 def sentences(doc: Any) -> list[tuple[int, int]]:
-    """Token ranges of the sentences: ends at . ! ? … (kept) and at line breaks."""
+    """Token ranges of the sentences, from the analysis's one splitter."""
     if SENTENCES_KEY not in doc.user_data:
-        doc.user_data[SENTENCES_KEY] = tuple(_sentences(doc))
+        doc.user_data[SENTENCES_KEY] = tuple((s.first, s.end) for s in analysis_of(doc).sentences)
     return list(doc.user_data[SENTENCES_KEY])
-
-
-def _sentences(doc: Any) -> list[tuple[int, int]]:
-    texts = words(doc).texts
-    result, start = [], 0
-    for i, text in enumerate(texts):
-        if text in SENTENCE_ENDS or (text and set(text) <= SENTENCE_ENDS):
-            if i + 1 < len(texts) and set(texts[i + 1]) <= SENTENCE_ENDS:
-                continue
-            result.append((start, i + 1))
-            start = i + 1
-        elif "\n" in text and i + 1 > start:  # a token's trailing whitespace is one space at most
-            result.append((start, i + 1))
-            start = i + 1
-    if start < len(doc):
-        result.append((start, len(doc)))
-    return [(a, b) for a, b in result if any(not t.is_space for t in doc[a:b])]
 
 
 def char_span(doc: Any, first: int, end: int) -> tuple[int, int]:
@@ -246,7 +238,53 @@ def hands_off(
         if channels.get("phone"):
             return "phone" in named
         return phrases("replies", "phone_handoff").any_in(doc)
-    return bool(named) or phrases("replies", "handoff").any_in(doc)
+    return bool(named) or hands_off_in(doc)
+
+
+def hands_off_in(doc: Any, first: int = 0, end: int | None = None) -> bool:
+    """Whether a sentence of tokens ``[first, end)`` moves the matter to a private channel.
+
+    It names a private channel (DM, inbox, a secure link); or it asks the reader to make contact (a
+    request with a contact verb: "give us a call", "reach out"); or the brand or one of its people
+    is who makes contact ("we'll be in touch", "a member of our team will reach out"); or it names
+    a team by its role ("our safety team", "media relations"). A request need not open the sentence:
+    "please" or "us" next to the contact verb makes one.
+    """
+    end = len(doc) if end is None else end
+    if phrases("replies", "handoff", "private_channel").any_in(doc, first, end):
+        return True
+    if _team(doc, first, end):
+        return True
+    contacts = phrases("replies", "handoff", "contact").find(doc, first, end)
+    if not contacts:
+        return False
+    makers = lexicon("replies")["handoff"]["makers"]
+    norms = tokens(doc).norms
+    for sentence in analysis_of(doc).sentences:
+        if sentence.end <= first or sentence.first >= end:
+            continue
+        inside = [c for c in contacts if sentence.first <= c.first < sentence.end]
+        if not inside:
+            continue
+        if sentence.act == "request":
+            return True
+        # a request inside the sentence: "sorry, please write to us", "give us a call"
+        for contact in inside:
+            near = range(max(sentence.first, contact.first - 3), min(sentence.end, contact.end + 2))
+            if any(norms[i] in ("us", "please") for i in near):
+                return True
+        if any(norms[i] in makers for i in range(sentence.first, inside[0].first)):
+            return True
+    return False
+
+
+def _team(doc: Any, first: int, end: int) -> bool:
+    """A team named by its role: a role word right before a team noun ("support team")."""
+    roles = phrases("replies", "handoff", "team_role").find(doc, first, end)
+    if not roles:
+        return False
+    nouns = {s.first for s in phrases("replies", "handoff", "team_noun").find(doc, first, end)}
+    return any(r.end in nouns for r in roles)
 
 
 def destination_text(destination: str, channels: Mapping[str, str]) -> str:

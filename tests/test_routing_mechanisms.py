@@ -101,3 +101,127 @@ def test_a_reply_that_takes_the_matter_on_in_public_still_needs_the_hand_off():
         "So sorry! We'll reverse the second charge today.",
         "I was charged twice for one coffee, want a refund",
     ) == ["missing-handoff"]
+
+
+# --- arguing the facts of a complaint in public ----------------------------------------------
+
+BURNED = "The lid popped off and I burned my hand."
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Our system indicates the card was charged once.", "Why did you charge my card twice??"),
+        ("According to the driver, it was handed to a neighbour.", "My box never came. Again."),
+        (
+            "The barista insists the drink was made with oat milk.",
+            "You used dairy in my latte, awful",
+        ),
+        ("That's not what happened.", "Your cashier yelled at me, so rude."),
+        (
+            "We never received a return from you.",
+            "I returned the jacket a month ago and still no refund",
+        ),
+    ],
+)
+def test_a_reply_that_argues_the_facts_names_the_destination(text, message):
+    assert (
+        "argues-facts",
+        text.rstrip("."),
+        (
+            f'"{text.rstrip(".")}" argues the facts of a complaint in public; acknowledge it and take'
+            " the details to DM via @NorthHelp."
+        ),
+    ) in routing(text, message)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "That should never happen. Please DM @NorthHelp so we can make it right.",
+            "My box never came. Again.",
+        ),
+        ("We're sorry the box didn't arrive! Please DM @NorthHelp.", "My box never came. Again."),
+        (
+            "Our team will confirm the details by DM @NorthHelp.",
+            "Why did you charge my card twice??",
+        ),
+        ("Tracking shows it's out for delivery today, enjoy!", "Just ordered, so excited!"),
+        ("It's not too late, the sale runs until Sunday.", "Did I miss the sale? 😢"),
+    ],
+)
+def test_acknowledgements_hand_offs_and_cheer_do_not_argue(text, message):
+    assert "argues-facts" not in rules(text, message)
+
+
+# --- harm reports: compensation in public, a shrug, fault, levity, reassurance ----------------
+
+
+def test_compensation_offered_for_a_harm_report_names_the_safety_route():
+    assert (
+        "compensates-harm",
+        "free pastry",
+        '"free pastry" offers compensation in public for an injury report; express concern and'
+        " route it to the safety team at safety@north.example.",
+    ) in routing("So sorry! Come by for a free pastry on your next visit.", BURNED)
+
+
+def test_compensation_is_fine_where_nobody_reports_harm():
+    assert "compensates-harm" not in rules(
+        "Thanks! Enjoy a free pastry on your next visit.", "Love the new autumn blend!"
+    )
+
+
+def test_a_shrug_at_a_harm_report_is_flagged_and_concern_with_a_hand_off_is_not():
+    assert "shrugs-off-harm" in rules("Our lids are tested every morning.", BURNED)
+    assert "shrugs-off-harm" not in rules(
+        "That sounds painful, we hope you're okay. Please email safety@north.example.", BURNED
+    )
+    hazard = "The outlet by our table was sparking all evening."
+    assert "shrugs-off-harm" in rules("All our outlets are inspected yearly.", hazard)
+
+
+def test_fault_is_a_subject_and_a_fault_word_not_a_sentence():
+    assert "admits-fault" in rules("Our courier made an error with the lid.", BURNED)
+    assert "admits-fault" in rules("We're liable for this, sorry.", BURNED)
+    assert "admits-fault" not in rules(
+        "This was not our fault, but we're sorry. Please email safety@north.example.", BURNED
+    )
+
+
+def test_a_tautology_at_a_harm_report_makes_light_of_it():
+    assert "makes-light" in rules("Well, hot tea is hot. DM us.", BURNED)
+    assert "makes-light" not in rules("Hot tea is back! DM us.", "Is the chai back?")
+
+
+def test_negated_worry_is_reassurance_in_place_of_advice():
+    adverse = "I got hives after taking your gummies."
+    policy = {
+        "extends": ["customer-care"],
+        "channels": {"safety": "safety@north.example"},
+        "routing": {"adverse_event": "safety"},
+    }
+    assert "medical-advice" in rules("No need to panic, hives fade quickly.", adverse, policy)
+    assert "medical-advice" not in rules(
+        "Please don't worry: email safety@north.example and our safety team will follow up.",
+        adverse,
+        policy,
+    )
+
+
+def test_distress_is_routed_and_never_offered_a_bonus():
+    message = "I can't stop betting, I've lost my rent money"
+    found = rules("Sorry to hear that! Here are 20 free spins to turn your luck around.", message)
+    assert "compensates-harm" in found and "missing-handoff" in found
+
+
+def test_a_question_about_the_customers_own_past_charge_is_not_a_policy_question():
+    assert detect("Why did you charge my card twice?") == {"billing"}
+    assert detect("Do you charge a fee for paper statements?") == frozenset()
+
+
+def test_sympathy_for_a_feeling_is_not_taking_the_matter_up_in_public():
+    message = "Why did you charge me a service fee I didn't agree to?"
+    assert rules("We hear you, and we're sorry it was frustrating.", message) == []
+    assert rules("Sorry! The fee was added by mistake.", message) != []

@@ -19,7 +19,8 @@ from typing import Any
 
 import yaml
 
-from voicelint.analysis import TextAnalysis
+from voicelint.analysis import TextAnalysis, valence_of_word
+from voicelint.analysis import lexicon as analysis_words
 from voicelint.model import INTENTS
 from voicelint.nlp import parse, tokens
 from voicelint.yamlfile import SAFE_LOADER
@@ -251,8 +252,11 @@ def hands_off_in(doc: Any, first: int = 0, end: int | None = None) -> bool:
     "please" or "us" next to the contact verb makes one.
     """
     end = len(doc) if end is None else end
-    if phrases("replies", "handoff", "private_channel").any_in(doc, first, end):
-        return True
+    if any(
+        not (norms_of(doc)[s.first] == "pm" and s.first > 0 and doc[s.first - 1].like_num)
+        for s in phrases("replies", "handoff", "private_channel").find(doc, first, end)
+    ):
+        return True  # "PM us", not "3pm"
     if _team(doc, first, end):
         return True
     contacts = phrases("replies", "handoff", "contact").find(doc, first, end)
@@ -276,6 +280,10 @@ def hands_off_in(doc: Any, first: int = 0, end: int | None = None) -> bool:
         if any(norms[i] in makers for i in range(sentence.first, inside[0].first)):
             return True
     return False
+
+
+def norms_of(doc: Any) -> list[str]:
+    return tokens(doc).norms
 
 
 def _team(doc: Any, first: int, end: int) -> bool:
@@ -337,3 +345,267 @@ def reply_destination(intents: Iterable[str], routing: Mapping[str, str]) -> str
         if destination and destination not in ("press", "legal"):
             return destination
     return "dm"
+
+
+# --- what a reply does with the customer's report (the escalation kind's mechanisms) ----------
+
+BE_FORMS = frozenset({"be", "is", "'s", "was", "are", "'re", "were"})
+# words between a negation and what it denies that make it a wish, not a denial ("we never want
+# that to happen", "that should never happen")
+WISHES = frozenset({"want", "wish", "would", "should", "like", "expect", "supposed", "mean", "to"})
+CONDITIONS = frozenset({"if", "whether", "unless", "when"})
+# YAML reads an unquoted ``no`` as false, and the analysis lexicon's negators lost it; the
+# care mechanisms count it themselves
+NEGATORS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "no",
+        "without",
+        "nobody",
+        "none",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+    }
+)
+CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though", ".", "!", "?"})
+NEGATION_WINDOW = 6
+
+
+def negation_scope(doc: Any, first: int, end: int) -> dict[int, int]:
+    """Token -> the negation cue that governs it, in tokens ``[first, end)`` (NegEx: six words
+    after the cue, to the end of its clause)."""
+    norms = tokens(doc).norms
+    scope: dict[int, int] = {}
+    for i in range(first, end):
+        if norms[i] not in NEGATORS:
+            continue
+        counted, j = 0, i + 1
+        while j < end and counted < NEGATION_WINDOW and norms[j] not in CLAUSE_BREAKS:
+            scope.setdefault(j, i)
+            counted += bool(norms[j].strip())
+            j += 1
+    return scope
+
+
+def _wish(norms: list[str], cue: int, target: int, first: int) -> bool:
+    return any(norms[i] in WISHES for i in range(max(first, cue - 2), target))
+
+
+def admissions(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges where the brand admits fault: "our mistake", "we messed up", "the driver made
+    an error", "we're responsible", "that's on us" (not negated, not in a question)."""
+    words = lexicon("replies")
+    fault = words["fault"]
+    owners = set(fault["owners"])
+    makers = set(fault["makers"]) | set(words["staff"])
+    table = tokens(doc)
+    norms, lemmas = table.norms, table.lemmas
+    found: list[tuple[int, int]] = []
+    for s in analysis_of(doc).sentences:
+        if s.act == "question":
+            continue
+        negated = negation_scope(doc, s.first, s.end)
+        for n in phrases("replies", "fault", "nouns").find(doc, s.first, s.end):
+            owner = n.first - 1
+            if owner >= s.first and norms[owner] in owners and owner not in negated:
+                found.append((owner, n.end))
+        for v in phrases("replies", "fault", "verbs").find(doc, s.first, s.end):
+            if v.first in negated:
+                continue
+            subject = [
+                i
+                for i in range(max(s.first, v.first - 4), v.first)
+                if norms[i] in makers or lemmas[i] in makers
+            ]
+            if subject:
+                found.append((subject[0], v.end))
+        for i in range(s.first, s.end - 3):
+            if (
+                norms[i] in ("that", "this", "it")
+                and norms[i + 1] in BE_FORMS
+                and norms[i + 2] == "on"
+                and norms[i + 3] in ("us", "me")
+                and (i + 4 >= s.end or not norms[i + 4].isalpha())
+                and i not in negated
+            ):
+                found.append((i, i + 4))
+    return found
+
+
+def tautologies(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of a tautology ("hot coffee is hot", "rules are rules"): a content word said
+    again across a form of "be", a shrug dressed as a joke."""
+    table = tokens(doc)
+    norms = table.norms
+    found: list[tuple[int, int]] = []
+    for s in analysis_of(doc).sentences:
+        for i in range(s.first, s.end):
+            if not norms[i].isalpha() or doc[i].is_stop:
+                continue
+            for j in range(i + 2, min(s.end, i + 5)):
+                if norms[j] == norms[i] and any(norms[k] in BE_FORMS for k in range(i + 1, j)):
+                    found.append((i, j + 1))
+    return found
+
+
+def reassurances(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges where a worry is negated ("nothing to worry about", "no need to panic"), in a
+    sentence that does not hand off."""
+    worry = phrases("replies", "worry")
+    found: list[tuple[int, int]] = []
+    for s in analysis_of(doc).sentences:
+        spans = worry.find(doc, s.first, s.end)
+        if not spans:
+            continue
+        negated = negation_scope(doc, s.first, s.end)
+        for span in spans:
+            cue = negated.get(span.first)
+            if cue is not None and not hands_off_in(doc, s.first, s.end):
+                found.append((cue, span.end))
+    return found
+
+
+def compensations(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges where a reply offers something of value: a voucher, a discount, points,
+    "free", "complimentary", "on us" (not "feel free", not "that's on us")."""
+    norms = tokens(doc).norms
+    exceptions = phrases("replies", "compensation", "not_free").find(doc)
+    found: list[tuple[int, int]] = []
+    for s in analysis_of(doc).sentences:
+        negated = negation_scope(doc, s.first, s.end)
+        for kind in ("nouns", "free"):
+            for span in phrases("replies", "compensation", kind).find(doc, s.first, s.end):
+                if span.first in negated or any(e.first <= span.first < e.end for e in exceptions):
+                    continue
+                if (
+                    norms[span.first] == "on"
+                    and span.first >= 2
+                    and norms[span.first - 1] in BE_FORMS
+                    and norms[span.first - 2] in ("that", "this", "it")
+                ):
+                    continue  # "that's on us" admits; it gives nothing
+                stop = span.end
+                if (
+                    kind == "free"
+                    and stop < s.end
+                    and norms[stop].isalpha()
+                    and not doc[stop].is_stop
+                ):
+                    stop += 1  # what is given: "a free pastry", "complimentary drinks"
+                found.append((span.first, stop))
+    return found
+
+
+def sympathises(doc: Any) -> bool:
+    """Whether a reply apologises or shows concern for the person (sorry, we hope you're okay)."""
+    words = analysis_words()
+    norms = tokens(doc).norms
+    sympathy = phrases("replies", "sympathy")
+    for s in analysis_of(doc).sentences:
+        text = " " + " ".join(norms[s.first : s.end]) + " "
+        if any(f" {p} " in text for p in words["non_apologies"]):
+            continue
+        if any(norms[i] in words["apology"] for i in range(s.first, s.end)):
+            return True
+        if sympathy.any_in(doc, s.first, s.end):
+            return True
+    return False
+
+
+def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
+    """Sentences (token ranges) of a reply that argue the facts of the customer's account.
+
+    Evidence the brand holds testifies against it ("our records show", "tracking confirms"); a
+    staff member's version is put against it ("the driver says he delivered it"); a flat denial
+    ("that's not what happened", "that isn't true"); or a negation of what the customer said, in
+    their own words ("you were never charged" to "I was charged twice"). Questions, requests,
+    apologies, hand-offs, wishes ("that should never happen") and conditions do not argue.
+    """
+    words = lexicon("replies")
+    argue = words["argue"]
+    apology = analysis_words()["apology"]
+    staff = set(words["staff"])
+    prospective = set(argue["prospective"]) | CONDITIONS
+    light = set(argue["light"])
+    norms = tokens(doc).norms
+    said_table = tokens(said)
+    echoes = {
+        lemma
+        for lemma, token in zip(said_table.lemmas, said, strict=True)
+        if lemma.isalpha() and len(lemma) > 2 and not token.is_stop and lemma not in light
+    }
+    found: list[tuple[int, int]] = []
+    for s in analysis_of(doc).sentences:
+        if s.act != "statement":
+            continue
+        span = range(s.first, s.end)
+        if any(norms[i] in apology for i in span) or hands_off_in(doc, s.first, s.end):
+            continue
+        if _testifies(doc, s.first, s.end, prospective, staff) or _denies(
+            doc, s.first, s.end, echoes, light
+        ):
+            found.append((s.first, s.end))
+    return found
+
+
+def _testifies(doc: Any, first: int, end: int, prospective: set[str], staff: set[str]) -> bool:
+    norms = tokens(doc).norms
+    if any(norms[i] in CONDITIONS for i in range(first, end)):
+        return False
+    evidence = phrases("replies", "argue", "evidence").find(doc, first, end)
+    testify = phrases("replies", "argue", "testify").find(doc, first, end)
+    for e in evidence:
+        for t in testify:
+            if e.end <= t.first <= e.end + 2 and not any(
+                norms[i] in prospective for i in range(e.end, t.first)
+            ):
+                return True
+    for a in phrases("replies", "argue", "according").find(doc, first, end):
+        after = range(a.end, min(end, a.end + 3))
+        if any(e.first in after for e in evidence) or any(norms[i] in staff for i in after):
+            return True
+    for r in phrases("replies", "argue", "report").find(doc, first, end):
+        before = range(max(first, r.first - 3), r.first)
+        who = [i for i in before if norms[i] in staff]
+        if who and not any(norms[i] in prospective for i in range(who[0], r.first)):
+            return True
+    return False
+
+
+def _denies(doc: Any, first: int, end: int, echoes: set[str], light: set[str]) -> bool:
+    table = tokens(doc)
+    norms, lemmas = table.norms, table.lemmas
+    negated = negation_scope(doc, first, end)
+    if not negated or any(norms[i] in CONDITIONS for i in range(first, end)):
+        return False
+    for d in phrases("replies", "argue", "denied").find(doc, first, end):
+        cue = negated.get(d.first)
+        if cue is not None and not _wish(norms, cue, d.first, first):
+            return True
+    for i, cue in negated.items():
+        lemma = lemmas[i]
+        if lemma in echoes and lemma not in light and not _wish(norms, cue, i, first):
+            return True
+    return False
+
+
+NEGATED_PRAISE = 1.2  # VADER valence of a positive word that, negated, makes a complaint
+NOT_COMPLAINTS = frozenset({"sure"})  # "not sure which to buy" doubts, it does not complain
+
+
+def complains(customer: Any) -> bool:
+    """Whether the customer's message complains: the analysis says so (an intent, a negative
+    feeling or word), or it negates a positive word ("neither fair nor appropriate", "no help",
+    "not happy"), which VADER's compound score can miss in a long message."""
+    if customer.complaint:
+        return True
+    doc = customer.analysis.doc
+    norms = tokens(doc).norms
+    return any(
+        norms[i] not in NOT_COMPLAINTS and valence_of_word(norms[i]) >= NEGATED_PRAISE
+        for i in negation_scope(doc, 0, len(doc))
+    )

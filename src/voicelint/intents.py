@@ -91,7 +91,8 @@ def specs() -> tuple[IntentSpec, ...]:
 @lru_cache(maxsize=1)
 def _general_and_personal() -> tuple[Phrases, Phrases]:
     data = lexicon("intents")
-    return Phrases(data["general"]), Phrases(data["personal"])
+    # exact forms: "do you charge" asks about the policy, "did you charge" about the customer's own
+    return Phrases(exact=data["general"]), Phrases(data["personal"])
 
 
 @lru_cache(maxsize=4096)

@@ -53,12 +53,25 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     return check
 
 
+# a state after an apology describes the customer's feeling, not the matter ("sorry it was
+# frustrating"); after no apology it reports on the matter ("the fee was charged in error")
+STATIVE = frozenset({"was", "were", "has", "have", "'ve", "been"})
+
+
 def engages(doc: Any, intent: str) -> bool:
     """Whether a draft takes up the matter (a commitment, a statement, the matter's own words)."""
     topic = care.lexicon("replies")["topic"].get(intent)
-    return care.phrases("replies", "engage").any_in(doc) or (
-        topic is not None and care.phrases("replies", "topic", intent).any_in(doc)
-    )
+    if topic is not None and care.phrases("replies", "topic", intent).any_in(doc):
+        return True
+    norms = care.norms_of(doc)
+    courtesy = care.phrases("replies", "courtesy")
+    for first, end in care.sentences(doc):
+        polite = [c.first for c in courtesy.find(doc, first, end)]
+        for match in care.phrases("replies", "engage").find(doc, first, end):
+            if polite and polite[0] < match.first and norms[match.first] in STATIVE:
+                continue
+            return True
+    return False
 
 
 def values(intent: str, destination: str, channels: Mapping[str, str]) -> dict[str, str]:

@@ -225,3 +225,46 @@ def test_sympathy_for_a_feeling_is_not_taking_the_matter_up_in_public():
     message = "Why did you charge me a service fee I didn't agree to?"
     assert rules("We hear you, and we're sorry it was frustrating.", message) == []
     assert rules("Sorry! The fee was added by mistake.", message) != []
+
+
+# --- asking for personal data in public: the act and the item, not a cue phrase ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("What is the best number to reach you on?", "What is the best number"),
+        ("Sorry! What's the email on the account?", "What's the email"),
+        ("Which address was it shipped to?", "Which address"),
+        ("Could you confirm your date of birth for us?", "Could you confirm your date of birth"),
+    ],
+)
+def test_a_question_for_the_readers_data_is_a_public_data_request(text, match):
+    found = routing(text, "My order never arrived")
+    assert [(name, m) for name, m, _ in found if name == "public-data-request"] == [
+        ("public-data-request", match)
+    ]
+    assert "by DM via @NorthHelp" in found[0][2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baggage services can help. Please give them a call at <phone> .",
+        "What's the address of your nearest store?",
+        "Do you have more details about the outage?",
+        "Could you DM us the email on the account?",
+        "What is your favourite drink?",
+    ],
+)
+def test_where_to_reach_the_brand_and_questions_without_personal_data_pass(text):
+    assert "public-data-request" not in rules(text, "My order never arrived")
+
+
+def test_a_state_of_being_is_no_engagement_and_a_rule_stated_at_the_customer_is():
+    message = "Rude staff and I will keep my money with your competitor, who charges less"
+    assert rules("We count on our agents to be kind. We're sorry for any rudeness.", message) == []
+    refund = "You cancelled my flight and I paid twice, I want a refund!"
+    assert rules("Tickets must be reissued when a flight is cancelled.", refund) == [
+        "missing-handoff"
+    ]

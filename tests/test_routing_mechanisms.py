@@ -268,3 +268,55 @@ def test_a_state_of_being_is_no_engagement_and_a_rule_stated_at_the_customer_is(
     assert rules("Tickets must be reissued when a flight is cancelled.", refund) == [
         "missing-handoff"
     ]
+
+
+# --- personal data repeated back, and private individuals named --------------------------------
+
+
+def personal(text: str, in_reply_to: str | None = None) -> list[str]:
+    kind = "reply" if in_reply_to else "post"
+    return [
+        f.match
+        for f in lint(text, CARE, kind=kind, in_reply_to=in_reply_to)
+        if f.rule.endswith("personal-data")
+    ]
+
+
+def test_the_customers_own_number_repeated_back_is_personal_data_whatever_its_shape():
+    assert personal(
+        "Sorry! Is 4417 the card you used?", "My card ending 4417 was charged twice"
+    ) == ["4417"]
+    (finding,) = [
+        f
+        for f in lint(
+            "Thanks! We've flagged 5512 for the team.",
+            CARE,
+            kind="reply",
+            in_reply_to="where is order 5512??",
+        )
+        if f.rule.endswith("personal-data")
+    ]
+    assert "the customer's own data repeated back" in finding.message
+
+
+def test_numbers_the_customer_did_not_give_as_theirs_are_not_echoes():
+    assert personal("See you at 1420 Alder Street!", "Are you open at 1420 Alder Street?") == []
+    assert personal("The 2026 menu is out!", "When is the 2026 menu out?") == []
+    assert personal("Yes, the 2-for-$5 deal runs all week.", "Is the 2 for $5 deal still on?") == []
+
+
+def test_a_customers_full_name_with_their_visit_is_personal_data():
+    text = "Hi Maria Lopez, sorry your visit on Tuesday was disappointing."
+    assert personal(text, "Terrible service at your Elm St store") == ["Maria Lopez"]
+    assert personal("The Lakeside Denver is a steal in January, rooms from $89.") == []
+
+
+def test_a_staff_member_blamed_by_name_is_personal_data_and_praise_or_the_reader_is_not():
+    assert personal("Sorry! Our driver Kevin was rude and we've spoken to him.", "So rude!") == [
+        "Kevin"
+    ]
+    assert personal(
+        "Sorry, Jake on the early shift forgot your oat milk.", "No oat milk again"
+    ) == ["Jake"]
+    assert personal("Sorry, Jane! We forgot it, DM us.", "you forgot my oat milk") == []
+    assert personal("Shoutout to our barista Mo, who remembered 200 names!") == []

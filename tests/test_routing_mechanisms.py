@@ -320,3 +320,71 @@ def test_a_staff_member_blamed_by_name_is_personal_data_and_praise_or_the_reader
     ) == ["Jake"]
     assert personal("Sorry, Jane! We forgot it, DM us.", "you forgot my oat milk") == []
     assert personal("Shoutout to our barista Mo, who remembered 200 names!") == []
+
+
+# --- the mechanisms as named conditions, for any rule ----------------------------------------
+
+
+def holds(name: str, text: str, words: str, in_reply_to: str | None = None) -> bool:
+    from conftest import draft
+    from voicelint.conditions import CONDITIONS, View
+    from voicelint.kinds import PostContext
+    from voicelint.nlp import parse as parse_text
+
+    post = draft(text, kind="reply" if in_reply_to else "post", in_reply_to=in_reply_to)
+    context = PostContext(post, parse_text(text), {})
+    start = text.index(words)
+    return CONDITIONS[name].holds(View(context, start, start + len(words)), None)
+
+
+def test_condition_contradicts():
+    said = "I was charged twice for one coffee"
+    assert holds("contradicts", "Sorry. You were never charged twice.", "never", said)
+    assert not holds("contradicts", "Sorry. You were never charged twice.", "Sorry", said)
+    assert not holds("contradicts", "You were never charged twice.", "never")
+
+
+def test_condition_compensates():
+    assert holds("compensates", "Here's a voucher for you. Take care.", "Here")
+    assert not holds("compensates", "Feel free to DM us.", "Feel")
+    assert not holds("compensates", "That's on us, sorry.", "That")
+
+
+def test_condition_hands_off():
+    assert holds("hands_off", "Sorry! A member of our team will be in touch.", "Sorry")
+    assert holds("hands_off", "Please ring us on the number in your app.", "Please")
+    assert not holds("hands_off", "Sorry! We'll fix it today.", "Sorry")
+
+
+def test_a_custom_rule_composes_the_conditions():
+    policy = {
+        "custom_rules": [
+            {
+                "id": "routing.acme.gift-for-harm",
+                "kind": "sentence",
+                "category": "routing",
+                "severity": "error",
+                "summary": "A gift in public for a harm report.",
+                "why": "Acme care guide.",
+                "message": '"{match}" offers a gift for a harm report.',
+                "when": {"post": "reply", "customer": "harm", "compensates": True},
+                "unless": ["hands_off"],
+                "examples": {
+                    "fire": [
+                        {
+                            "text": "Sorry! Here's a voucher.",
+                            "kind": "reply",
+                            "in_reply_to": "I burned my hand on your kettle.",
+                        }
+                    ],
+                    "pass": ["Here's a voucher."],
+                },
+            }
+        ]
+    }
+    found = [
+        f.match
+        for f in lint("Sorry! Here's a voucher.", policy, kind="reply", in_reply_to=BURNED)
+        if f.rule == "routing.acme.gift-for-harm"
+    ]
+    assert found == ["Here's a voucher."]

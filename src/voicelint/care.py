@@ -19,8 +19,10 @@ from typing import Any
 
 import yaml
 
-from voicelint.analysis import TextAnalysis, valence_of_word
+from voicelint.analysis import _about as speaks_of
+from voicelint.analysis import _act as speech_act
 from voicelint.analysis import lexicon as analysis_words
+from voicelint.analysis import split_sentences, valence_of_word
 from voicelint.model import INTENTS
 from voicelint.nlp import parse, tokens
 from voicelint.yamlfile import SAFE_LOADER
@@ -183,18 +185,34 @@ def phrases(lexicon_name: str, *path: str) -> Phrases:
     return Phrases.of(value)
 
 
-def analysis_of(doc: Any) -> TextAnalysis:
-    """The post analysis of a Doc (sentences, acts, who each is about), made once per Doc."""
+@dataclass(frozen=True)
+class Said:
+    """One sentence of a Doc as the care checks read it: its tokens ``[first, end)``, its speech act
+    and whom it is about, from the analysis's one splitter and word classes (the rest of the
+    analysis, VADER and certainty, is not needed here and costs most of its time)."""
+
+    first: int
+    end: int
+    act: str
+    about: frozenset[str]
+
+
+def acts(doc: Any) -> list[Said]:
+    """The Doc's sentences with their acts, read once per Doc."""
     found = doc.user_data.get(ANALYSIS_KEY)
     if found is None:
-        found = doc.user_data[ANALYSIS_KEY] = TextAnalysis(doc)
-    return found
+        words, norms = analysis_words(), tokens(doc).norms
+        found = doc.user_data[ANALYSIS_KEY] = tuple(
+            Said(a, b, speech_act(norms, a, b, words), frozenset(speaks_of(norms, a, b, words)))
+            for a, b in split_sentences(doc)
+        )
+    return list(found)
 
 
 def sentences(doc: Any) -> list[tuple[int, int]]:
     """Token ranges of the sentences, from the analysis's one splitter."""
     if SENTENCES_KEY not in doc.user_data:
-        doc.user_data[SENTENCES_KEY] = tuple((s.first, s.end) for s in analysis_of(doc).sentences)
+        doc.user_data[SENTENCES_KEY] = tuple(split_sentences(doc))
     return list(doc.user_data[SENTENCES_KEY])
 
 
@@ -264,7 +282,7 @@ def hands_off_in(doc: Any, first: int = 0, end: int | None = None) -> bool:
         return False
     makers = lexicon("replies")["handoff"]["makers"]
     norms = tokens(doc).norms
-    for sentence in analysis_of(doc).sentences:
+    for sentence in acts(doc):
         if sentence.end <= first or sentence.first >= end:
             continue
         inside = [c for c in contacts if sentence.first <= c.first < sentence.end]
@@ -405,7 +423,7 @@ def admissions(doc: Any) -> list[tuple[int, int]]:
     table = tokens(doc)
     norms, lemmas = table.norms, table.lemmas
     found: list[tuple[int, int]] = []
-    for s in analysis_of(doc).sentences:
+    for s in acts(doc):
         if s.act == "question":
             continue
         negated = negation_scope(doc, s.first, s.end)
@@ -442,7 +460,7 @@ def tautologies(doc: Any) -> list[tuple[int, int]]:
     table = tokens(doc)
     norms = table.norms
     found: list[tuple[int, int]] = []
-    for s in analysis_of(doc).sentences:
+    for s in acts(doc):
         for i in range(s.first, s.end):
             if not norms[i].isalpha() or doc[i].is_stop:
                 continue
@@ -457,7 +475,7 @@ def reassurances(doc: Any) -> list[tuple[int, int]]:
     sentence that does not hand off."""
     worry = phrases("replies", "worry")
     found: list[tuple[int, int]] = []
-    for s in analysis_of(doc).sentences:
+    for s in acts(doc):
         spans = worry.find(doc, s.first, s.end)
         if not spans:
             continue
@@ -475,7 +493,7 @@ def compensations(doc: Any) -> list[tuple[int, int]]:
     norms = tokens(doc).norms
     exceptions = phrases("replies", "compensation", "not_free").find(doc)
     found: list[tuple[int, int]] = []
-    for s in analysis_of(doc).sentences:
+    for s in acts(doc):
         negated = negation_scope(doc, s.first, s.end)
         for kind in ("nouns", "free"):
             for span in phrases("replies", "compensation", kind).find(doc, s.first, s.end):
@@ -505,7 +523,7 @@ def sympathises(doc: Any) -> bool:
     words = analysis_words()
     norms = tokens(doc).norms
     sympathy = phrases("replies", "sympathy")
-    for s in analysis_of(doc).sentences:
+    for s in acts(doc):
         text = " " + " ".join(norms[s.first : s.end]) + " "
         if any(f" {p} " in text for p in words["non_apologies"]):
             continue
@@ -514,6 +532,17 @@ def sympathises(doc: Any) -> bool:
         if sympathy.any_in(doc, s.first, s.end):
             return True
     return False
+
+
+def may_contradict(doc: Any) -> bool:
+    """A quick test before ``contradictions``: a negation, evidence, a report or a staff word."""
+    norms = set(tokens(doc).norms)
+    if norms & NEGATORS:
+        return True
+    staff = norms & set(lexicon("replies")["staff"])
+    if staff and phrases("replies", "argue", "report").any_in(doc):
+        return True
+    return any(phrases("replies", "argue", part).any_in(doc) for part in ("evidence", "according"))
 
 
 def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
@@ -539,7 +568,7 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
         if lemma.isalpha() and len(lemma) > 2 and not token.is_stop and lemma not in light
     }
     found: list[tuple[int, int]] = []
-    for s in analysis_of(doc).sentences:
+    for s in acts(doc):
         if s.act != "statement":
             continue
         span = range(s.first, s.end)

@@ -44,8 +44,19 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     return check
 
 
+REQUESTS_KEY = "voicelint.care.public_requests"
+
+
 def public_requests(doc: Any) -> list[tuple[int, int]]:
-    """Token ranges from a public request cue to the data item it asks for."""
+    """Token ranges from a public request cue to the data item it asks for (read once per Doc:
+    the hand-off check asks too)."""
+    found = doc.user_data.get(REQUESTS_KEY)
+    if found is None:
+        found = doc.user_data[REQUESTS_KEY] = tuple(_public_requests(doc))
+    return list(found)
+
+
+def _public_requests(doc: Any) -> list[tuple[int, int]]:
     cues = care.phrases("replies", "request")
     items = care.phrases("replies", "data_item")
     private = care.phrases("replies", "private")
@@ -100,7 +111,9 @@ def asked_in_question(doc: Any) -> list[tuple[int, int]]:
     negation = care.phrases("replies", "negation")
     norms = care.norms_of(doc)
     found: list[tuple[int, int]] = []
-    for sentence in care.analysis_of(doc).sentences:
+    if "number" not in norms and not items.any_in(doc):
+        return found  # most posts name no data item: no need to read their sentences
+    for sentence in care.acts(doc):
         first, end = sentence.first, sentence.end
         if sentence.act == "statement" or private.any_in(doc, first, end):
             continue

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from voicelint import care
+from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 
 NAME = "escalation"
@@ -75,11 +76,16 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     applies = CHECKS[which]
 
     def check(post: PostContext) -> list[Hit]:
-        if post.post.kind != "reply" or post.customer is None:
+        if post.post.kind != "reply" or not (post.post.in_reply_to or "").strip():
             return []
-        reported = post.customer.intents
+        reported = detect(post.post.in_reply_to)  # cached by message: replies repeat them
         intents = [i for i in care.by_priority(reported) if i in applies]
-        if not intents and not (COMPLAINT in applies and care.complains(post.customer)):
+        if not intents and not (
+            COMPLAINT in applies
+            and care.may_contradict(post.doc)
+            and post.customer is not None
+            and care.complains(post.customer)
+        ):
             return []
         if intents:
             intent = intents[0]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from voicelint import care
+from voicelint.analysis import NEGATIVE_WORD, valence_of_word
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
 from voicelint.nlp import is_dictionary_word
@@ -348,30 +349,37 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     words = care.words(doc)
     texts, lowers = words.texts, words.lowers
     found: list[Entity] = []
-    for sentence in care.analysis_of(doc).sentences:
-        first, end = sentence.first, sentence.end
-        faults = [s.first for s in blame.find(doc, first, end)]
-        if not faults and not sentence.negative_words:
+    if not any(_name_word(t) and not is_dictionary_word(t.lower()) for t in texts[1:]):
+        return found  # no name to blame: no need to read the sentences
+    for first, end in care.sentences(doc):
+        names = [i for i in range(first + 1, end) if _staff_name(texts, lowers, i, end, own_names)]
+        if not names:
             continue
-        faults += list(sentence.negative_words)
-        opener = next((i for i in range(first, end) if texts[i].strip()), first)
-        for i in range(opener + 1, end):
-            if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own_names:
-                continue
-            if is_dictionary_word(lowers[i]) or lowers[i] in staff:
-                continue
-            if _name_word(texts[i - 1]) or (i + 1 < end and _name_word(texts[i + 1])):
-                continue  # "The Lakeside Denver": a place or a business, not a first name
-            following = next((texts[k] for k in range(i + 1, end) if texts[k].strip()), "")
-            if following in VOCATIVE_NEXT or not following:
-                continue  # "Sorry, Jane!": the reader, by name
+        faults = [s.first for s in blame.find(doc, first, end)]
+        # words VADER rates clearly negative ("rude", "careless"), as the analysis reads valence
+        faults += [i for i in range(first, end) if valence_of_word(lowers[i]) <= NEGATIVE_WORD]
+        for i in names:
             near_staff = any(
                 lowers[k] in staff for k in range(max(first, i - 3), min(end, i + 4)) if k != i
             )
             blamed_after = any(i < f <= i + BLAME_WINDOW for f in faults)
-            if near_staff or blamed_after:
+            if faults and (near_staff or blamed_after):
                 found.append(Entity("STAFF", doc[i].idx, doc[i].idx + len(texts[i]), 0.6))
     return found
+
+
+def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[str]) -> bool:
+    """A first name said of someone, not to the reader: one capitalised word that is not in the
+    dictionary, not next to another (a place, a business), not followed by "," or "!" (a vocative:
+    "Sorry, Jane!")."""
+    if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
+        return False
+    if _name_word(texts[i - 1]) or (i + 1 < end and _name_word(texts[i + 1])):
+        return False
+    following = next((texts[k] for k in range(i + 1, end) if texts[k].strip()), "")
+    if not following or following in VOCATIVE_NEXT:
+        return False
+    return not is_dictionary_word(lowers[i])
 
 
 def _specific_transaction(

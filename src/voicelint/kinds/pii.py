@@ -349,10 +349,15 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     words = care.words(doc)
     texts, lowers = words.texts, words.lowers
     found: list[Entity] = []
-    if not any(_name_word(t) and not is_dictionary_word(t.lower()) for t in texts[1:]):
+    candidates = [
+        i
+        for i in range(1, len(texts))
+        if texts[i][:1].isupper() and _staff_name(texts, lowers, i, len(texts), own_names)
+    ]
+    if not candidates:
         return found  # no name to blame: no need to read the sentences
     for first, end in care.sentences(doc):
-        names = [i for i in range(first + 1, end) if _staff_name(texts, lowers, i, end, own_names)]
+        names = [i for i in candidates if first < i < end]
         if not names:
             continue
         faults = [s.first for s in blame.find(doc, first, end)]

@@ -388,3 +388,11 @@ def test_a_custom_rule_composes_the_conditions():
         if f.rule == "routing.acme.gift-for-harm"
     ]
     assert found == ["Here's a voucher."]
+
+
+def test_a_refusal_is_not_a_denial_of_the_customers_account():
+    message = "I want a refund for my sale shirt, it shrank!"
+    assert "argues-facts" not in rules(
+        "Unfortunately we can't offer refunds on sale items.", message
+    )
+    assert "argues-facts" in rules("Sale shirts don't shrink.", message)

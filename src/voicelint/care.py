@@ -372,6 +372,8 @@ BE_FORMS = frozenset({"be", "is", "'s", "was", "are", "'re", "were"})
 # that to happen", "that should never happen")
 WISHES = frozenset({"want", "wish", "would", "should", "like", "expect", "supposed", "mean", "to"})
 CONDITIONS = frozenset({"if", "whether", "unless", "when"})
+# a modal before a negation makes a refusal ("we can't offer refunds"), not a denial of a fact
+REFUSALS = frozenset({"can", "ca", "could", "will", "wo", "would", "shall", "able"})
 # YAML reads an unquoted ``no`` as false, and the analysis lexicon's negators lost it; the
 # care mechanisms count it themselves
 NEGATORS = frozenset(
@@ -617,6 +619,8 @@ def _denies(doc: Any, first: int, end: int, echoes: set[str], light: set[str]) -
             return True
     for i, cue in negated.items():
         lemma = lemmas[i]
+        if cue > first and norms[cue - 1] in REFUSALS:
+            continue  # "we can't offer refunds" refuses a demand; it does not deny a fact
         if lemma in echoes and lemma not in light and not _wish(norms, cue, i, first):
             return True
     return False

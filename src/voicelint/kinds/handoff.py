@@ -4,8 +4,10 @@ The customer's message (``in_reply_to``) is read for routing intents; for each i
 routes (escalations are always routed), the draft must hand off where the policy says (DM, a call,
 the support handle, a secure link, the press address). A draft that stays general (thanks, an
 apology) is left alone for billing, order and account matters; a draft that offers another route
-(DM where the policy says phone) and any draft on a legal, injury, adverse-event, medical, press or
-crisis matter needs the policy's route.
+(DM where the policy says phone) and any draft on a legal, injury, safety-hazard, adverse-event,
+medical, press, privacy, distress or crisis matter needs the policy's route. A hand-off is a
+mechanism (``care.hands_off_in``): a private channel, a request to make contact, the brand as who
+makes contact, a team named by its role, or the policy's own channels.
 """
 
 from __future__ import annotations

@@ -74,6 +74,8 @@ def test_the_customer_analysis_finds_whole_classes(message, intents):
         "I don't want to live without your cold brew 😍",
         "Is there a fee for paper statements?",
         "We lost power at home for an hour",
+        "Do you sell my data to advertisers?",
+        "I can't stop winning today!! 🎉",
     ],
 )
 def test_praise_and_look_alikes_are_not_reports(message):

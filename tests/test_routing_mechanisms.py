@@ -398,3 +398,8 @@ def test_a_refusal_is_not_a_denial_of_the_customers_account():
         "Unfortunately we can't offer refunds on sale items.", message
     )
     assert "argues-facts" in rules("Sale shirts don't shrink.", message)
+
+
+def test_neither_nor_is_a_statement_of_principle_not_a_request():
+    text = "Neither we nor our partners have a right to share this information publicly."
+    assert "public-data-request" not in rules(text, "You posted my receipt online!")

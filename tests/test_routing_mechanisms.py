@@ -403,3 +403,11 @@ def test_a_refusal_is_not_a_denial_of_the_customers_account():
 def test_neither_nor_is_a_statement_of_principle_not_a_request():
     text = "Neither we nor our partners have a right to share this information publicly."
     assert "public-data-request" not in rules(text, "You posted my receipt online!")
+
+
+def test_a_time_of_day_is_not_a_private_message():
+    message = "I was charged twice for one coffee, want a refund"
+    assert rules("So sorry! We'll reverse the extra charge by 5pm today.", message) == [
+        "missing-handoff"
+    ]
+    assert rules("So sorry! PM us and we'll sort the charge.", message) == []

@@ -19,20 +19,26 @@ from typing import Any
 
 import yaml
 
+from voicelint.analysis import _about as speaks_of
+from voicelint.analysis import _act as speech_act
+from voicelint.analysis import lexicon as analysis_words
+from voicelint.analysis import split_sentences, valence_of_word
 from voicelint.model import INTENTS
 from voicelint.nlp import parse, tokens
 from voicelint.yamlfile import SAFE_LOADER
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons" / "routing"
-SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 # Intents whose public reply must route and say nothing else (legal, safety, press, crisis).
 ESCALATIONS = (
     "legal_threat",
     "injury",
+    "safety_hazard",
     "adverse_event",
     "medical_question",
     "press_inquiry",
     "crisis",
+    "distress",
+    "privacy",
 )
 INTENT_LABELS = {
     "billing": "a billing",
@@ -40,6 +46,9 @@ INTENT_LABELS = {
     "account_security": "an account-security",
     "legal_threat": "a legal",
     "injury": "an injury",
+    "safety_hazard": "a safety-hazard",
+    "distress": "a distress",
+    "privacy": "a privacy",
     "adverse_event": "an adverse-event",
     "medical_question": "a medical",
     "press_inquiry": "a press",
@@ -49,11 +58,15 @@ INTENT_LABELS = {
 DEFAULT_ROUTES = {
     "legal_threat": "legal",
     "injury": "safety",
+    "safety_hazard": "safety",
     "adverse_event": "safety",
+    "distress": "support",
+    "privacy": "dm",
     "medical_question": "support",
     "press_inquiry": "press",
     "crisis": "phone",
 }
+ANALYSIS_KEY = "voicelint.care.analysis"
 WORDS_KEY = "voicelint.care.words"
 PHRASES_KEY = "voicelint.care.phrases"
 SENTENCES_KEY = "voicelint.care.sentences"
@@ -172,28 +185,35 @@ def phrases(lexicon_name: str, *path: str) -> Phrases:
     return Phrases.of(value)
 
 
+@dataclass(frozen=True)
+class Said:
+    """One sentence of a Doc as the care checks read it: its tokens ``[first, end)``, its speech act
+    and whom it is about, from the analysis's one splitter and word classes (the rest of the
+    analysis, VADER and certainty, is not needed here and costs most of its time)."""
+
+    first: int
+    end: int
+    act: str
+    about: frozenset[str]
+
+
+def acts(doc: Any) -> list[Said]:
+    """The Doc's sentences with their acts, read once per Doc."""
+    found = doc.user_data.get(ANALYSIS_KEY)
+    if found is None:
+        words, norms = analysis_words(), tokens(doc).norms
+        found = doc.user_data[ANALYSIS_KEY] = tuple(
+            Said(a, b, speech_act(norms, a, b, words), frozenset(speaks_of(norms, a, b, words)))
+            for a, b in split_sentences(doc)
+        )
+    return list(found)
+
+
 def sentences(doc: Any) -> list[tuple[int, int]]:
-    """Token ranges of the sentences: ends at . ! ? … (kept) and at line breaks."""
+    """Token ranges of the sentences, from the analysis's one splitter."""
     if SENTENCES_KEY not in doc.user_data:
-        doc.user_data[SENTENCES_KEY] = tuple(_sentences(doc))
+        doc.user_data[SENTENCES_KEY] = tuple(split_sentences(doc))
     return list(doc.user_data[SENTENCES_KEY])
-
-
-def _sentences(doc: Any) -> list[tuple[int, int]]:
-    texts = words(doc).texts
-    result, start = [], 0
-    for i, text in enumerate(texts):
-        if text in SENTENCE_ENDS or (text and set(text) <= SENTENCE_ENDS):
-            if i + 1 < len(texts) and set(texts[i + 1]) <= SENTENCE_ENDS:
-                continue
-            result.append((start, i + 1))
-            start = i + 1
-        elif "\n" in text and i + 1 > start:  # a token's trailing whitespace is one space at most
-            result.append((start, i + 1))
-            start = i + 1
-    if start < len(doc):
-        result.append((start, len(doc)))
-    return [(a, b) for a, b in result if any(not t.is_space for t in doc[a:b])]
 
 
 def char_span(doc: Any, first: int, end: int) -> tuple[int, int]:
@@ -237,7 +257,60 @@ def hands_off(
         if channels.get("phone"):
             return "phone" in named
         return phrases("replies", "phone_handoff").any_in(doc)
-    return bool(named) or phrases("replies", "handoff").any_in(doc)
+    return bool(named) or hands_off_in(doc)
+
+
+def hands_off_in(doc: Any, first: int = 0, end: int | None = None) -> bool:
+    """Whether a sentence of tokens ``[first, end)`` moves the matter to a private channel.
+
+    It names a private channel (DM, inbox, a secure link); or it asks the reader to make contact (a
+    request with a contact verb: "give us a call", "reach out"); or the brand or one of its people
+    is who makes contact ("we'll be in touch", "a member of our team will reach out"); or it names
+    a team by its role ("our safety team", "media relations"). A request need not open the sentence:
+    "please" or "us" next to the contact verb makes one.
+    """
+    end = len(doc) if end is None else end
+    if any(
+        not (norms_of(doc)[s.first] == "pm" and s.first > 0 and doc[s.first - 1].like_num)
+        for s in phrases("replies", "handoff", "private_channel").find(doc, first, end)
+    ):
+        return True  # "PM us", not "3pm"
+    if _team(doc, first, end):
+        return True
+    contacts = phrases("replies", "handoff", "contact").find(doc, first, end)
+    if not contacts:
+        return False
+    makers = lexicon("replies")["handoff"]["makers"]
+    norms = tokens(doc).norms
+    for sentence in acts(doc):
+        if sentence.end <= first or sentence.first >= end:
+            continue
+        inside = [c for c in contacts if sentence.first <= c.first < sentence.end]
+        if not inside:
+            continue
+        if sentence.act == "request":
+            return True
+        # a request inside the sentence: "sorry, please write to us", "give us a call"
+        for contact in inside:
+            near = range(max(sentence.first, contact.first - 3), min(sentence.end, contact.end + 2))
+            if any(norms[i] in ("us", "please") for i in near):
+                return True
+        if any(norms[i] in makers for i in range(sentence.first, inside[0].first)):
+            return True
+    return False
+
+
+def norms_of(doc: Any) -> list[str]:
+    return tokens(doc).norms
+
+
+def _team(doc: Any, first: int, end: int) -> bool:
+    """A team named by its role: a role word right before a team noun ("support team")."""
+    roles = phrases("replies", "handoff", "team_role").find(doc, first, end)
+    if not roles:
+        return False
+    nouns = {s.first for s in phrases("replies", "handoff", "team_noun").find(doc, first, end)}
+    return any(r.end in nouns for r in roles)
 
 
 def destination_text(destination: str, channels: Mapping[str, str]) -> str:
@@ -290,3 +363,282 @@ def reply_destination(intents: Iterable[str], routing: Mapping[str, str]) -> str
         if destination and destination not in ("press", "legal"):
             return destination
     return "dm"
+
+
+# --- what a reply does with the customer's report (the escalation kind's mechanisms) ----------
+
+BE_FORMS = frozenset({"be", "is", "'s", "was", "are", "'re", "were"})
+# words between a negation and what it denies that make it a wish, not a denial ("we never want
+# that to happen", "that should never happen")
+WISHES = frozenset({"want", "wish", "would", "should", "like", "expect", "supposed", "mean", "to"})
+CONDITIONS = frozenset({"if", "whether", "unless", "when"})
+# a modal before a negation makes a refusal ("we can't offer refunds"), not a denial of a fact
+REFUSALS = frozenset({"can", "ca", "could", "will", "wo", "would", "shall", "able"})
+# YAML reads an unquoted ``no`` as false, and the analysis lexicon's negators lost it; the
+# care mechanisms count it themselves
+NEGATORS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "no",
+        "without",
+        "nobody",
+        "none",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+    }
+)
+CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though", ".", "!", "?"})
+NEGATION_WINDOW = 6
+
+
+def negation_scope(doc: Any, first: int, end: int) -> dict[int, int]:
+    """Token -> the negation cue that governs it, in tokens ``[first, end)`` (NegEx: six words
+    after the cue, to the end of its clause)."""
+    norms = tokens(doc).norms
+    scope: dict[int, int] = {}
+    for i in range(first, end):
+        if norms[i] not in NEGATORS:
+            continue
+        counted, j = 0, i + 1
+        while j < end and counted < NEGATION_WINDOW and norms[j] not in CLAUSE_BREAKS:
+            scope.setdefault(j, i)
+            counted += bool(norms[j].strip())
+            j += 1
+    return scope
+
+
+def _wish(norms: list[str], cue: int, target: int, first: int) -> bool:
+    return any(norms[i] in WISHES for i in range(max(first, cue - 2), target))
+
+
+def admissions(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges where the brand admits fault: "our mistake", "we messed up", "the driver made
+    an error", "we're responsible", "that's on us" (not negated, not in a question)."""
+    words = lexicon("replies")
+    fault = words["fault"]
+    owners = set(fault["owners"])
+    makers = set(fault["makers"]) | set(words["staff"])
+    table = tokens(doc)
+    norms, lemmas = table.norms, table.lemmas
+    found: list[tuple[int, int]] = []
+    for s in acts(doc):
+        if s.act == "question":
+            continue
+        negated = negation_scope(doc, s.first, s.end)
+        for n in phrases("replies", "fault", "nouns").find(doc, s.first, s.end):
+            owner = n.first - 1
+            if owner >= s.first and norms[owner] in owners and owner not in negated:
+                found.append((owner, n.end))
+        for v in phrases("replies", "fault", "verbs").find(doc, s.first, s.end):
+            if v.first in negated:
+                continue
+            subject = [
+                i
+                for i in range(max(s.first, v.first - 4), v.first)
+                if norms[i] in makers or lemmas[i] in makers
+            ]
+            if subject:
+                found.append((subject[0], v.end))
+        for i in range(s.first, s.end - 3):
+            if (
+                norms[i] in ("that", "this", "it")
+                and norms[i + 1] in BE_FORMS
+                and norms[i + 2] == "on"
+                and norms[i + 3] in ("us", "me")
+                and (i + 4 >= s.end or not norms[i + 4].isalpha())
+                and i not in negated
+            ):
+                found.append((i, i + 4))
+    return found
+
+
+def tautologies(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of a tautology ("hot coffee is hot", "rules are rules"): a content word said
+    again across a form of "be", a shrug dressed as a joke."""
+    table = tokens(doc)
+    norms = table.norms
+    found: list[tuple[int, int]] = []
+    for s in acts(doc):
+        for i in range(s.first, s.end):
+            if not norms[i].isalpha() or doc[i].is_stop:
+                continue
+            for j in range(i + 2, min(s.end, i + 5)):
+                if norms[j] == norms[i] and any(norms[k] in BE_FORMS for k in range(i + 1, j)):
+                    found.append((i, j + 1))
+    return found
+
+
+def reassurances(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges where a worry is negated ("nothing to worry about", "no need to panic"), in a
+    sentence that does not hand off."""
+    worry = phrases("replies", "worry")
+    found: list[tuple[int, int]] = []
+    for s in acts(doc):
+        spans = worry.find(doc, s.first, s.end)
+        if not spans:
+            continue
+        negated = negation_scope(doc, s.first, s.end)
+        for span in spans:
+            cue = negated.get(span.first)
+            if cue is not None and not hands_off_in(doc, s.first, s.end):
+                found.append((cue, span.end))
+    return found
+
+
+def compensations(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges where a reply offers something of value: a voucher, a discount, points,
+    "free", "complimentary", "on us" (not "feel free", not "that's on us")."""
+    norms = tokens(doc).norms
+    exceptions = phrases("replies", "compensation", "not_free").find(doc)
+    found: list[tuple[int, int]] = []
+    for s in acts(doc):
+        negated = negation_scope(doc, s.first, s.end)
+        for kind in ("nouns", "free"):
+            for span in phrases("replies", "compensation", kind).find(doc, s.first, s.end):
+                if span.first in negated or any(e.first <= span.first < e.end for e in exceptions):
+                    continue
+                if (
+                    norms[span.first] == "on"
+                    and span.first >= 2
+                    and norms[span.first - 1] in BE_FORMS
+                    and norms[span.first - 2] in ("that", "this", "it")
+                ):
+                    continue  # "that's on us" admits; it gives nothing
+                stop = span.end
+                if (
+                    kind == "free"
+                    and stop < s.end
+                    and norms[stop].isalpha()
+                    and not doc[stop].is_stop
+                ):
+                    stop += 1  # what is given: "a free pastry", "complimentary drinks"
+                found.append((span.first, stop))
+    return found
+
+
+def sympathises(doc: Any) -> bool:
+    """Whether a reply apologises or shows concern for the person (sorry, we hope you're okay)."""
+    words = analysis_words()
+    norms = tokens(doc).norms
+    sympathy = phrases("replies", "sympathy")
+    for s in acts(doc):
+        text = " " + " ".join(norms[s.first : s.end]) + " "
+        if any(f" {p} " in text for p in words["non_apologies"]):
+            continue
+        if any(norms[i] in words["apology"] for i in range(s.first, s.end)):
+            return True
+        if sympathy.any_in(doc, s.first, s.end):
+            return True
+    return False
+
+
+def may_contradict(doc: Any) -> bool:
+    """A quick test before ``contradictions``: a negation, evidence, a report or a staff word."""
+    norms = set(tokens(doc).norms)
+    if norms & NEGATORS:
+        return True
+    staff = norms & set(lexicon("replies")["staff"])
+    if staff and phrases("replies", "argue", "report").any_in(doc):
+        return True
+    return any(phrases("replies", "argue", part).any_in(doc) for part in ("evidence", "according"))
+
+
+def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
+    """Sentences (token ranges) of a reply that argue the facts of the customer's account.
+
+    Evidence the brand holds testifies against it ("our records show", "tracking confirms"); a
+    staff member's version is put against it ("the driver says he delivered it"); a flat denial
+    ("that's not what happened", "that isn't true"); or a negation of what the customer said, in
+    their own words ("you were never charged" to "I was charged twice"). Questions, requests,
+    apologies, hand-offs, wishes ("that should never happen") and conditions do not argue.
+    """
+    words = lexicon("replies")
+    argue = words["argue"]
+    apology = analysis_words()["apology"]
+    staff = set(words["staff"])
+    prospective = set(argue["prospective"]) | CONDITIONS
+    light = set(argue["light"])
+    norms = tokens(doc).norms
+    said_table = tokens(said)
+    echoes = {
+        lemma
+        for lemma, token in zip(said_table.lemmas, said, strict=True)
+        if lemma.isalpha() and len(lemma) > 2 and not token.is_stop and lemma not in light
+    }
+    found: list[tuple[int, int]] = []
+    for s in acts(doc):
+        if s.act != "statement":
+            continue
+        span = range(s.first, s.end)
+        if any(norms[i] in apology for i in span) or hands_off_in(doc, s.first, s.end):
+            continue
+        if _testifies(doc, s.first, s.end, prospective, staff) or _denies(
+            doc, s.first, s.end, echoes, light
+        ):
+            found.append((s.first, s.end))
+    return found
+
+
+def _testifies(doc: Any, first: int, end: int, prospective: set[str], staff: set[str]) -> bool:
+    norms = tokens(doc).norms
+    if any(norms[i] in CONDITIONS for i in range(first, end)):
+        return False
+    evidence = phrases("replies", "argue", "evidence").find(doc, first, end)
+    testify = phrases("replies", "argue", "testify").find(doc, first, end)
+    for e in evidence:
+        for t in testify:
+            if e.end <= t.first <= e.end + 2 and not any(
+                norms[i] in prospective for i in range(e.end, t.first)
+            ):
+                return True
+    for a in phrases("replies", "argue", "according").find(doc, first, end):
+        after = range(a.end, min(end, a.end + 3))
+        if any(e.first in after for e in evidence) or any(norms[i] in staff for i in after):
+            return True
+    for r in phrases("replies", "argue", "report").find(doc, first, end):
+        before = range(max(first, r.first - 3), r.first)
+        who = [i for i in before if norms[i] in staff]
+        if who and not any(norms[i] in prospective for i in range(who[0], r.first)):
+            return True
+    return False
+
+
+def _denies(doc: Any, first: int, end: int, echoes: set[str], light: set[str]) -> bool:
+    table = tokens(doc)
+    norms, lemmas = table.norms, table.lemmas
+    negated = negation_scope(doc, first, end)
+    if not negated or any(norms[i] in CONDITIONS for i in range(first, end)):
+        return False
+    for d in phrases("replies", "argue", "denied").find(doc, first, end):
+        cue = negated.get(d.first)
+        if cue is not None and not _wish(norms, cue, d.first, first):
+            return True
+    for i, cue in negated.items():
+        lemma = lemmas[i]
+        if cue > first and norms[cue - 1] in REFUSALS:
+            continue  # "we can't offer refunds" refuses a demand; it does not deny a fact
+        if lemma in echoes and lemma not in light and not _wish(norms, cue, i, first):
+            return True
+    return False
+
+
+NEGATED_PRAISE = 1.2  # VADER valence of a positive word that, negated, makes a complaint
+NOT_COMPLAINTS = frozenset({"sure"})  # "not sure which to buy" doubts, it does not complain
+
+
+def complains(customer: Any) -> bool:
+    """Whether the customer's message complains: the analysis says so (an intent, a negative
+    feeling or word), or it negates a positive word ("neither fair nor appropriate", "no help",
+    "not happy"), which VADER's compound score can miss in a long message."""
+    if customer.complaint:
+        return True
+    doc = customer.analysis.doc
+    norms = tokens(doc).norms
+    return any(
+        norms[i] not in NOT_COMPLAINTS and valence_of_word(norms[i]) >= NEGATED_PRAISE
+        for i in negation_scope(doc, 0, len(doc))
+    )

@@ -5,6 +5,12 @@ Triggers and look-alikes come from ``lexicons/routing/intents.yaml``. A trigger 
 proper noun mid-sentence ("my friend Sue") does not count; intents about the customer's own matter
 (billing, orders, account security) do not count in a question about the policy in general ("what
 is your refund policy?", "how do I cancel?") unless the customer speaks of their own matter. A message can carry several intents.
+
+Two mechanisms keep the distress and crisis classes from firing on praise: a `leading` trigger
+("can't stop", "addicted") counts only before what one loses control of (betting, spending,
+drinking) or at the end of its clause ("I can't stop."), and a `not_praise` intent does not count
+in a sentence that praises (a word VADER rates strongly positive, laughter, a smiling emoji):
+"I can't stop drinking your cold brew 😍" is a compliment, "I can't stop betting" is not.
 """
 
 from __future__ import annotations
@@ -13,8 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from voicelint.analysis import valence_of_text, valence_of_word
 from voicelint.care import Phrases, Span, lexicon, sentences
-from voicelint.nlp import parse
+from voicelint.nlp import parse, tokens
 
 QUESTION_WORDS = frozenset(
     {
@@ -44,6 +51,21 @@ class IntentSpec:
     orth: frozenset[str]
     personal: bool
     whole_message: bool
+    leading: Phrases
+    objects: Phrases
+    not_praise: bool
+
+
+# Praise: a word VADER rates at least this positive (love 3.2, delicious 2.7, fun 2.3), except the
+# words of a plea or of a bet ("help", "win"), or laughter, or an emoji VADER reads as positive.
+PRAISE_WORD = 2.3
+PRAISE_EMOJI = 0.4
+NOT_PRAISE = frozenset(
+    {"win", "winning", "won", "jackpot", "lucky", "luck", "free", "help", "care"}
+)
+LAUGHTER = frozenset({"lol", "lmao", "rofl", "haha", "hahaha", "hehe", "lmfao"})
+LEADING_WINDOW = 3
+CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "…", "-", "—", "and", "but"})
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +80,9 @@ def specs() -> tuple[IntentSpec, ...]:
             frozenset(entry.get("orth") or ()),
             bool(entry.get("personal")),
             entry.get("scope") == "message",
+            Phrases((entry.get("leading") or {}).get("triggers") or ()),
+            Phrases((entry.get("leading") or {}).get("objects") or ()),
+            bool(entry.get("not_praise")),
         )
         for name, entry in data.items()
     )
@@ -66,7 +91,8 @@ def specs() -> tuple[IntentSpec, ...]:
 @lru_cache(maxsize=1)
 def _general_and_personal() -> tuple[Phrases, Phrases]:
     data = lexicon("intents")
-    return Phrases(data["general"]), Phrases(data["personal"])
+    # exact forms: "do you charge" asks about the policy, "did you charge" about the customer's own
+    return Phrases(exact=data["general"]), Phrases(data["personal"])
 
 
 @lru_cache(maxsize=4096)
@@ -84,17 +110,39 @@ def intents_of_doc(doc: Any) -> set[str]:
     for first, end in sentences(doc):
         own = personal.any_in(doc, first, end)
         is_general = general.any_in(doc, first, end)
+        praise: bool | None = None
         for spec in specs():
             if spec.name in found:
                 continue
             if spec.personal and (is_general or (not own and _question(doc, first, end))):
                 continue
-            if _triggered(spec, doc, first, end):
-                found.add(spec.name)
+            if not _triggered(spec, doc, first, end):
+                continue
+            if spec.not_praise:
+                if praise is None:
+                    praise = praises(doc, first, end)
+                if praise:
+                    continue
+            found.add(spec.name)
     for spec in specs():
         if spec.whole_message and spec.name not in found and _triggered(spec, doc, 0, len(doc)):
             found.add(spec.name)
     return found
+
+
+def praises(doc: Any, first: int, end: int) -> bool:
+    """Whether tokens ``[first, end)`` praise: a strongly positive word, laughter, a smiling emoji."""
+    norms = tokens(doc).norms
+    for i in range(first, end):
+        word = norms[i]
+        if word in LAUGHTER:
+            return True
+        if word.isalpha():
+            if word not in NOT_PRAISE and valence_of_word(word) >= PRAISE_WORD:
+                return True
+        elif word.strip() and not word.isascii() and valence_of_text(word) >= PRAISE_EMOJI:
+            return True
+    return False
 
 
 def _triggered(spec: IntentSpec, doc: Any, first: int, end: int) -> bool:
@@ -107,9 +155,20 @@ def _triggered(spec: IntentSpec, doc: Any, first: int, end: int) -> bool:
 
     if counts(spec.any.find(doc, first, end)):
         return True
+    if counts([s for s in spec.leading.find(doc, first, end) if _leads(spec, doc, s, end)]):
+        return True
     if any(doc[i].text in spec.orth for i in range(first, end)):
         return True
     return bool(spec.all) and all(counts(group.find(doc, first, end)) for group in spec.all)
+
+
+def _leads(spec: IntentSpec, doc: Any, span: Span, end: int) -> bool:
+    """A loss-of-control trigger before what is out of control, or closing its clause."""
+    following = [i for i in range(span.end, end) if not doc[i].is_space]
+    if not following or doc[following[0]].lower_ in CLAUSE_ENDS:
+        return True
+    window = following[:LEADING_WINDOW]
+    return any(s.first in window for s in spec.objects.find(doc, window[0], window[-1] + 1))
 
 
 def _question(doc: Any, first: int, end: int) -> bool:

@@ -37,11 +37,14 @@ POST_KEYS = (
 # Customer-message intents a policy routes, most serious first.
 INTENTS = (
     "crisis",
+    "distress",
     "legal_threat",
     "injury",
+    "safety_hazard",
     "adverse_event",
     "medical_question",
     "press_inquiry",
+    "privacy",
     "account_security",
     "billing",
     "order_status",

@@ -22,7 +22,10 @@ from voicelint.conditions import (
     act,
     apology,
     certainty,
+    compensates,
+    contradicts,
     customer,
+    hands_off,
     hedged,
     negated,
     offers_help,
@@ -37,6 +40,7 @@ CONDITIONS: dict[str, ModuleType] = {
     for module in (
         *(post, customer, about, act, valence, certainty),
         *(negated, hedged, apology, offers_help, quoted_back),
+        *(contradicts, compensates, hands_off),  # routing
     )
 }
 

@@ -1,10 +1,11 @@
 """``customer: ...``: what the customer's message (``in_reply_to``) reports, or how it feels.
 
 Values: ``complaint`` (negative valence, or any reported problem), ``positive`` (praise and no
-problem), ``harm`` (an injury or an adverse reaction), ``threat`` (a legal step or a crisis),
+problem), ``harm`` (an injury, an adverse reaction, distress or addiction), ``hazard`` (a safety
+hazard), ``threat`` (a legal step or a crisis),
 ``press`` (a reporter's question), and any routing intent by name (``billing``, ``order_status``,
 ``account_security``, ``legal_threat``, ``injury``, ``adverse_event``, ``medical_question``,
-``press_inquiry``, ``crisis``). Intents come from the routing lexicon, valence from VADER.
+``press_inquiry``, ``crisis``, ``distress``, ``safety_hazard``, ``privacy``). Intents come from the routing lexicon, valence from VADER.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from voicelint.model import INTENTS
 
 NAME = "customer"
 GROUPS = {
-    "harm": frozenset({"injury", "adverse_event"}),
+    "harm": frozenset({"injury", "adverse_event", "distress"}),
+    "hazard": frozenset({"safety_hazard"}),
     "threat": frozenset({"legal_threat", "crisis"}),
     "press": frozenset({"press_inquiry"}),
 }

@@ -3,7 +3,9 @@
 A request cue ("reply with", "comment your", "what's your") followed within a few words by an
 item that identifies a person or an account (account number, last 4, email, address, PIN...), in a
 sentence that does not point at a private channel ("DM us your order number") and is not a
-warning ("never share your card number in a comment").
+warning ("never share your card number in a comment"); or, whatever the words, a question or a
+request (the analysis's speech act) about the reader or their records that names such an item
+("what's the best number to reach you on?", "which address was it shipped to?").
 """
 
 from __future__ import annotations
@@ -42,16 +44,26 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     return check
 
 
+REQUESTS_KEY = "voicelint.care.public_requests"
+
+
 def public_requests(doc: Any) -> list[tuple[int, int]]:
-    """Token ranges from a public request cue to the data item it asks for."""
+    """Token ranges from a public request cue to the data item it asks for (read once per Doc:
+    the hand-off check asks too)."""
+    found = doc.user_data.get(REQUESTS_KEY)
+    if found is None:
+        found = doc.user_data[REQUESTS_KEY] = tuple(_public_requests(doc))
+    return list(found)
+
+
+def _public_requests(doc: Any) -> list[tuple[int, int]]:
     cues = care.phrases("replies", "request")
     items = care.phrases("replies", "data_item")
     private = care.phrases("replies", "private")
     negation = care.phrases("replies", "negation")
     found: list[tuple[int, int]] = []
-    if not cues.any_in(doc):
-        return found  # a cue inside a sentence is a cue of the whole Doc
-    for first, end in care.sentences(doc):
+    # a cue inside a sentence is a cue of the whole Doc
+    for first, end in care.sentences(doc) if cues.any_in(doc) else ():
         if private.any_in(doc, first, end):
             continue
         for cue in cues.find(doc, first, end):
@@ -59,7 +71,11 @@ def public_requests(doc: Any) -> list[tuple[int, int]]:
                 continue
             if negation.any_in(doc, first, cue.first):
                 continue
-            after = [s for s in items.find(doc, cue.end, end) if s.first < cue.end + WINDOW]
+            after = [
+                s
+                for s in items.find(doc, cue.end, end)
+                if s.first < cue.end + WINDOW and not _where_to_reach(doc, s.first)
+            ]
             before = [s for s in items.find(doc, first, cue.first) if s.end <= cue.first]
             if after:
                 longest = max(after, key=lambda s: (s.end, -(s.first)))
@@ -71,4 +87,63 @@ def public_requests(doc: Any) -> list[tuple[int, int]]:
             ):
                 # "post your email in the comments": the cue follows the item
                 found.append((before[-1].first, cue.end))
+    for first, end in asked_in_question(doc):
+        if not any(a < end and first < b for a, b in found):
+            found.append((first, end))
+    return sorted(found)
+
+
+def _where_to_reach(doc: Any, index: int) -> bool:
+    """An item right after "at", "via" or "on" says where to reach someone ("call at <phone>")."""
+    prepositions = care.lexicon("replies")["data_question"]["channel_prepositions"]
+    previous = [i for i in range(max(0, index - 2), index) if doc[i].text.strip("<>")]
+    return bool(previous) and doc[previous[-1]].lower_ in prepositions
+
+
+def asked_in_question(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of questions and requests that ask for the reader's data: a data item in a
+    question or request about the reader ("what's the best number to reach you on?") or about their
+    records ("the email on the account"), not sent to a private channel, not negated, not the
+    brand's own place ("the address of your nearest store")."""
+    words = care.lexicon("replies")["data_question"]
+    items = care.phrases("replies", "data_item")
+    private = care.phrases("replies", "private")
+    negation = care.phrases("replies", "negation")
+    norms = care.norms_of(doc)
+    found: list[tuple[int, int]] = []
+    if "number" not in norms and not items.any_in(doc):
+        return found  # most posts name no data item: no need to read their sentences
+    for sentence in care.acts(doc):
+        first, end = sentence.first, sentence.end
+        if sentence.act == "statement" or private.any_in(doc, first, end):
+            continue
+        if negation.any_in(doc, first, end) or care.hands_off_in(doc, first, end):
+            continue
+        candidates = [(s.first, s.end) for s in items.find(doc, first, end)]
+        candidates += [
+            (i, i + 1)
+            for i in range(first, end)
+            if norms[i] == "number"
+            and any(
+                norms[k] in words["number_context"]
+                for k in range(max(first, i - 3), min(end, i + 4))
+            )
+        ]
+        for start, stop in sorted(candidates, key=lambda c: (c[0], -c[1])):
+            if _where_to_reach(doc, start):
+                continue
+            following = norms[stop : min(end, stop + 4)]
+            if following[:1] == ["of"] and any(w in words["own_place"] for w in following):
+                continue
+            if " ".join(norms[start:stop]) in words["vague"]:
+                continue  # "more details about the outage" asks for no personal data
+            readers = "reader" in sentence.about
+            records = any(w in words["of_the_customer"] for w in following[:2]) and any(
+                w in words["records"] for w in norms[stop : min(end, stop + 5)]
+            )
+            # "which address...?", "what's the best number...?": the item is what is asked for
+            asked = any(norms[k] in words["wh"] for k in range(max(first, start - 4), start))
+            if readers or records or asked:
+                found.append((first, stop))
+                break
     return found

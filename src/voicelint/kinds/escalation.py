@@ -1,11 +1,17 @@
-"""Kind ``escalation``: on a legal, injury, adverse-event, medical, press or crisis matter, a reply
-that admits fault, speculates on the cause, gives medical advice, makes light of it, or makes a
-statement, where it should only express concern and route the matter as the policy says.
+"""Kind ``escalation``: what a reply must not do with what the customer reported.
+
+On a legal, injury, safety-hazard, adverse-event, medical, press, privacy, distress or crisis
+matter, a reply that admits fault, speculates on the cause, gives medical advice, makes light of
+it, or makes a statement, where it should only express concern and route the matter as the policy
+says. On a harm report (an injury, an adverse reaction, a hazard, distress, a crisis), a reply that
+offers compensation in public or shrugs it off (no concern, no hand-off). On any complaint, a reply
+that argues the facts in public. Each check is a mechanism over the reply's analysis (care.py):
+who the subject is, what is negated, what the customer said, not a list of sentences.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from voicelint import care
@@ -13,18 +19,47 @@ from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 
 NAME = "escalation"
+HARM = ("crisis", "distress", "injury", "safety_hazard", "adverse_event")
+COMPLAINT = "complaint"  # any complaint: an intent, a negative feeling, a negative word
 # what the reply must not do -> the customer intents it applies to
-CHECKS = {
-    "fault": ("legal_threat", "injury", "adverse_event", "press_inquiry", "crisis"),
-    "cause": ("legal_threat", "injury", "adverse_event", "press_inquiry"),
+CHECKS: dict[str, tuple[str, ...]] = {
+    "fault": (
+        "legal_threat",
+        "injury",
+        "safety_hazard",
+        "adverse_event",
+        "press_inquiry",
+        "privacy",
+        "crisis",
+    ),
+    "cause": (
+        "legal_threat",
+        "injury",
+        "safety_hazard",
+        "adverse_event",
+        "press_inquiry",
+        "privacy",
+    ),
     "advice": ("adverse_event", "medical_question", "injury"),
-    "levity": ("legal_threat", "injury", "adverse_event", "crisis", "medical_question"),
-    "statement": ("legal_threat", "press_inquiry"),
+    "levity": (
+        "legal_threat",
+        "injury",
+        "safety_hazard",
+        "adverse_event",
+        "crisis",
+        "distress",
+        "medical_question",
+    ),
+    "statement": ("legal_threat", "press_inquiry", "privacy"),
+    "compensation": HARM,
+    "shrug": HARM,
+    "argue": (COMPLAINT,),
 }
 PARAMS = {
     "check": Param(
         (str,),
-        "what the reply must not do: fault, cause, advice, levity or statement",
+        "what the reply must not do: fault, cause, advice, levity, statement (on an escalation), "
+        "compensation or shrug (on a harm report), argue (on any complaint)",
         required=True,
         choices=tuple(CHECKS),
     ),
@@ -41,24 +76,58 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     applies = CHECKS[which]
 
     def check(post: PostContext) -> list[Hit]:
-        if post.post.kind != "reply":
+        if post.post.kind != "reply" or not (post.post.in_reply_to or "").strip():
             return []
-        intents = [i for i in applies if i in detect(post.post.in_reply_to)]
-        if not intents:
+        reported = detect(post.post.in_reply_to)  # cached by message: replies repeat them
+        intents = [i for i in care.by_priority(reported) if i in applies]
+        if not intents and not (
+            COMPLAINT in applies
+            and care.may_contradict(post.doc)
+            and post.customer is not None
+            and care.complains(post.customer)
+        ):
             return []
-        intent = intents[0]
-        destination = care.route_of(intent, routing) or "dm"
+        if intents:
+            intent = intents[0]
+            destination = care.route_of(intent, routing) or "dm"
+        else:
+            intent = "complaint"
+            destination = care.reply_destination(reported, routing)
+        if which == "shrug":
+            if care.sympathises(post.doc) or care.hands_off(
+                post.doc, post.post.text, channels, destination, intent
+            ):
+                return []
+            spans = [care.char_span(post.doc, 0, len(post.doc))]
+        else:
+            spans = _spans(which, post)
         values = {
             "intent": care.intent_label(intent),
             "destination": care.destination_text(destination, channels),
         }
-        return [Hit(start, end, values=values) for start, end in _spans(which, post.doc)]
+        return [Hit(start, end, values=values) for start, end in spans]
 
     return check
 
 
-def _spans(which: str, doc: Any) -> list[tuple[int, int]]:
-    spans = [care.char_span(doc, s.first, s.end) for s in care.phrases("replies", which).find(doc)]
+MECHANISMS: dict[str, Callable[[Any], list[tuple[int, int]]]] = {
+    "fault": care.admissions,
+    "levity": care.tautologies,
+    "advice": care.reassurances,
+    "compensation": care.compensations,
+}
+
+
+def _spans(which: str, post: PostContext) -> list[tuple[int, int]]:
+    doc = post.doc
+    tokens: list[tuple[int, int]] = []
+    if which in ("cause", "advice", "levity", "statement"):
+        tokens += [(s.first, s.end) for s in care.phrases("replies", which).find(doc)]
+    if which in MECHANISMS:
+        tokens += MECHANISMS[which](doc)
+    if which == "argue" and post.customer is not None:
+        tokens += care.contradictions(doc, post.customer.analysis.doc)
+    spans = [care.char_span(doc, first, end) for first, end in tokens]
     if which == "levity":
         emoji = care.lexicon("replies")["levity"]["emoji"]
         for symbol in emoji:

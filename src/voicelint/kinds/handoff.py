@@ -4,8 +4,10 @@ The customer's message (``in_reply_to``) is read for routing intents; for each i
 routes (escalations are always routed), the draft must hand off where the policy says (DM, a call,
 the support handle, a secure link, the press address). A draft that stays general (thanks, an
 apology) is left alone for billing, order and account matters; a draft that offers another route
-(DM where the policy says phone) and any draft on a legal, injury, adverse-event, medical, press or
-crisis matter needs the policy's route.
+(DM where the policy says phone) and any draft on a legal, injury, safety-hazard, adverse-event,
+medical, press, privacy, distress or crisis matter needs the policy's route. A hand-off is a
+mechanism (``care.hands_off_in``): a private channel, a request to make contact, the brand as who
+makes contact, a team named by its role, or the policy's own channels.
 """
 
 from __future__ import annotations
@@ -53,12 +55,25 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     return check
 
 
+# a state after an apology describes the customer's feeling, not the matter ("sorry it was
+# frustrating"); after no apology it reports on the matter ("the fee was charged in error")
+STATIVE = frozenset({"was", "were", "has", "have", "'ve", "been"})
+
+
 def engages(doc: Any, intent: str) -> bool:
     """Whether a draft takes up the matter (a commitment, a statement, the matter's own words)."""
     topic = care.lexicon("replies")["topic"].get(intent)
-    return care.phrases("replies", "engage").any_in(doc) or (
-        topic is not None and care.phrases("replies", "topic", intent).any_in(doc)
-    )
+    if topic is not None and care.phrases("replies", "topic", intent).any_in(doc):
+        return True
+    norms = care.norms_of(doc)
+    courtesy = care.phrases("replies", "courtesy")
+    for first, end in care.sentences(doc):
+        polite = [c.first for c in courtesy.find(doc, first, end)]
+        for match in care.phrases("replies", "engage").find(doc, first, end):
+            if polite and polite[0] < match.first and norms[match.first] in STATIVE:
+                continue
+            return True
+    return False
 
 
 def values(intent: str, destination: str, channels: Mapping[str, str]) -> dict[str, str]:

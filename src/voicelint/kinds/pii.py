@@ -3,8 +3,10 @@
 Presidio-style recognizers (voicelint.recognizers): Luhn-checked card numbers, "ending in 1234",
 phone numbers, email addresses, SSNs, routing numbers, IBANs, account, order, booking and tracking
 numbers next to their context words, street addresses, and a person's full name next to an order
-or a transaction. The client's own channels (support handle, phone, addresses, links) are an
-allow-list; prices, dates, promo codes and "#1" are never identifiers.
+or a transaction, a complaint or a visit; a staff member named in a sentence that blames them;
+and, in a reply, the customer's own numbers and addresses repeated back (whatever their shape).
+The client's own channels (support handle, phone, addresses, links) are an allow-list; prices,
+dates, promo codes and "#1" are never identifiers.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from voicelint import care
+from voicelint.analysis import NEGATIVE_WORD, valence_of_word
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
 from voicelint.nlp import is_dictionary_word
@@ -23,6 +26,7 @@ from voicelint.recognizers import (
     Pattern,
     Recognizer,
     analyze,
+    normal,
     not_a_year,
     valid_aba,
     valid_card,
@@ -44,7 +48,16 @@ ENTITY_WORDS = {
     "IDENTIFIER": "an account, order or booking number",
     "STREET_ADDRESS": "a street address",
     "PERSON": "a person's name tied to a transaction",
+    "STAFF": "a staff member named and blamed",
+    "ECHO": "the customer's own data repeated back",
 }
+# a run of digits (a number written with spaces, dots or dashes counts once) and an email address
+NUMBER_RUN = re.compile(r"(?<![\w$€£.,])\d(?:[\d().-]|\s(?=\d))*\d(?![\d%])")
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+ECHO_CONTEXT = 5  # words before a customer's number that may make it theirs
+ECHO_DIGITS = 4  # fewer digits than this are a quantity, a time or a size, not data
+VOCATIVE_NEXT = frozenset({",", "!", ".", "?", ":", "—", "-"})
+BLAME_WINDOW = 6
 NAME_WINDOW = 6
 # what every match of a pattern contains, tested before the pattern (recognizers.Pattern.needs)
 DIGIT, FOUR_DIGITS, AT = r"\d", r"\d{4}", "@"
@@ -222,6 +235,13 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         text = post.post.text
         entities = analyze(text, recognizers(), allow)
         entities += names_in_transactions(post.doc, own_names)
+        entities += staff_blamed(post.doc, own_names)
+        if post.post.kind == "reply" and post.post.in_reply_to:
+            entities += [
+                e
+                for e in echoed(text, post.post.in_reply_to, allow)
+                if not any(e.start < o.end and o.start < e.end for o in entities)
+            ]
         if not entities:
             return []
         allowed = _channel_spans(text, allow)
@@ -243,8 +263,9 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 def names_in_transactions(doc: Any, own_names: set[str]) -> list[Entity]:
     """Two or three capitalised words, one not in the dictionary, near a transaction word."""
     transaction = care.phrases("pii", "transaction")
+    visit = care.phrases("pii", "visit")
     found: list[Entity] = []
-    if not transaction.any_in(doc):
+    if not transaction.any_in(doc) and not visit.any_in(doc):
         return found  # a transaction word near a name is a transaction word of the whole Doc
     suffixes = set(care.lexicon("pii")["street_suffixes"])
     words = care.words(doc)
@@ -259,8 +280,11 @@ def names_in_transactions(doc: Any, own_names: set[str]) -> list[Entity]:
             and (i == 0 or not texts[i - 1].startswith(("@", "#")))
             and any(not is_dictionary_word(lower) for lower in lowers[i:j])
             and not any(lower in own_names or lower in NOT_NAMES for lower in lowers[i:j])
-            and _specific_transaction(
-                doc, max(0, i - NAME_WINDOW), min(len(doc), j + NAME_WINDOW), transaction
+            and any(
+                _specific_transaction(
+                    doc, max(0, i - NAME_WINDOW), min(len(doc), j + NAME_WINDOW), context, owned
+                )
+                for context, owned in ((transaction, False), (visit, True))
             )
         ):
             start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
@@ -271,14 +295,109 @@ def names_in_transactions(doc: Any, own_names: set[str]) -> list[Entity]:
     return found
 
 
-def _specific_transaction(doc: Any, first: int, end: int, transaction: care.Phrases) -> bool:
+def echoed(text: str, said: str, allow: list[str]) -> list[Entity]:
+    """The customer's own numbers (four digits or more, not a year or a price) and email addresses,
+    or a long number's last four, repeated in the reply: "Is 4417 the card you used?"."""
+    allowed = {normal(a) for a in allow}
+    context = _personal_context()
+    theirs: set[str] = set()
+    for match in NUMBER_RUN.finditer(said):
+        digits = re.sub(r"\D", "", match.group())
+        before = re.findall(r"[a-z']+", said[: match.start()].lower())[-ECHO_CONTEXT:]
+        if not any(word in context for word in before):
+            continue  # "are you open at 1420 Alder Street?" names the brand's place, not theirs
+        if _data_digits(digits) and normal(match.group()) not in allowed:
+            theirs.add(digits)
+            if len(digits) >= 8:
+                theirs.add(digits[-4:])
+    emails = {m.group().lower() for m in EMAIL.finditer(said)} - allowed
+    found = [
+        Entity("ECHO", m.start(), m.end(), 0.9)
+        for m in NUMBER_RUN.finditer(text)
+        if re.sub(r"\D", "", m.group()) in theirs
+    ]
+    found += [
+        Entity("ECHO", m.start(), m.end(), 0.9)
+        for m in EMAIL.finditer(text)
+        if m.group().lower() in emails
+    ]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _personal_context() -> frozenset[str]:
+    """Words before a number in the customer's message that make it theirs: "my", an identifier's
+    name (order, card, account, phone...)."""
+    words = care.lexicon("pii")
+    return frozenset(
+        {"my", "me", "i", "i'm", "mine", *words["identifier"], *words["card"], *words["phone"]}
+    ) - {"number", "no", "id"}
+
+
+def _data_digits(digits: str) -> bool:
+    if len(digits) < ECHO_DIGITS:
+        return False
+    return not (len(digits) == 4 and 1900 <= int(digits) <= 2099)
+
+
+def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
+    """A name near the brand's people ("our driver Kevin") or before a fault ("Jake forgot"), in a
+    sentence that blames: a fault word or a word VADER rates negative. A name said to the reader
+    ("Sorry, Jane!") is the reader's own handle, not a staff member's."""
+    blame = care.phrases("pii", "blame")
+    staff = set(care.lexicon("replies")["staff"])
+    words = care.words(doc)
+    texts, lowers = words.texts, words.lowers
+    found: list[Entity] = []
+    candidates = [
+        i
+        for i in range(1, len(texts))
+        if texts[i][:1].isupper() and _staff_name(texts, lowers, i, len(texts), own_names)
+    ]
+    if not candidates:
+        return found  # no name to blame: no need to read the sentences
+    for first, end in care.sentences(doc):
+        names = [i for i in candidates if first < i < end]
+        if not names:
+            continue
+        faults = [s.first for s in blame.find(doc, first, end)]
+        # words VADER rates clearly negative ("rude", "careless"), as the analysis reads valence
+        faults += [i for i in range(first, end) if valence_of_word(lowers[i]) <= NEGATIVE_WORD]
+        for i in names:
+            near_staff = any(
+                lowers[k] in staff for k in range(max(first, i - 3), min(end, i + 4)) if k != i
+            )
+            blamed_after = any(i < f <= i + BLAME_WINDOW for f in faults)
+            if faults and (near_staff or blamed_after):
+                found.append(Entity("STAFF", doc[i].idx, doc[i].idx + len(texts[i]), 0.6))
+    return found
+
+
+def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[str]) -> bool:
+    """A first name said of someone, not to the reader: one capitalised word that is not in the
+    dictionary, not next to another (a place, a business), not followed by "," or "!" (a vocative:
+    "Sorry, Jane!")."""
+    if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
+        return False
+    if _name_word(texts[i - 1]) or (i + 1 < end and _name_word(texts[i + 1])):
+        return False
+    following = next((texts[k] for k in range(i + 1, end) if texts[k].strip()), "")
+    if not following or following in VOCATIVE_NEXT:
+        return False
+    return not is_dictionary_word(lowers[i])
+
+
+def _specific_transaction(
+    doc: Any, first: int, end: int, transaction: care.Phrases, owned: bool = False
+) -> bool:
     """A transaction word near an amount, a long number or a possessive ("her $250 order",
-    "whose account"): one person's business, not a count of deliveries ("1,200 orders")."""
+    "whose account"): one person's business, not a count of deliveries ("1,200 orders"). A visit
+    needs the possessive ("your stay"): "rooms from $89" is a price."""
     spans = transaction.find(doc, first, end)
     if not spans:
         return False
     nearby = doc[first:end].text
-    if MONEY.search(nearby) or re.search(r"\d{4,}", nearby):
+    if not owned and (MONEY.search(nearby) or re.search(r"\d{4,}", nearby)):
         return True
     return any(s.first > 0 and doc[s.first - 1].lower_ in POSSESSIVES for s in spans)
 

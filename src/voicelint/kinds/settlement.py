@@ -89,7 +89,6 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
     states = care.phrases("replies", "personal_state")
     state_verbs = care.phrases("replies", "state_verb")
     money_words = care.phrases("replies", "money_word")
-    handoff = care.phrases("replies", "handoff")
     found: list[tuple[int, int]] = []
     for first, end in care.sentences(doc):
         words = care.words(doc).lowers[first:end]
@@ -113,7 +112,7 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
                 found.append(care.char_span(doc, span.first, span.end))
         if not private_matter:
             continue
-        if "your" in words and "?" not in words and not handoff.any_in(doc, first, end):
+        if "your" in words and "?" not in words and not care.hands_off_in(doc, first, end):
             for state in states.find(doc, first, end):
                 if state.end < end and doc[state.end].lower_ in ("number", "#", "id", "page"):
                     continue

@@ -110,7 +110,7 @@ def test_message_says_what_it_is_and_where_to_go():
         f for f in lint("Reach Dana at dana.k@gmail.com", POLICY) if f.category == "routing"
     ]
     assert finding.message == (
-        '"dana.k@gmail.com" is an email address in public; remove it and handle the matter by DM via @AcmeHelp.'
+        '"dana.k@gmail.com" is an email address in public; remove it and handle the matter in private: DM via @AcmeHelp.'
     )
     assert (finding.start, finding.end) == (14, 30)
 

@@ -165,7 +165,7 @@ def test_public_data_request_and_its_private_and_warning_forms():
         (
             "public-data-request",
             "Reply with your account number",
-            '"Reply with your account number" asks for personal data in public; ask for it by DM via @AcmeHelp instead.',
+            '"Reply with your account number" asks for personal data in public; collect it in private instead: DM via @AcmeHelp.',
         )
     ]
     assert routing("Please DM us your order number and we'll look.", BANK, message) == []

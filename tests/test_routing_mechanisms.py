@@ -246,7 +246,7 @@ def test_a_question_for_the_readers_data_is_a_public_data_request(text, match):
     assert [(name, m) for name, m, _ in found if name == "public-data-request"] == [
         ("public-data-request", match)
     ]
-    assert "by DM via @NorthHelp" in found[0][2]
+    assert found[0][2].endswith("collect it in private instead: DM via @NorthHelp.")
 
 
 @pytest.mark.parametrize(

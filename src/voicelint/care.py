@@ -323,7 +323,10 @@ def destination_text(destination: str, channels: Mapping[str, str]) -> str:
     if destination == "phone":
         return f"a call to {channel}" if channel else "a phone call"
     if destination == "support":
-        return f"{channel}" if channel else (f"DM via {support}" if support else "the support team")
+        # a bare handle reads as a verb's object ("ask for it by @AcmeHelp"): name the team
+        if channel:
+            return f"the support team at {channel}"
+        return f"DM via {support}" if support else "the support team"
     if destination == "email":
         return f"email at {channel}" if channel else "email"
     if destination == "web":

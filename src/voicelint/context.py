@@ -168,7 +168,7 @@ def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> i
             break  # "no artificial colours, and it cures colds": a new clause with its own subject
         if lower in cues or token.lemma_ in cues:
             following = tuple(t.norm_ for t in doc[i : i + 3])
-            if not any(following[: len(p)] == p for p in pseudo):
+            if not any(following[: len(p)] == p for p in pseudo) and not in_proverb(doc, i, end):
                 return i
         if _multiword_cue(doc, i, cues):
             return i - 1
@@ -176,6 +176,17 @@ def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> i
             words += 1
         i -= 1
     return first if not eliminators and _answered_no(doc, first) else None
+
+
+def in_proverb(doc: Any, cue: int, end: int) -> bool:
+    """A cue that opens a parallel "no A, no B" saying ("no pain, no gain", "no guts, no glory"):
+    a proverb about effort, not a product that eliminates A."""
+    if doc[cue].norm_ != "no" or end - cue > 3:
+        return False
+    j = end
+    while j < len(doc) and (doc[j].text in {",", "-", "—", "–", "…"} or doc[j].is_space):
+        j += 1
+    return j < len(doc) and doc[j].norm_ == "no" and j + 1 < len(doc) and doc[j + 1].is_alpha
 
 
 def _answered_no(doc: Any, first: int) -> bool:
@@ -208,6 +219,8 @@ def is_attributed(doc: Any, first: int, end: int) -> bool:
     sentence = doc[start:stop]
     if not YEAR.search(sentence.text):
         return False
+    if _cites_a_study(doc, start, stop):
+        return True
     verbs = _words("attribution_verbs")
     for token in sentence:
         if token.norm_ in {"by", "from"} or (
@@ -218,4 +231,22 @@ def is_attributed(doc: Any, first: int, end: int) -> bool:
                 token.norm_ == "to" or any(t.norm_ in verbs or t.lemma_ in verbs for t in sentence)
             ):
                 return True
+    return False
+
+
+def _cites_a_study(doc: Any, start: int, stop: int) -> bool:
+    """A study, trial or survey named with its source in the sentence ("a 2024 Stanford study",
+    "a survey of 2,000 parents by YouGov", "Smith et al."): the result is reported, not promised."""
+    words = _words("citation_nouns")
+    nouns = [t for t in doc[start:stop] if t.norm_ in words or t.lemma_ in words]
+    if not nouns:
+        return False
+    sources = _words("citation_sources")
+    for token in doc[start:stop]:
+        if token.norm_ in sources:
+            return True
+        if token.i > start and token.text[:1].isupper() and not token.is_sent_start:
+            previous = doc[token.i - 1]
+            if not previous.is_punct and not previous.is_space:
+                return True  # a capitalised name inside the sentence: the institution
     return False

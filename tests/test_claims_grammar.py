@@ -219,3 +219,36 @@ def test_a_benefit_to_the_planet_is_a_green_claim_whatever_the_adjective(text, q
     assert matches(text, "claims.environmental.planet-benefit", {"extends": ["environmental"]}) == [
         quoted
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Members earn $500 a month from home.", "earn $500 a month"),
+        ("Customers lose 10 pounds in their first month.", "lose 10 pounds"),
+        ("Our customers save $600 a year on energy bills.", "save $600 a year on energy"),
+    ],
+)
+def test_a_quantified_result_stated_as_fact_for_the_customers_is_a_claim(text, quoted):
+    assert matches(text, GRAMMAR) == [quoted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Save $600 on your energy bill.",  # an offer: a request, not a result stated as fact
+        "Our members made 3 trips a week.",  # a number, but not money nor the outcome's unit
+        "Members earn 4% APY on savings.",  # a product's rate, not a result
+        "Earn $50 when you refer a friend.",
+    ],
+)
+def test_offers_and_product_terms_are_not_results_stated_as_fact(text):
+    assert matches(text, GRAMMAR) == []
+
+
+def test_another_claim_inside_the_grammar_finding_is_no_echo():
+    findings = lint("Every kid who uses it reads a grade ahead.", {"extends": ["alcohol"]})
+    assert sorted(f.rule for f in findings if f.category == "claims") == [
+        "claims.alcohol.minors",
+        "claims.certain-outcome",
+    ]

@@ -209,3 +209,8 @@ def test_a_no_a_no_b_saying_is_no_elimination_in_trigger_mode():
     assert found("No pain, no gain.", **rule) == []
     assert found("No pain no gain!", **rule) == []
     assert found("No more joint pain.", **rule) == ["No more joint pain"]
+
+
+def test_negation_does_not_reach_past_a_comma_that_opens_a_new_clause():
+    assert found("No sugar, it cures colds.") == ["cures"]
+    assert found("Nothing, not even tea, can cure a cold.") == []

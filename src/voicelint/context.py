@@ -164,7 +164,7 @@ def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> i
         lower = token.norm_
         if lower in terminators or token.text in {":", "—", "–", "(", ")"}:
             break
-        if lower in {"and", "or"} and i + 1 < len(doc) and doc[i + 1].norm_ in SUBJECTS:
+        if lower in {"and", "or", ","} and i + 1 < len(doc) and doc[i + 1].norm_ in SUBJECTS:
             break  # "no artificial colours, and it cures colds": a new clause with its own subject
         if lower in cues or token.lemma_ in cues:
             following = tuple(t.norm_ for t in doc[i : i + 3])

@@ -154,8 +154,9 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
 def _without_echoes(
     compiled: CompiledPolicy, findings: list[Finding], allowed: list[Finding]
 ) -> list[Finding]:
-    """Drop a claim-grammar finding (kind ``claim``) on words a specific claims rule already
-    reports, or that the post allowed for it: "guaranteed returns" is one finding, not two."""
+    """Drop a claim-grammar finding (kind ``claim``) whose marker or outcome (its first or last
+    character) a specific claims rule already reports, or the post allowed for it: "guaranteed
+    returns" is one finding, not two; "kids" flagged by another rule inside it is another claim."""
     grammar = {r.spec.id for r in compiled.rules if r.spec.kind == "claim"}
     if not grammar:
         return findings
@@ -164,7 +165,10 @@ def _without_echoes(
         f
         for f in findings
         if f.rule not in grammar
-        or not any(o.post == f.post and o.start < f.end and f.start < o.end for o in specific)
+        or not any(
+            o.post == f.post and (o.start <= f.start < o.end or o.start < f.end <= o.end)
+            for o in specific
+        )
     ]
 
 

@@ -53,6 +53,8 @@ SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that
 # ("apply today", "the terms").
 PHRASE_ONLY = frozenset({"apply", "applies", "terms", "conditions", "subject", "individual"})
 NOT_HEDGES_BEFORE = frozenset({"n't", "not", "never"})  # "can't lose" is no hedge
+# Money quantifies a result; a percentage is usually a product's own term (a rate, a discount).
+CURRENCY = frozenset({"$", "£", "€", "usd", "gbp", "eur"})
 
 
 @cache
@@ -64,7 +66,7 @@ def lexicon() -> dict[str, Any]:
         for key in ("results", "verbs", "objects", "topic"):
             if any(not isinstance(w, str) for w in spec.get(key) or []):
                 raise ValueError(f"{LEXICON}: {name}.{key} has a word YAML did not read as text")
-    for key in ("hedges", "hedge_phrases", "future", "adverbs"):
+    for key in ("hedges", "hedge_phrases", "future", "adverbs", "subjects"):
         data[key] = frozenset(data[key])
     return data
 
@@ -109,6 +111,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     marker_key = bank.shared_phrases("claim:markers", words["marker_phrases"], "LEMMA")
     future = frozenset(words["future"])
     adverbs = frozenset(words["adverbs"])
+    subjects = frozenset(words["subjects"])
 
     def check(post: PostContext) -> list[Hit]:
         analysis = post.analysis
@@ -144,6 +147,10 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 continue  # "Is approval guaranteed?" asks, it does not promise
             if marker is None:
                 marker = _tag_after(norms, analysis.sentences, sentence, extra, future, adverbs)
+            if marker is None and _stated_as_fact(
+                norms, sentence, clause, first, end, verbs, objects_at(post, outcome), subjects
+            ):
+                marker = (first, end)  # the result itself, quantified, is the claim
             if marker is None:
                 continue
             start_token, end_token = min(first, marker[0]), max(end, marker[1])
@@ -166,6 +173,33 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 
 def verbs_at(post: PostContext, outcome: OutcomeKeys) -> frozenset[int]:
     return frozenset(m.first_token for m in post.matches_for(outcome.verbs))
+
+
+def objects_at(post: PostContext, outcome: OutcomeKeys) -> frozenset[int]:
+    return frozenset(m.first_token for m in post.matches_for(outcome.objects))
+
+
+def _stated_as_fact(
+    norms: Sequence[str],
+    sentence: Sentence,
+    clause: tuple[int, int],
+    first: int,
+    end: int,
+    verbs: frozenset[int],
+    objects: frozenset[int],
+    subjects: frozenset[str],
+) -> bool:
+    """A result stated as fact with no marker: a statement whose subject is the reader or the
+    customers, with a result verb acting on a quantified object ("members earn $500 a month",
+    "customers lose 10 pounds"). An offer ("Save $5 today") is a request, not a statement."""
+    if sentence.act != "statement" or not (first in verbs or end - 1 in verbs):
+        return False
+    if not any(norms[i] in subjects for i in range(*clause)):
+        return False
+    for i in range(first, min(end + 4, clause[1])):
+        if norms[i] in CURRENCY or (norms[i][:1].isdigit() and i + 1 in objects):
+            return True
+    return any(norms[i] in CURRENCY for i in range(max(first - 2, clause[0]), first))
 
 
 def _outcome_spans(

@@ -252,3 +252,20 @@ def test_another_claim_inside_the_grammar_finding_is_no_echo():
         "claims.alcohol.minors",
         "claims.certain-outcome",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "save your energy bill guaranteed " * 3000,  # one sentence, thousands of claims
+        "every kid reads a grade ahead. " * 3000,  # thousands of sentences
+        "you will save on bills, " * 4000,
+    ],
+)
+def test_a_post_of_thousands_of_markers_and_outcomes_ends_in_bounded_time(text):
+    import time
+
+    started = time.monotonic()
+    findings = lint(text)
+    assert time.monotonic() - started < 10
+    assert any(f.rule == GRAMMAR for f in findings)

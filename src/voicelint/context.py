@@ -35,6 +35,8 @@ LEXICON = Path(__file__).resolve().parent / "lexicons" / "claims" / "context.yam
 YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 SENTENCE_END = {".", "!", "?", "…", ";"}
 SUBJECTS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "our", "your", "my"}
+BOUNDS_KEY = "voicelint.context.bounds"  # doc.user_data keys for what is computed once per Doc
+ATTRIBUTED_KEY = "voicelint.context.attributed"
 
 
 @lru_cache(maxsize=1)
@@ -128,13 +130,25 @@ def _is_boundary(token: Any) -> bool:
 
 def sentence_bounds(doc: Any, first: int, end: int) -> tuple[int, int]:
     """Token range of the sentence (or line) around tokens ``[first, end)``."""
-    start = first
-    while start > 0 and not _is_boundary(doc[start - 1]):
-        start -= 1
-    stop = end
-    while stop < len(doc) and not _is_boundary(doc[stop]):
-        stop += 1
-    return start, stop
+    starts, stops = _bounds_table(doc)
+    return starts[first] if first < len(starts) else first, stops[min(end, len(stops) - 1)]
+
+
+def _bounds_table(doc: Any) -> tuple[list[int], list[int]]:
+    """Per token, where its sentence starts, and per position, the next boundary at or after it:
+    computed once per Doc (kept in ``doc.user_data``), so a post of many claims stays linear."""
+    table = doc.user_data.get(BOUNDS_KEY)
+    if table is None:
+        n = len(doc)
+        boundary = [_is_boundary(token) for token in doc]
+        starts = [0] * n
+        for i in range(1, n):
+            starts[i] = i if boundary[i - 1] else starts[i - 1]
+        stops = list(range(n + 1))
+        for i in range(n - 1, -1, -1):
+            stops[i] = i if boundary[i] else stops[i + 1]
+        table = doc.user_data[BOUNDS_KEY] = (starts, stops)
+    return table
 
 
 def is_negated(doc: Any, first: int, end: int, eliminators: bool = False) -> bool:
@@ -216,6 +230,13 @@ def _refused(doc: Any, first: int, cues: list[Match]) -> bool:
 def is_attributed(doc: Any, first: int, end: int) -> bool:
     """A named source ("by Portland Monthly", "according to J.D. Power") and a date in the sentence."""
     start, stop = sentence_bounds(doc, first, end)
+    known = doc.user_data.setdefault(ATTRIBUTED_KEY, {})
+    if (start, stop) not in known:
+        known[(start, stop)] = _attributed(doc, start, stop)
+    return bool(known[(start, stop)])
+
+
+def _attributed(doc: Any, start: int, stop: int) -> bool:
     sentence = doc[start:stop]
     if not YEAR.search(sentence.text):
         return False

@@ -12,14 +12,21 @@ energy bill", "reads a grade ahead"); a class may also need its topic somewhere 
 What does not count, from the analysis: a marker in a negation's scope ("we can't guarantee
 approval"), a clause that hedges ("may", "could", "up to", "typically", "if eligible") or a
 sentence that qualifies ("results vary", "terms apply"). Disclaimers, warnings about others'
-claims and attributed or cited results are left to the rule's ``spared_by``; questions to its
-``unless``. A finding quotes the marker and the outcome and names the class (``{outcome}``).
+claims and attributed or cited results are left to the rule's ``spared_by``; a marker in a
+question asks, it does not promise. A short sentence that is only a marker ("Can't lose.") tags
+the sentence before it; with no marker, a quantified result stated as fact for the reader or the
+customers ("members earn $500 a month") is a claim too. A finding quotes the marker and the
+outcome and names the class (``{outcome}``).
+
+Every lookup is bounded by the window and cached per clause, so a hostile post of thousands of
+markers and outcomes stays linear.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -45,6 +52,7 @@ PARAMS = {
 }
 MESSAGE_VARS = frozenset({"match", "outcome"})
 TAG_WORDS = 4  # a sentence this short that holds a marker tags the one before ("Guaranteed.")
+WIDE = 40  # tokens either side of an outcome a marker or a subject is looked for in
 # A clause ends at these; a comma only separates parts of one clause (see _parts).
 CLAUSE_BREAKS = frozenset(";:—–()") | {"but", "however", "although", "though", "whereas", "unless"}
 CLAUSE_BREAKS |= {"except", "while"}
@@ -109,14 +117,16 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             OutcomeKeys(name, spec["summary"], key("results"), key("verbs"), key("objects"), topic)
         )
     marker_key = bank.shared_phrases("claim:markers", words["marker_phrases"], "LEMMA")
-    future = frozenset(words["future"])
-    adverbs = frozenset(words["adverbs"])
-    subjects = frozenset(words["subjects"])
+    grammar = Grammar(
+        frozenset(words["future"]),
+        frozenset(words["adverbs"]),
+        frozenset(words["subjects"]),
+        (analysis_lexicon()["hedges"] - PHRASE_ONLY) | words["hedges"],
+        tuple(analysis_lexicon()["hedge_phrases"] | words["hedge_phrases"]),
+        window,
+    )
 
     def check(post: PostContext) -> list[Hit]:
-        analysis = post.analysis
-        norms = tokens(post.doc).norms
-        extra = [(m.first_token, m.end_token) for m in post.matches_for(marker_key)]
         found: list[tuple[int, int, OutcomeKeys]] = []
         for outcome in outcome_keys:
             if outcome.topic is not None and not post.matches_for(outcome.topic):
@@ -124,44 +134,28 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             results = post.matches_for(outcome.results)
             verbs = post.matches_for(outcome.verbs)
             objects = post.matches_for(outcome.objects)
-            if not results and not (verbs and objects):
-                continue
-            for sentence in analysis.sentences:
-                spans = _outcome_spans(sentence, results, verbs, objects, window)
+            if results or (verbs and objects):
+                spans = _outcome_spans(results, verbs, objects, window)
                 found.extend((a, b, outcome) for a, b in spans)
         if not found:
             return []
+        reading = Reading(post, grammar, post.matches_for(marker_key))
         hits: list[Hit] = []
         taken: set[int] = set()
         for first, end, outcome in sorted(found, key=lambda f: (f[0], f[1])):
-            sentence = analysis.sentence_at(first)
-            if sentence is None or taken.intersection(range(first, end)):
+            if taken.intersection(range(first, end)):
                 continue
-            clause = _clause(norms, sentence, first)
-            if _hedged(norms, sentence, clause):
-                continue
-            verbs = verbs_at(post, outcome)
-            markers = _markers(norms, sentence, clause, extra, future, adverbs, verbs)
-            marker = _attached(norms, clause, markers, first, end, window)
-            if marker is not None and sentence.act == "question":
-                continue  # "Is approval guaranteed?" asks, it does not promise
-            if marker is None:
-                marker = _tag_after(norms, analysis.sentences, sentence, extra, future, adverbs)
-            if marker is None and _stated_as_fact(
-                norms, sentence, clause, first, end, verbs, objects_at(post, outcome), subjects
-            ):
-                marker = (first, end)  # the result itself, quantified, is the claim
+            marker = reading.marker_for(first, end, outcome)
             if marker is None:
                 continue
             start_token, end_token = min(first, marker[0]), max(end, marker[1])
             if taken.intersection(range(start_token, end_token)):
                 continue  # one finding per marker and outcome
             taken.update(range(start_token, end_token))
-            doc = post.doc
-            last = doc[end_token - 1]
+            last = post.doc[end_token - 1]
             hits.append(
                 Hit(
-                    doc[start_token].idx,
+                    post.doc[start_token].idx,
                     last.idx + len(last.text),
                     values={"outcome": outcome.summary, "entry": outcome.name},
                 )
@@ -171,12 +165,154 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     return check
 
 
-def verbs_at(post: PostContext, outcome: OutcomeKeys) -> frozenset[int]:
-    return frozenset(m.first_token for m in post.matches_for(outcome.verbs))
+@dataclass(frozen=True)
+class Grammar:
+    """The grammar's word classes and window, built once per rule."""
+
+    future: frozenset[str]
+    adverbs: frozenset[str]
+    subjects: frozenset[str]
+    hedges: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    window: int
 
 
-def objects_at(post: PostContext, outcome: OutcomeKeys) -> frozenset[int]:
-    return frozenset(m.first_token for m in post.matches_for(outcome.objects))
+@dataclass
+class Reading:
+    """One post read by the grammar: its sentences, clauses and markers, each computed once."""
+
+    post: PostContext
+    grammar: Grammar
+    marker_matches: Sequence[Match]
+    _clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _starts: dict[str, frozenset[int]] = field(default_factory=dict)
+    _hedged: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _markers: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.norms = tokens(self.post.doc).norms
+        self.sentences = self.post.analysis.sentences
+        self.sentence_of = [-1] * len(self.norms)
+        for k, sentence in enumerate(self.sentences):
+            for i in range(sentence.first, sentence.end):
+                self.sentence_of[i] = k
+        self.extra = sorted((m.first_token, m.end_token) for m in self.marker_matches)
+
+    def marker_for(self, first: int, end: int, outcome: OutcomeKeys) -> tuple[int, int] | None:
+        """The marker that makes the outcome ``[first, end)`` a claim, or the outcome itself when
+        it is a result stated as fact; None when it is no claim."""
+        k = self.sentence_of[first]
+        if k < 0:
+            return None
+        sentence = self.sentences[k]
+        clause = self.clause(sentence, first)
+        if self.hedged(sentence, clause):
+            return None
+        verbs = self.starts(outcome.verbs)
+        markers = self.markers(sentence, clause, outcome.name, verbs)
+        marker = _attached(self.norms, clause, markers, first, end, self.grammar.window)
+        if marker is not None:
+            return None if sentence.act == "question" else marker  # a question asks
+        if k + 1 < len(self.sentences):
+            marker = self.tag(self.sentences[k + 1])
+            if marker is not None:
+                return marker
+        objects = self.starts(outcome.objects)
+        if _stated_as_fact(
+            self.norms, sentence, clause, first, end, verbs, objects, self.grammar.subjects
+        ):
+            return (first, end)  # the result itself, quantified, is the claim
+        return None
+
+    def starts(self, key: str) -> frozenset[int]:
+        """First tokens of a matcher key's matches (computed once per key)."""
+        if key not in self._starts:
+            self._starts[key] = frozenset(m.first_token for m in self.post.matches_for(key))
+        return self._starts[key]
+
+    def clause(self, sentence: Sentence, token: int) -> tuple[int, int]:
+        """Token range of the clause that holds ``token`` (computed once per clause)."""
+        if token not in self._clauses:
+            norms = self.norms
+            start = token
+            while start > sentence.first and not _breaks(norms, start - 1):
+                start -= 1
+            stop = token + 1
+            while stop < sentence.end and not _breaks(norms, stop):
+                stop += 1
+            for i in range(start, stop):
+                self._clauses[i] = (start, stop)
+        return self._clauses[token]
+
+    def hedged(self, sentence: Sentence, clause: tuple[int, int]) -> bool:
+        """A hedge word in the clause, or a qualifying phrase anywhere in the sentence."""
+        if clause not in self._hedged:
+            norms, hedges = self.norms, self.grammar.hedges
+            self._hedged[clause] = any(
+                norms[i] in hedges
+                and not (i + 1 < len(norms) and norms[i + 1] in NOT_HEDGES_BEFORE)
+                for i in range(*clause)
+            ) or self._qualified(sentence)
+        return self._hedged[clause]
+
+    def _qualified(self, sentence: Sentence) -> bool:
+        key = (sentence.first, -1)
+        if key not in self._hedged:
+            words = " ".join(self.norms[i] for i in range(sentence.first, sentence.end))
+            self._hedged[key] = any(f" {p} " in f" {words} " for p in self.grammar.hedge_phrases)
+        return self._hedged[key]
+
+    def markers(
+        self, sentence: Sentence, clause: tuple[int, int], name: str, verbs: frozenset[int]
+    ) -> list[tuple[int, int]]:
+        """Token ranges of the certainty markers in a clause, outside a negation's scope."""
+        key = (clause, name)
+        if key not in self._markers:
+            a, b = clause
+            norms, future, adverbs = self.norms, self.grammar.future, self.grammar.adverbs
+            absolute = sentence.absolute[
+                bisect_left(sentence.absolute, a) : bisect_left(sentence.absolute, b)
+            ]
+            found = [(i, i + 1) for i in absolute]
+            extra = self.extra[bisect_left(self.extra, (a, 0)) : bisect_left(self.extra, (b, 0))]
+            found += [(i, j) for i, j in extra if i not in sentence.negated]
+            for i in range(a, b):
+                if norms[i] in future and i not in sentence.negated:
+                    j = i + 1
+                    while j < b and norms[j] in adverbs:
+                        j += 1
+                    if j < b and j in verbs:
+                        found.append((i, j + 1))  # "'ll save", "will easily read"
+            self._markers[key] = sorted(found)
+        return self._markers[key]
+
+    def tag(self, following: Sentence) -> tuple[int, int] | None:
+        """A certainty marker standing alone as the next sentence ("Parlay tonight? Can't lose.")."""
+        if following.act == "question":
+            return None
+        content = [i for i in range(following.first, following.end) if self.norms[i].isalnum()]
+        if not content or len(content) > TAG_WORDS:
+            return None
+        markers = self.markers(following, (following.first, following.end), "", frozenset())
+        return markers[0] if markers else None
+
+
+def _outcome_spans(
+    results: Sequence[Match], verbs: Sequence[Match], objects: Sequence[Match], window: int
+) -> list[tuple[int, int]]:
+    """Token ranges of a class's outcomes: a result, or a verb and its object close after it
+    (or just before it: "bills? slashed", "pounds lost")."""
+    spans = [(m.first_token, m.end_token) for m in results]
+    starts = [m.first_token for m in objects]
+    for verb in verbs:
+        after = bisect_left(starts, verb.end_token)
+        if after < len(starts) and starts[after] - verb.end_token <= window:
+            spans.append((verb.first_token, objects[after].end_token))
+            continue
+        before = bisect_right(starts, verb.first_token - 1) - 1
+        if before >= 0 and 0 <= verb.first_token - objects[before].end_token <= 3:
+            spans.append((objects[before].first_token, verb.end_token))
+    return spans
 
 
 def _stated_as_fact(
@@ -194,48 +330,13 @@ def _stated_as_fact(
     "customers lose 10 pounds"). An offer ("Save $5 today") is a request, not a statement."""
     if sentence.act != "statement" or not (first in verbs or end - 1 in verbs):
         return False
-    if not any(norms[i] in subjects for i in range(*clause)):
+    lo, hi = max(clause[0], first - WIDE), min(clause[1], end + WIDE)
+    if not any(norms[i] in subjects for i in range(lo, hi)):
         return False
     for i in range(first, min(end + 4, clause[1])):
         if norms[i] in CURRENCY or (norms[i][:1].isdigit() and i + 1 in objects):
             return True
     return any(norms[i] in CURRENCY for i in range(max(first - 2, clause[0]), first))
-
-
-def _outcome_spans(
-    sentence: Sentence,
-    results: Sequence[Match],
-    verbs: Sequence[Match],
-    objects: Sequence[Match],
-    window: int,
-) -> list[tuple[int, int]]:
-    """Token ranges of the class's outcomes in one sentence: a result, or a verb and its object."""
-    inside = [m for m in results if sentence.first <= m.first_token < sentence.end]
-    spans = [(m.first_token, m.end_token) for m in inside]
-    for verb in verbs:
-        if not sentence.first <= verb.first_token < sentence.end:
-            continue
-        for obj in objects:
-            if not sentence.first <= obj.first_token < sentence.end:
-                continue
-            if obj.first_token >= verb.end_token and obj.first_token - verb.end_token <= window:
-                spans.append((verb.first_token, obj.end_token))
-                break
-            if verb.first_token >= obj.end_token and verb.first_token - obj.end_token <= 3:
-                spans.append((obj.first_token, verb.end_token))  # "bills? slashed", "pounds lost"
-                break
-    return spans
-
-
-def _clause(norms: Sequence[str], sentence: Sentence, token: int) -> tuple[int, int]:
-    """Token range of the clause of ``sentence`` that holds ``token``."""
-    start = token
-    while start > sentence.first and not _breaks(norms, start - 1):
-        start -= 1
-    stop = token + 1
-    while stop < sentence.end and not _breaks(norms, stop):
-        stop += 1
-    return start, stop
 
 
 def _breaks(norms: Sequence[str], i: int) -> bool:
@@ -246,73 +347,6 @@ def _breaks(norms: Sequence[str], i: int) -> bool:
     return word in {"and", "or", "so"} and i + 1 < len(norms) and norms[i + 1] in SUBJECTS
 
 
-def _parts(norms: Sequence[str], clause: tuple[int, int]) -> list[tuple[int, int]]:
-    """The comma-separated parts of a clause."""
-    parts, start = [], clause[0]
-    for i in range(clause[0], clause[1]):
-        if norms[i] == ",":
-            parts.append((start, i))
-            start = i + 1
-    parts.append((start, clause[1]))
-    return [p for p in parts if p[1] > p[0]]
-
-
-def _hedged(norms: Sequence[str], sentence: Sentence, clause: tuple[int, int]) -> bool:
-    """A hedge word in the clause, or a qualifying phrase anywhere in the sentence."""
-    words = analysis_lexicon()
-    hedges = (words["hedges"] - PHRASE_ONLY) | lexicon()["hedges"]
-    for i in range(*clause):
-        if norms[i] in hedges and not (i + 1 < len(norms) and norms[i + 1] in NOT_HEDGES_BEFORE):
-            return True
-    text = " " + " ".join(norms[i] for i in range(sentence.first, sentence.end)) + " "
-    phrases = words["hedge_phrases"] | lexicon()["hedge_phrases"]
-    return any(f" {p} " in text for p in phrases)
-
-
-def _markers(
-    norms: Sequence[str],
-    sentence: Sentence,
-    clause: tuple[int, int],
-    extra: Sequence[tuple[int, int]],
-    future: frozenset[str],
-    adverbs: frozenset[str],
-    verbs: frozenset[int],
-) -> list[tuple[int, int]]:
-    """Token ranges of the certainty markers in a clause, outside a negation's scope."""
-    a, b = clause
-    found = [(i, i + 1) for i in sentence.absolute if a <= i < b]
-    found += [(i, j) for i, j in extra if a <= i < b and i not in sentence.negated]
-    for i in range(a, b):
-        if norms[i] in future and i not in sentence.negated:
-            j = i + 1
-            while j < b and norms[j] in adverbs:
-                j += 1
-            if j < b and j in verbs:
-                found.append((i, j + 1))  # "'ll save", "will easily read"
-    return found
-
-
-def _tag_after(
-    norms: Sequence[str],
-    sentences: Sequence[Sentence],
-    sentence: Sentence,
-    extra: Sequence[tuple[int, int]],
-    future: frozenset[str],
-    adverbs: frozenset[str],
-) -> tuple[int, int] | None:
-    """A certainty marker standing alone as the next sentence ("Parlay tonight? Can't lose.")."""
-    following = next((s for s in sentences if s.first >= sentence.end), None)
-    if following is None or following.act == "question":
-        return None
-    content = [i for i in range(following.first, following.end) if norms[i].isalnum()]
-    if not content or len(content) > TAG_WORDS:
-        return None
-    markers = _markers(
-        norms, following, (following.first, following.end), extra, future, adverbs, frozenset()
-    )
-    return markers[0] if markers else None
-
-
 def _attached(
     norms: Sequence[str],
     clause: tuple[int, int],
@@ -321,23 +355,21 @@ def _attached(
     end: int,
     window: int,
 ) -> tuple[int, int] | None:
-    """The marker that governs the outcome ``[first, end)``: in its part of the clause, or alone in
-    a neighbouring part (", guaranteed", "whatever your credit history,"), within ``window`` words."""
-    parts = _parts(norms, clause)
-    home = next((k for k, p in enumerate(parts) if p[0] <= first < p[1]), None)
-    if home is None:
-        return None
+    """The marker that governs the outcome ``[first, end)``: in its part of the clause or in a
+    neighbouring one (", guaranteed", "whatever your credit history,"), within ``window`` words."""
+    lo = bisect_left(markers, (first - WIDE, 0))
+    hi = bisect_right(markers, (end + WIDE, 0))
     best: tuple[int, tuple[int, int]] | None = None
-    for marker in markers:
+    for marker in markers[lo:hi]:
         if marker[0] < end and first < marker[1] and marker != (first, end):
             distance = 0  # the marker is part of the outcome ("guaranteed approval")
         else:
             distance = _words(norms, min(marker[1], end), max(marker[0], first))
-        where = next((k for k, p in enumerate(parts) if p[0] <= marker[0] < p[1]), None)
-        if where is None or distance > window:
+        if distance > window:
             continue
-        if where != home and abs(where - home) > 1:
-            continue
+        between = range(min(marker[0], first), max(marker[1], end))
+        if sum(1 for i in between if norms[i] == ",") > 1:
+            continue  # more than one comma away: another part of the clause
         if best is None or distance < best[0]:
             best = (distance, marker)
     return best[1] if best else None

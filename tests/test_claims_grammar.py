@@ -269,3 +269,31 @@ def test_a_post_of_thousands_of_markers_and_outcomes_ends_in_bounded_time(text):
     findings = lint(text)
     assert time.monotonic() - started < 10
     assert any(f.rule == GRAMMAR for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Whiter teeth in one visit, guaranteed.", "Whiter teeth in one visit, guaranteed"),
+        ("Your crypto will 10x by next year.", "will 10x"),  # a future before a result word
+        ("Our matchmakers guarantee you'll find the one.", "'ll find the one"),
+    ],
+)
+def test_outcomes_of_industries_the_corpus_never_saw(text, quoted):
+    assert matches(text, GRAMMAR) == [quoted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We guarantee a reply within one business day.",  # a service promise, no outcome
+        "Guaranteed delivery by Christmas on orders placed by Dec 18.",
+        "Your loan application will be reviewed within 24 hours.",
+        "Every member earns points on every visit.",
+        "Your teeth will thank you for flossing.",
+        "We're certain you'll love our new menu.",
+        "Staking rewards are variable and not guaranteed.",
+    ],
+)
+def test_service_promises_and_product_terms_are_no_outcome_claims(text):
+    assert matches(text, GRAMMAR) == []

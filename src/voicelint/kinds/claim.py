@@ -209,7 +209,7 @@ class Reading:
         if self.hedged(sentence, clause):
             return None
         verbs = self.starts(outcome.verbs)
-        markers = self.markers(sentence, clause, outcome.name, verbs)
+        markers = self.markers(sentence, clause, outcome.name, verbs | self.starts(outcome.results))
         marker = _attached(self.norms, clause, markers, first, end, self.grammar.window)
         if marker is not None:
             return None if sentence.act == "question" else marker  # a question asks
@@ -282,7 +282,7 @@ class Reading:
                     while j < b and norms[j] in adverbs:
                         j += 1
                     if j < b and j in verbs:
-                        found.append((i, j + 1))  # "'ll save", "will easily read"
+                        found.append((i, j + 1))  # "'ll save", "will easily read", "will 10x"
             self._markers[key] = sorted(found)
         return self._markers[key]
 

@@ -182,6 +182,10 @@ def test_a_superlative_with_a_scope_is_a_claim(text, quoted):
         "The closest store in Brooklyn opens at 7.",
         "Voted Seattle's favourite coffee by Seattle Weekly readers, 2025.",  # attributed
         "Best wishes to everyone in Texas.",
+        "Thanks for the warmest welcome in Denver!",  # gratitude
+        "Wishing you the merriest Christmas ever!",
+        "Portland's rainiest month is here.",  # the weather's superlative
+        "Join us for the biggest party in Austin!",
     ],
 )
 def test_no_superlative_claim_for_self_comparison_occasions_or_attribution(text):

@@ -190,3 +190,27 @@ def test_near_counts_medical_suffixes_as_conditions():
     }
     assert found("Our chews cure hip dysplasia.", **rule) == ["cure hip dysplasia"]
     assert found("Our aroma will calm you.", **rule) == []
+
+
+def test_a_study_with_its_source_and_year_attributes_the_result():
+    rule = {"terms": ["cure"], "spared_by": ["attribution"]}
+    assert found("A 2023 Stanford study found our tea may cure colds.", **rule) == []
+    assert (
+        found(
+            "In a 2024 trial published in the Journal of Nutrition, it helped cure colds.", **rule
+        )
+        == []
+    )
+    assert found("Our 2024 tea cures colds.", **rule) == ["cures"]  # a year alone is no source
+
+
+def test_a_no_a_no_b_saying_is_no_elimination_in_trigger_mode():
+    rule = {"terms": ["pain"], "negation": "trigger"}
+    assert found("No pain, no gain.", **rule) == []
+    assert found("No pain no gain!", **rule) == []
+    assert found("No more joint pain.", **rule) == ["No more joint pain"]
+
+
+def test_negation_does_not_reach_past_a_comma_that_opens_a_new_clause():
+    assert found("No sugar, it cures colds.") == ["cures"]
+    assert found("Nothing, not even tea, can cure a cold.") == []

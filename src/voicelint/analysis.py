@@ -40,6 +40,7 @@ NEGATIVE_WORD = (
     -1.5
 )  # VADER valence at or below which a word reads as negative (its scale is -4..4)
 NEGATIVE_SENTENCE = -0.3  # VADER compound at or below which a sentence reads as negative
+VADER_WORDS = 200  # longest text VADER scores in one piece (see valence_of_text)
 # Quotation marks: straight double, curly double and curly single. A straight single quote only
 # opens after a space and closes before one, so apostrophes (it's, Dunkin') are not quotes.
 QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|(?<![\w])'[^'\n]+'(?![\w])")
@@ -74,7 +75,16 @@ def valence_of_word(lower: str) -> float:
 
 def valence_of_text(text: str) -> float:
     """VADER's compound score of a stretch of text (-1 to 1), with its negation and booster rules."""
+    words = text.split()
+    if len(words) > VADER_WORDS:
+        return min(valence_of_text(" ".join(words[i : i + VADER_WORDS])) for i in _chunks(words))
     return float(_vader().polarity_scores(text)["compound"])
+
+
+def _chunks(words: Sequence[str]) -> range:
+    # VADER's negation check re-reads the whole text for every word: quadratic, so a hostile
+    # 20,000-word sentence is scored in pieces, its most negative piece counting.
+    return range(0, len(words), VADER_WORDS)
 
 
 def split_sentences(doc: Any) -> list[tuple[int, int]]:
@@ -152,6 +162,10 @@ class TextAnalysis:
     def valence(self) -> float:
         return valence_of_text(self.text) if self.text.strip() else 0.0
 
+    @cached_property
+    def _full_text(self) -> str:
+        return self.text  # Doc.text joins every token on each call: read it once per analysis
+
     def _sentence(self, first: int, end: int) -> Sentence:
         doc, table, words = self.doc, tokens(self.doc), lexicon()
         norms, lemmas = table.norms, table.lemmas
@@ -160,7 +174,7 @@ class TextAnalysis:
         while last > first and not doc[last].text.strip():
             last -= 1
         stop = doc[last].idx + len(doc[last].text)
-        text = doc.text[start:stop]
+        text = self._full_text[start:stop]
         negated = frozenset(_negation_scope(norms, first, end, words))
         about = set(_about(norms, first, end, words))
         if any(first <= i < end for i in self.competitor_tokens):

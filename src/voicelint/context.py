@@ -35,6 +35,8 @@ LEXICON = Path(__file__).resolve().parent / "lexicons" / "claims" / "context.yam
 YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 SENTENCE_END = {".", "!", "?", "…", ";"}
 SUBJECTS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "our", "your", "my"}
+BOUNDS_KEY = "voicelint.context.bounds"  # doc.user_data keys for what is computed once per Doc
+ATTRIBUTED_KEY = "voicelint.context.attributed"
 
 
 @lru_cache(maxsize=1)
@@ -128,13 +130,25 @@ def _is_boundary(token: Any) -> bool:
 
 def sentence_bounds(doc: Any, first: int, end: int) -> tuple[int, int]:
     """Token range of the sentence (or line) around tokens ``[first, end)``."""
-    start = first
-    while start > 0 and not _is_boundary(doc[start - 1]):
-        start -= 1
-    stop = end
-    while stop < len(doc) and not _is_boundary(doc[stop]):
-        stop += 1
-    return start, stop
+    starts, stops = _bounds_table(doc)
+    return starts[first] if first < len(starts) else first, stops[min(end, len(stops) - 1)]
+
+
+def _bounds_table(doc: Any) -> tuple[list[int], list[int]]:
+    """Per token, where its sentence starts, and per position, the next boundary at or after it:
+    computed once per Doc (kept in ``doc.user_data``), so a post of many claims stays linear."""
+    table = doc.user_data.get(BOUNDS_KEY)
+    if table is None:
+        n = len(doc)
+        boundary = [_is_boundary(token) for token in doc]
+        starts = [0] * n
+        for i in range(1, n):
+            starts[i] = i if boundary[i - 1] else starts[i - 1]
+        stops = list(range(n + 1))
+        for i in range(n - 1, -1, -1):
+            stops[i] = i if boundary[i] else stops[i + 1]
+        table = doc.user_data[BOUNDS_KEY] = (starts, stops)
+    return table
 
 
 def is_negated(doc: Any, first: int, end: int, eliminators: bool = False) -> bool:
@@ -164,11 +178,11 @@ def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> i
         lower = token.norm_
         if lower in terminators or token.text in {":", "—", "–", "(", ")"}:
             break
-        if lower in {"and", "or"} and i + 1 < len(doc) and doc[i + 1].norm_ in SUBJECTS:
+        if lower in {"and", "or", ","} and i + 1 < len(doc) and doc[i + 1].norm_ in SUBJECTS:
             break  # "no artificial colours, and it cures colds": a new clause with its own subject
         if lower in cues or token.lemma_ in cues:
             following = tuple(t.norm_ for t in doc[i : i + 3])
-            if not any(following[: len(p)] == p for p in pseudo):
+            if not any(following[: len(p)] == p for p in pseudo) and not in_proverb(doc, i, end):
                 return i
         if _multiword_cue(doc, i, cues):
             return i - 1
@@ -176,6 +190,17 @@ def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> i
             words += 1
         i -= 1
     return first if not eliminators and _answered_no(doc, first) else None
+
+
+def in_proverb(doc: Any, cue: int, end: int) -> bool:
+    """A cue that opens a parallel "no A, no B" saying ("no pain, no gain", "no guts, no glory"):
+    a proverb about effort, not a product that eliminates A."""
+    if doc[cue].norm_ != "no" or end - cue > 3:
+        return False
+    j = end
+    while j < len(doc) and (doc[j].text in {",", "-", "—", "–", "…"} or doc[j].is_space):
+        j += 1
+    return j < len(doc) and doc[j].norm_ == "no" and j + 1 < len(doc) and doc[j + 1].is_alpha
 
 
 def _answered_no(doc: Any, first: int) -> bool:
@@ -205,9 +230,18 @@ def _refused(doc: Any, first: int, cues: list[Match]) -> bool:
 def is_attributed(doc: Any, first: int, end: int) -> bool:
     """A named source ("by Portland Monthly", "according to J.D. Power") and a date in the sentence."""
     start, stop = sentence_bounds(doc, first, end)
+    known = doc.user_data.setdefault(ATTRIBUTED_KEY, {})
+    if (start, stop) not in known:
+        known[(start, stop)] = _attributed(doc, start, stop)
+    return bool(known[(start, stop)])
+
+
+def _attributed(doc: Any, start: int, stop: int) -> bool:
     sentence = doc[start:stop]
     if not YEAR.search(sentence.text):
         return False
+    if _cites_a_study(doc, start, stop):
+        return True
     verbs = _words("attribution_verbs")
     for token in sentence:
         if token.norm_ in {"by", "from"} or (
@@ -218,4 +252,22 @@ def is_attributed(doc: Any, first: int, end: int) -> bool:
                 token.norm_ == "to" or any(t.norm_ in verbs or t.lemma_ in verbs for t in sentence)
             ):
                 return True
+    return False
+
+
+def _cites_a_study(doc: Any, start: int, stop: int) -> bool:
+    """A study, trial or survey named with its source in the sentence ("a 2024 Stanford study",
+    "a survey of 2,000 parents by YouGov", "Smith et al."): the result is reported, not promised."""
+    words = _words("citation_nouns")
+    nouns = [t for t in doc[start:stop] if t.norm_ in words or t.lemma_ in words]
+    if not nouns:
+        return False
+    sources = _words("citation_sources")
+    for token in doc[start:stop]:
+        if token.norm_ in sources:
+            return True
+        if token.i > start and token.text[:1].isupper() and not token.is_sent_start:
+            previous = doc[token.i - 1]
+            if not previous.is_punct and not previous.is_space:
+                return True  # a capitalised name inside the sentence: the institution
     return False

@@ -146,8 +146,31 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     for pattern in allowed:
         if pattern not in used:
             result.findings.append(process_finding(post, EXCEPTION_UNUSED, client, {}, pattern))
+    covered = [s.finding for s in result.suppressed if s.finding is not None]
+    result.findings = _without_echoes(compiled, result.findings, covered)
     result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return result
+
+
+def _without_echoes(
+    compiled: CompiledPolicy, findings: list[Finding], allowed: list[Finding]
+) -> list[Finding]:
+    """Drop a claim-grammar finding (kind ``claim``) whose marker or outcome (its first or last
+    character) a specific claims rule already reports, or the post allowed for it: "guaranteed
+    returns" is one finding, not two; "kids" flagged by another rule inside it is another claim."""
+    grammar = {r.spec.id for r in compiled.rules if r.spec.kind == "claim"}
+    if not grammar:
+        return findings
+    specific = [f for f in findings + allowed if f.category == "claims" and f.rule not in grammar]
+    return [
+        f
+        for f in findings
+        if f.rule not in grammar
+        or not any(
+            o.post == f.post and (o.start <= f.start < o.end or o.start < f.end <= o.end)
+            for o in specific
+        )
+    ]
 
 
 def _audit_exceptions(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from voicelint.kinds import (
+    claim,
     competitor,
     data_request,
     disclosure,
@@ -34,6 +35,7 @@ KINDS: dict[str, ModuleType] = {
     for module in (
         *(phrase, pattern, near, metric, substitution, sentence),  # words, patterns, counts
         *(disclosure,),  # sponsorship disclosure
+        *(claim,),  # the claim grammar: a certainty marker attached to an outcome
         *(register, profanity, hostility, competitor, platform),  # brand voice
         *(data_request, handoff, settlement, escalation, pii),  # customer care
     )

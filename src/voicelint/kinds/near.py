@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from voicelint import context  # a module import: context imports the kinds package
 from voicelint.kinds.base import (
     BuildContext,
     Check,
@@ -74,7 +75,11 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             post.matches_for(pattern_key) if pattern_key else []
         )
         found = sorted(
-            (m for m in set(candidates) if not inside(m, exceptions)),
+            (
+                m
+                for m in set(candidates)
+                if not inside(m, exceptions) and not _in_saying(post.doc, m)
+            ),
             key=lambda m: (m.start, -m.end),
         )
         near = [
@@ -119,6 +124,12 @@ def _closest(
         if gap is not None and gap <= window and (best is None or gap < best[0]):
             best = (gap, trigger)
     return best[1] if best else None
+
+
+def _in_saying(doc: Any, match: Match) -> bool:
+    """A term inside a "no A, no B" saying ("no pain, no gain") names no condition."""
+    cue = match.first_token - 1
+    return cue >= 0 and context.in_proverb(doc, cue, match.end_token)
 
 
 def _is_name(doc: Any, match: Match) -> bool:

@@ -1,0 +1,379 @@
+"""Kind ``claim``: a certainty marker attached to an outcome in one clause, whatever the words.
+
+The claim grammar. A claim is a result promised as sure: a certainty marker from the post
+analysis (guaranteed, always, 100%, every, whatever, a lock, "can't lose", or a future auxiliary
+before a result verb: "you'll save") and an outcome of one of the classes the rule names
+(``lexicons/claims/outcomes.yaml``: ``returns``, ``approval``, ``savings``, ``winning``,
+``health``, ``performance``, ``development``, ``social``), in one clause. An outcome is a result
+word ("approval", "weight loss") or a result verb acting on one of its class's objects ("save ...
+energy bill", "reads a grade ahead"); a class may also need its topic somewhere in the post
+("approved" is a credit outcome only in a post about credit).
+
+What does not count, from the analysis: a marker in a negation's scope ("we can't guarantee
+approval"), a clause that hedges ("may", "could", "up to", "typically", "if eligible") or a
+sentence that qualifies ("results vary", "terms apply"). Disclaimers, warnings about others'
+claims and attributed or cited results are left to the rule's ``spared_by``; a marker in a
+question asks, it does not promise. A short sentence that is only a marker ("Can't lose.") tags
+the sentence before it; with no marker, a quantified result stated as fact for the reader or the
+customers ("members earn $500 a month") is a claim too. A finding quotes the marker and the
+outcome and names the class (``{outcome}``).
+
+Every lookup is bounded by the window and cached per clause, so a hostile post of thousands of
+markers and outcomes stays linear.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from voicelint.analysis import Sentence
+from voicelint.analysis import lexicon as analysis_lexicon
+from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
+from voicelint.nlp import Match, tokens
+from voicelint.yamlfile import SAFE_LOADER
+
+NAME = "claim"
+LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "claims" / "outcomes.yaml"
+PARAMS = {
+    "outcomes": Param(
+        (list,),
+        "outcome classes that make a claim with a certainty marker: returns, approval, savings, "
+        "winning, health, performance, development, social",
+        required=True,
+    ),
+    "window": Param((int,), "the most words between the marker and the outcome (default 12)"),
+}
+MESSAGE_VARS = frozenset({"match", "outcome"})
+TAG_WORDS = 4  # a sentence this short that holds a marker tags the one before ("Guaranteed.")
+WIDE = 40  # tokens either side of an outcome a marker or a subject is looked for in
+# A clause ends at these; a comma only separates parts of one clause (see _parts).
+CLAUSE_BREAKS = frozenset(";:—–()") | {"but", "however", "although", "though", "whereas", "unless"}
+CLAUSE_BREAKS |= {"except", "while"}
+SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "there"})
+# Sentence hedges that only qualify as a phrase ("terms apply"); alone they are ordinary words
+# ("apply today", "the terms").
+PHRASE_ONLY = frozenset({"apply", "applies", "terms", "conditions", "subject", "individual"})
+NOT_HEDGES_BEFORE = frozenset({"n't", "not", "never"})  # "can't lose" is no hedge
+# Money quantifies a result; a percentage is usually a product's own term (a rate, a discount).
+CURRENCY = frozenset({"$", "£", "€", "usd", "gbp", "eur"})
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The outcome classes and the grammar's own markers (``lexicons/claims/outcomes.yaml``)."""
+    with LEXICON.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=SAFE_LOADER)
+    for name, spec in data["classes"].items():
+        for key in ("results", "verbs", "objects", "topic"):
+            if any(not isinstance(w, str) for w in spec.get(key) or []):
+                raise ValueError(f"{LEXICON}: {name}.{key} has a word YAML did not read as text")
+    for key in ("hedges", "hedge_phrases", "future", "adverbs", "subjects"):
+        data[key] = frozenset(data[key])
+    return data
+
+
+@dataclass(frozen=True)
+class OutcomeKeys:
+    """The matcher keys of one outcome class."""
+
+    name: str
+    summary: str
+    results: str
+    verbs: str
+    objects: str
+    topic: str | None
+
+
+def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
+    words = lexicon()
+    classes = words["classes"]
+    names = params["outcomes"]
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        raise KindError("outcomes", "outcomes must be a list of outcome classes")
+    for name in names:
+        if name not in classes:
+            known = ", ".join(classes)
+            raise KindError("outcomes", f'unknown outcome class "{name}" (known: {known})')
+    window = params.get("window", 12)
+    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
+        raise KindError("window", "window must be a number of words, 1 or more")
+    bank = ctx.bank
+    outcome_keys = []
+    for name in names:
+        spec = classes[name]
+
+        def key(part: str, spec: Mapping[str, Any] = spec, name: str = name) -> str:
+            return bank.shared_phrases(f"claim:{name}:{part}", spec.get(part) or [], "LEMMA")
+
+        topic = key("topic") if spec.get("topic") else None
+        outcome_keys.append(
+            OutcomeKeys(name, spec["summary"], key("results"), key("verbs"), key("objects"), topic)
+        )
+    marker_key = bank.shared_phrases("claim:markers", words["marker_phrases"], "LEMMA")
+    grammar = Grammar(
+        frozenset(words["future"]),
+        frozenset(words["adverbs"]),
+        frozenset(words["subjects"]),
+        (analysis_lexicon()["hedges"] - PHRASE_ONLY) | words["hedges"],
+        tuple(analysis_lexicon()["hedge_phrases"] | words["hedge_phrases"]),
+        window,
+    )
+
+    def check(post: PostContext) -> list[Hit]:
+        found: list[tuple[int, int, OutcomeKeys]] = []
+        for outcome in outcome_keys:
+            if outcome.topic is not None and not post.matches_for(outcome.topic):
+                continue
+            results = post.matches_for(outcome.results)
+            verbs = post.matches_for(outcome.verbs)
+            objects = post.matches_for(outcome.objects)
+            if results or (verbs and objects):
+                spans = _outcome_spans(results, verbs, objects, window)
+                found.extend((a, b, outcome) for a, b in spans)
+        if not found:
+            return []
+        reading = Reading(post, grammar, post.matches_for(marker_key))
+        hits: list[Hit] = []
+        taken: set[int] = set()
+        for first, end, outcome in sorted(found, key=lambda f: (f[0], f[1])):
+            if taken.intersection(range(first, end)):
+                continue
+            marker = reading.marker_for(first, end, outcome)
+            if marker is None:
+                continue
+            start_token, end_token = min(first, marker[0]), max(end, marker[1])
+            if taken.intersection(range(start_token, end_token)):
+                continue  # one finding per marker and outcome
+            taken.update(range(start_token, end_token))
+            last = post.doc[end_token - 1]
+            hits.append(
+                Hit(
+                    post.doc[start_token].idx,
+                    last.idx + len(last.text),
+                    values={"outcome": outcome.summary, "entry": outcome.name},
+                )
+            )
+        return sorted(hits, key=lambda h: h.start)
+
+    return check
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The grammar's word classes and window, built once per rule."""
+
+    future: frozenset[str]
+    adverbs: frozenset[str]
+    subjects: frozenset[str]
+    hedges: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    window: int
+
+
+@dataclass
+class Reading:
+    """One post read by the grammar: its sentences, clauses and markers, each computed once."""
+
+    post: PostContext
+    grammar: Grammar
+    marker_matches: Sequence[Match]
+    _clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _starts: dict[str, frozenset[int]] = field(default_factory=dict)
+    _hedged: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _markers: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.norms = tokens(self.post.doc).norms
+        self.sentences = self.post.analysis.sentences
+        self.sentence_of = [-1] * len(self.norms)
+        for k, sentence in enumerate(self.sentences):
+            for i in range(sentence.first, sentence.end):
+                self.sentence_of[i] = k
+        self.extra = sorted((m.first_token, m.end_token) for m in self.marker_matches)
+
+    def marker_for(self, first: int, end: int, outcome: OutcomeKeys) -> tuple[int, int] | None:
+        """The marker that makes the outcome ``[first, end)`` a claim, or the outcome itself when
+        it is a result stated as fact; None when it is no claim."""
+        k = self.sentence_of[first]
+        if k < 0:
+            return None
+        sentence = self.sentences[k]
+        clause = self.clause(sentence, first)
+        if self.hedged(sentence, clause):
+            return None
+        verbs = self.starts(outcome.verbs)
+        markers = self.markers(sentence, clause, outcome.name, verbs | self.starts(outcome.results))
+        marker = _attached(self.norms, clause, markers, first, end, self.grammar.window)
+        if marker is not None:
+            return None if sentence.act == "question" else marker  # a question asks
+        if k + 1 < len(self.sentences):
+            marker = self.tag(self.sentences[k + 1])
+            if marker is not None:
+                return marker
+        objects = self.starts(outcome.objects)
+        if _stated_as_fact(
+            self.norms, sentence, clause, first, end, verbs, objects, self.grammar.subjects
+        ):
+            return (first, end)  # the result itself, quantified, is the claim
+        return None
+
+    def starts(self, key: str) -> frozenset[int]:
+        """First tokens of a matcher key's matches (computed once per key)."""
+        if key not in self._starts:
+            self._starts[key] = frozenset(m.first_token for m in self.post.matches_for(key))
+        return self._starts[key]
+
+    def clause(self, sentence: Sentence, token: int) -> tuple[int, int]:
+        """Token range of the clause that holds ``token`` (computed once per clause)."""
+        if token not in self._clauses:
+            norms = self.norms
+            start = token
+            while start > sentence.first and not _breaks(norms, start - 1):
+                start -= 1
+            stop = token + 1
+            while stop < sentence.end and not _breaks(norms, stop):
+                stop += 1
+            for i in range(start, stop):
+                self._clauses[i] = (start, stop)
+        return self._clauses[token]
+
+    def hedged(self, sentence: Sentence, clause: tuple[int, int]) -> bool:
+        """A hedge word in the clause, or a qualifying phrase anywhere in the sentence."""
+        if clause not in self._hedged:
+            norms, hedges = self.norms, self.grammar.hedges
+            self._hedged[clause] = any(
+                norms[i] in hedges
+                and not (i + 1 < len(norms) and norms[i + 1] in NOT_HEDGES_BEFORE)
+                for i in range(*clause)
+            ) or self._qualified(sentence)
+        return self._hedged[clause]
+
+    def _qualified(self, sentence: Sentence) -> bool:
+        key = (sentence.first, -1)
+        if key not in self._hedged:
+            words = " ".join(self.norms[i] for i in range(sentence.first, sentence.end))
+            self._hedged[key] = any(f" {p} " in f" {words} " for p in self.grammar.hedge_phrases)
+        return self._hedged[key]
+
+    def markers(
+        self, sentence: Sentence, clause: tuple[int, int], name: str, verbs: frozenset[int]
+    ) -> list[tuple[int, int]]:
+        """Token ranges of the certainty markers in a clause, outside a negation's scope."""
+        key = (clause, name)
+        if key not in self._markers:
+            a, b = clause
+            norms, future, adverbs = self.norms, self.grammar.future, self.grammar.adverbs
+            absolute = sentence.absolute[
+                bisect_left(sentence.absolute, a) : bisect_left(sentence.absolute, b)
+            ]
+            found = [(i, i + 1) for i in absolute]
+            extra = self.extra[bisect_left(self.extra, (a, 0)) : bisect_left(self.extra, (b, 0))]
+            found += [(i, j) for i, j in extra if i not in sentence.negated]
+            for i in range(a, b):
+                if norms[i] in future and i not in sentence.negated:
+                    j = i + 1
+                    while j < b and norms[j] in adverbs:
+                        j += 1
+                    if j < b and j in verbs:
+                        found.append((i, j + 1))  # "'ll save", "will easily read", "will 10x"
+            self._markers[key] = sorted(found)
+        return self._markers[key]
+
+    def tag(self, following: Sentence) -> tuple[int, int] | None:
+        """A certainty marker standing alone as the next sentence ("Parlay tonight? Can't lose.")."""
+        if following.act == "question":
+            return None
+        content = [i for i in range(following.first, following.end) if self.norms[i].isalnum()]
+        if not content or len(content) > TAG_WORDS:
+            return None
+        markers = self.markers(following, (following.first, following.end), "", frozenset())
+        return markers[0] if markers else None
+
+
+def _outcome_spans(
+    results: Sequence[Match], verbs: Sequence[Match], objects: Sequence[Match], window: int
+) -> list[tuple[int, int]]:
+    """Token ranges of a class's outcomes: a result, or a verb and its object close after it
+    (or just before it: "bills? slashed", "pounds lost")."""
+    spans = [(m.first_token, m.end_token) for m in results]
+    starts = [m.first_token for m in objects]
+    for verb in verbs:
+        after = bisect_left(starts, verb.end_token)
+        if after < len(starts) and starts[after] - verb.end_token <= window:
+            spans.append((verb.first_token, objects[after].end_token))
+            continue
+        before = bisect_right(starts, verb.first_token - 1) - 1
+        if before >= 0 and 0 <= verb.first_token - objects[before].end_token <= 3:
+            spans.append((objects[before].first_token, verb.end_token))
+    return spans
+
+
+def _stated_as_fact(
+    norms: Sequence[str],
+    sentence: Sentence,
+    clause: tuple[int, int],
+    first: int,
+    end: int,
+    verbs: frozenset[int],
+    objects: frozenset[int],
+    subjects: frozenset[str],
+) -> bool:
+    """A result stated as fact with no marker: a statement whose subject is the reader or the
+    customers, with a result verb acting on a quantified object ("members earn $500 a month",
+    "customers lose 10 pounds"). An offer ("Save $5 today") is a request, not a statement."""
+    if sentence.act != "statement" or not (first in verbs or end - 1 in verbs):
+        return False
+    lo, hi = max(clause[0], first - WIDE), min(clause[1], end + WIDE)
+    if not any(norms[i] in subjects for i in range(lo, hi)):
+        return False
+    for i in range(first, min(end + 4, clause[1])):
+        if norms[i] in CURRENCY or (norms[i][:1].isdigit() and i + 1 in objects):
+            return True
+    return any(norms[i] in CURRENCY for i in range(max(first - 2, clause[0]), first))
+
+
+def _breaks(norms: Sequence[str], i: int) -> bool:
+    word = norms[i]
+    if word in CLAUSE_BREAKS:
+        return True
+    # "..., and it cures colds": a new clause with its own subject
+    return word in {"and", "or", "so"} and i + 1 < len(norms) and norms[i + 1] in SUBJECTS
+
+
+def _attached(
+    norms: Sequence[str],
+    clause: tuple[int, int],
+    markers: Sequence[tuple[int, int]],
+    first: int,
+    end: int,
+    window: int,
+) -> tuple[int, int] | None:
+    """The marker that governs the outcome ``[first, end)``: in its part of the clause or in a
+    neighbouring one (", guaranteed", "whatever your credit history,"), within ``window`` words."""
+    lo = bisect_left(markers, (first - WIDE, 0))
+    hi = bisect_right(markers, (end + WIDE, 0))
+    best: tuple[int, tuple[int, int]] | None = None
+    for marker in markers[lo:hi]:
+        if marker[0] < end and first < marker[1] and marker != (first, end):
+            distance = 0  # the marker is part of the outcome ("guaranteed approval")
+        else:
+            distance = _words(norms, min(marker[1], end), max(marker[0], first))
+        if distance > window:
+            continue
+        between = range(min(marker[0], first), max(marker[1], end))
+        if sum(1 for i in between if norms[i] == ",") > 1:
+            continue  # more than one comma away: another part of the clause
+        if best is None or distance < best[0]:
+            best = (distance, marker)
+    return best[1] if best else None
+
+
+def _words(norms: Sequence[str], start: int, end: int) -> int:
+    return sum(1 for i in range(start, end) if norms[i].strip() and norms[i] != ",")

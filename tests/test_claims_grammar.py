@@ -1,0 +1,303 @@
+"""The claim grammar (kind claim, rule claims.certain-outcome) and superlatives with any scope.
+
+A certainty marker attached to an outcome class in one clause is a claim whatever the words; a
+superlative bounded by a place, a season, a category or "ever" is a claim unless it compares the
+brand with itself or is attributed. Each test states the mechanism, not a sentence to match.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint, run_cli, write
+from voicelint.engine import compile_policy
+from voicelint.errors import PolicyError
+from voicelint.policy import load_policy
+
+GRAMMAR = "claims.certain-outcome"
+SUPERLATIVE = "claims.superlative"
+
+
+def matches(text: str, rule: str, policy: dict | None = None, **fields: object) -> list[str]:
+    return [f.match for f in lint(text, policy, **fields) if f.rule == rule]
+
+
+# --- the grammar: marker + outcome, in words no list holds -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # savings on a bill, the marker a trailing tag after a comma
+        (
+            "You'll save at least $600 on your energy bill, guaranteed.",
+            "'ll save at least $600 on your energy",
+        ),
+        # a bet presented as a sure win: the marker is the noun "lock"
+        ("This parlay is a lock.", "parlay is a lock"),
+        # approval whatever the applicant's history: "whatever" is the marker
+        ("Approved whatever your credit history.", "Approved whatever"),
+        # a child's development stated for every child
+        ("Every kid who uses it reads a grade ahead.", "Every kid who uses it reads a grade"),
+        # a health result with "100%"; the outcome is a verb acting on a body word
+        ("Lose 15 pounds in a month, guaranteed!", "Lose 15 pounds in a month, guaranteed"),
+        # a future auxiliary before a result verb states the result as fact
+        ("Your portfolio will double by Christmas.", "portfolio will double"),
+        ("With our course you'll pass the bar exam the first time.", "'ll pass the bar"),
+        # a social result
+        ("Our app guarantees you'll find your soulmate.", "'ll find your soulmate"),
+    ],
+)
+def test_a_marker_attached_to_an_outcome_is_a_claim(text, quoted):
+    assert matches(text, GRAMMAR) == [quoted]
+
+
+def test_a_marker_alone_in_the_next_sentence_tags_the_outcome_before_it():
+    assert matches("Tonight's three-leg parlay? Can't lose.", GRAMMAR) == [
+        "parlay? Can't lose"  # the outcome and the marker, across the short tag sentence
+    ]
+
+
+def test_the_finding_names_the_outcome_class():
+    (finding,) = [f for f in lint("This parlay is a lock.") if f.rule == GRAMMAR]
+    assert "a win on a bet" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can't guarantee approval.",  # negated marker
+        "No one can guarantee returns on crypto.",  # negated marker
+        "Savings depend on your usage.",  # no marker, and a hedge
+        "You could save up to $300 a year on your energy bill.",  # hedged clause
+        "Results vary.",
+        "Is approval guaranteed? It depends on your credit history.",  # a question asks
+        "Approval is subject to a credit check, whatever your history.",  # qualified sentence
+        "Cured ham and brie, every Friday.",  # no outcome class
+        "A sure-footed hike for the whole family.",  # "sure" with no outcome
+        "Free returns on every order, always.",  # a parcel return is not an investment return
+        "One lucky winner will win a $50 gift card!",  # a giveaway, not a bet
+        "Every customer gets a free cookie today.",
+        "We always price match.",  # "match" is no dating outcome without a dating word
+        "Beware of anyone who promises guaranteed approval.",  # a warning about others
+    ],
+)
+def test_no_claim_without_an_unhedged_marker_on_an_outcome(text):
+    assert matches(text, GRAMMAR) == []
+
+
+def test_a_cited_study_reports_a_result_instead_of_promising_it():
+    cited = "A 2024 study in the Journal of Pediatrics found every child who read daily scored a grade ahead."
+    assert matches(cited, GRAMMAR) == []
+    assert matches("Every child who reads daily scores a grade ahead.", GRAMMAR) != []
+
+
+def test_a_topic_gates_an_ambiguous_outcome():
+    # "approved" is a credit outcome only in a post about credit, a loan, an application...
+    assert matches("Every design is approved by our team.", GRAMMAR) == []
+    assert matches("Bad credit? Everyone gets approved.", GRAMMAR) == ["Everyone gets approved"]
+
+
+def test_one_finding_per_claim_when_a_specific_rule_already_reports_it():
+    findings = lint("Earn guaranteed returns with our growth fund.", {"extends": ["finance"]})
+    claims = [(f.rule, f.match) for f in findings if f.category == "claims"]
+    assert claims == [("claims.finance.guaranteed-return", "guaranteed returns")]
+
+
+def test_an_unknown_outcome_class_is_a_policy_error_with_the_known_classes(tmp):
+    path = write(
+        tmp,
+        "p.yaml",
+        "custom_rules:\n  - {id: claims.x.sure, kind: claim, category: claims, summary: s, why: w, message: m, outcomes: [retruns], examples: {}}\n",
+    )
+    with pytest.raises(PolicyError, match=r'unknown outcome class "retruns".*returns'):
+        compile_policy(load_policy(path))
+
+
+def test_an_unknown_outcome_class_stops_the_run_with_one_line(tmp):
+    write(
+        tmp,
+        "policies/acme.yaml",
+        "client: acme\ncustom_rules:\n  - {id: claims.x.sure, kind: claim, category: claims, summary: s, why: w, message: m, outcomes: [retruns], examples: {}}\n",
+    )
+    write(tmp, "p.txt", "Hello.")
+    result = run_cli(["check", "p.txt", "--client", "acme"], tmp)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and 'unknown outcome class "retruns"' in result.stderr
+
+
+def test_a_client_rule_can_pick_outcome_classes():
+    rule = {
+        "id": "claims.client.sure-savings",
+        "kind": "claim",
+        "category": "claims",
+        "summary": "s",
+        "why": "w",
+        "message": '"{match}" promises {outcome}.',
+        "outcomes": ["savings"],
+        "negation": "ignore",
+        "examples": {},
+    }
+    policy = {"custom_rules": [rule], "rules": {"claims.certain-outcome": "off"}}
+    (finding,) = [
+        f
+        for f in lint("Cut your heating bill in half, guaranteed.", policy)
+        if f.rule == rule["id"]
+    ]
+    assert finding.message.endswith("promises a saving on the reader's bills.")
+    assert matches("This parlay is a lock.", rule["id"], policy) == []
+
+
+# --- superlatives with any scope ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The creamiest cold brew in the Pacific Northwest.", "creamiest cold brew in the Pacific"),
+        ("The best patio this summer.", "best patio this summer"),
+        ("Seattle's favourite cold brew is back.", "Seattle's favourite"),
+        ("The fastest broadband ever.", "fastest broadband ever"),
+        ("Europe’s lowest fares.", "Europe’s lowest"),
+        ("The lowest emissions of any major airline.", "lowest emissions of any"),
+        ("The smoothest latte you'll ever taste.", "smoothest latte you'll ever"),
+        ("The most comfortable sneakers of 2026.", "most comfortable sneakers of 2026"),
+        ("We're number one in Ohio for service.", "number one in"),
+        ("Prices? Unbeatable.", "Unbeatable"),
+    ],
+)
+def test_a_superlative_with_a_scope_is_a_claim(text, quoted):
+    assert matches(text, SUPERLATIVE) == [quoted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our best pumpkin latte yet.",  # self-comparison
+        "The best coffee we've ever roasted.",  # self-comparison
+        "Have the best summer ever!",  # an occasion, a wish
+        "Best of all, it's free.",
+        "Sam's favourite is the mocha.",  # a person, not a place
+        "An honest review from a guest in Seattle.",  # "-est" look-alikes
+        "The closest store in Brooklyn opens at 7.",
+        "Voted Seattle's favourite coffee by Seattle Weekly readers, 2025.",  # attributed
+        "Best wishes to everyone in Texas.",
+        "Thanks for the warmest welcome in Denver!",  # gratitude
+        "Wishing you the merriest Christmas ever!",
+        "Portland's rainiest month is here.",  # the weather's superlative
+        "Join us for the biggest party in Austin!",
+    ],
+)
+def test_no_superlative_claim_for_self_comparison_occasions_or_attribution(text):
+    assert matches(text, SUPERLATIVE) == []
+
+
+# --- generalised entries that replaced corpus phrases -------------------------------------------
+
+
+def test_a_no_a_no_b_saying_is_not_an_elimination():
+    policy = {"extends": ["health"]}
+    assert (
+        matches(
+            "No pain, no gain: this shake helps muscles recover.",
+            "claims.health.disease-claim",
+            policy,
+        )
+        == []
+    )
+    assert matches("No pain no gain!", "claims.health.implied-disease", policy) == []
+    assert matches("No more joint pain!", "claims.health.implied-disease", policy) == [
+        "No more joint pain"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Refills that are kinder to the earth.", "kinder to the earth"),
+        ("Safe for the planet and your pets.", "Safe for the planet"),
+        ("Zero impact on the climate.", "Zero impact on the climate"),
+    ],
+)
+def test_a_benefit_to_the_planet_is_a_green_claim_whatever_the_adjective(text, quoted):
+    assert matches(text, "claims.environmental.planet-benefit", {"extends": ["environmental"]}) == [
+        quoted
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Members earn $500 a month from home.", "earn $500 a month"),
+        ("Customers lose 10 pounds in their first month.", "lose 10 pounds"),
+        ("Our customers save $600 a year on energy bills.", "save $600 a year on energy"),
+    ],
+)
+def test_a_quantified_result_stated_as_fact_for_the_customers_is_a_claim(text, quoted):
+    assert matches(text, GRAMMAR) == [quoted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Save $600 on your energy bill.",  # an offer: a request, not a result stated as fact
+        "Our members made 3 trips a week.",  # a number, but not money nor the outcome's unit
+        "Members earn 4% APY on savings.",  # a product's rate, not a result
+        "Earn $50 when you refer a friend.",
+    ],
+)
+def test_offers_and_product_terms_are_not_results_stated_as_fact(text):
+    assert matches(text, GRAMMAR) == []
+
+
+def test_another_claim_inside_the_grammar_finding_is_no_echo():
+    findings = lint("Every kid who uses it reads a grade ahead.", {"extends": ["alcohol"]})
+    assert sorted(f.rule for f in findings if f.category == "claims") == [
+        "claims.alcohol.minors",
+        "claims.certain-outcome",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "save your energy bill guaranteed " * 3000,  # one sentence, thousands of claims
+        "every kid reads a grade ahead. " * 3000,  # thousands of sentences
+        "you will save on bills, " * 4000,
+    ],
+)
+def test_a_post_of_thousands_of_markers_and_outcomes_ends_in_bounded_time(text):
+    import time
+
+    started = time.monotonic()
+    findings = lint(text)
+    assert time.monotonic() - started < 10
+    assert any(f.rule == GRAMMAR for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Whiter teeth in one visit, guaranteed.", "Whiter teeth in one visit, guaranteed"),
+        ("Your crypto will 10x by next year.", "will 10x"),  # a future before a result word
+        ("Our matchmakers guarantee you'll find the one.", "'ll find the one"),
+    ],
+)
+def test_outcomes_of_industries_the_corpus_never_saw(text, quoted):
+    assert matches(text, GRAMMAR) == [quoted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We guarantee a reply within one business day.",  # a service promise, no outcome
+        "Guaranteed delivery by Christmas on orders placed by Dec 18.",
+        "Your loan application will be reviewed within 24 hours.",
+        "Every member earns points on every visit.",
+        "Your teeth will thank you for flossing.",
+        "We're certain you'll love our new menu.",
+        "Staking rewards are variable and not guaranteed.",
+    ],
+)
+def test_service_promises_and_product_terms_are_no_outcome_claims(text):
+    assert matches(text, GRAMMAR) == []

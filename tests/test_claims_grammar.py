@@ -31,7 +31,7 @@ def matches(text: str, rule: str, policy: dict | None = None, **fields: object) 
         # savings on a bill, the marker a trailing tag after a comma
         (
             "You'll save at least $600 on your energy bill, guaranteed.",
-            "'ll save at least $600 on your energy",
+            "You'll save at least $600 on your energy",
         ),
         # a bet presented as a sure win: the marker is the noun "lock"
         ("This parlay is a lock.", "parlay is a lock"),
@@ -43,9 +43,9 @@ def matches(text: str, rule: str, policy: dict | None = None, **fields: object) 
         ("Lose 15 pounds in a month, guaranteed!", "Lose 15 pounds in a month, guaranteed"),
         # a future auxiliary before a result verb states the result as fact
         ("Your portfolio will double by Christmas.", "portfolio will double"),
-        ("With our course you'll pass the bar exam the first time.", "'ll pass the bar"),
+        ("With our course you'll pass the bar exam the first time.", "you'll pass the bar"),
         # a social result
-        ("Our app guarantees you'll find your soulmate.", "'ll find your soulmate"),
+        ("Our app guarantees you'll find your soulmate.", "you'll find your soulmate"),
     ],
 )
 def test_a_marker_attached_to_an_outcome_is_a_claim(text, quoted):
@@ -280,7 +280,7 @@ def test_a_post_of_thousands_of_markers_and_outcomes_ends_in_bounded_time(text):
     [
         ("Whiter teeth in one visit, guaranteed.", "Whiter teeth in one visit, guaranteed"),
         ("Your crypto will 10x by next year.", "will 10x"),  # a future before a result word
-        ("Our matchmakers guarantee you'll find the one.", "'ll find the one"),
+        ("Our matchmakers guarantee you'll find the one.", "you'll find the one"),
     ],
 )
 def test_outcomes_of_industries_the_corpus_never_saw(text, quoted):

@@ -202,3 +202,15 @@ def test_a_hundred_thousand_posts_in_one_file_are_read_in_order(tmp):
     read = read_file(path)
     assert len(read) == 100_000
     assert (read[0].id, read[-1].id, read[-1].text) == ("p0", "p99999", "The #1 coffee in America.")
+
+
+def test_a_post_of_thousands_of_numbered_hashtags_is_checked_in_linear_time(tmp):
+    # every "#tag123" is a candidate order number: the personal-data check once looked back
+    # through the whole post for each, which took a minute on 240 KB
+    write(tmp, "acme.yaml", "client: acme\nextends: [customer-care]\n")
+    write(tmp, "post.txt", " ".join(f"#tag{i}" for i in range(25_000)) + "\n")
+    started = time.monotonic()
+    result = run_cli(["check", "post.txt", "--policy", "acme.yaml", "--format", "json"], tmp)
+    assert time.monotonic() - started < 10
+    assert result.exit_code in (0, 1) and result.stderr == ""
+    assert json.loads(result.stdout)["summary"]["posts"] == 1

@@ -9,6 +9,7 @@ downloads a model at run time. Stdlib only.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -146,8 +147,14 @@ def analyze(
                         score = 1.0
                 if words is None:
                     words = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+                    word_ends = [end for _, _, end in words]
+                    sentence_starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
                 before = _words_before(
-                    words, match.start(), recognizer.window, _sentence_start(text, match.start())
+                    words,
+                    word_ends,
+                    match.start(),
+                    recognizer.window,
+                    _sentence_start(sentence_starts, match.start()),
                 )
                 if recognizer.anti_context and _mentions(before, recognizer.anti_context):
                     continue
@@ -182,22 +189,32 @@ def normal(value: str) -> str:
 
 
 def _words_before(
-    words: list[tuple[str, int, int]], offset: int, window: int, since: int = 0
+    words: list[tuple[str, int, int]],
+    word_ends: list[int],
+    offset: int,
+    window: int,
+    since: int = 0,
 ) -> list[str]:
-    """The ``window`` words before ``offset``, within its sentence (context does not cross "! ")."""
-    before = [w for w, start, end in words if since <= start and end <= offset]
-    return before[-window:]
+    """The ``window`` words before ``offset``, within its sentence (context does not cross "! ").
+
+    Found by bisection over the words' ends, so a post of thousands of candidates stays linear."""
+    last = bisect.bisect_right(word_ends, offset)
+    before = []
+    for index in range(last - 1, -1, -1):
+        word, start, _ = words[index]
+        if start < since or len(before) == window:
+            break
+        before.append(word)
+    return before[::-1]
 
 
 SENTENCE_END = re.compile(r"[.!?]+\s+(?=[A-Z\"'#@(])|\n")
 
 
-def _sentence_start(text: str, offset: int) -> int:
-    """Where the sentence holding ``offset`` starts ("No. 5588" does not end one: a digit follows)."""
-    start = 0
-    for end in SENTENCE_END.finditer(text, 0, offset):
-        start = end.end()
-    return start
+def _sentence_start(starts: list[int], offset: int) -> int:
+    """Where the sentence holding ``offset`` starts, from the sentence starts of the whole text
+    ("No. 5588" does not end one: a digit follows)."""
+    return starts[bisect.bisect_right(starts, offset) - 1]
 
 
 def _mentions(words: list[str], context: frozenset[str]) -> bool:
@@ -206,8 +223,16 @@ def _mentions(words: list[str], context: frozenset[str]) -> bool:
 
 
 def _resolve(found: list[Entity]) -> list[Entity]:
+    """Overlaps resolved to the higher score, then the longer item; kept items are held sorted by
+    start, so each candidate is checked against its two neighbours only."""
+    starts: list[int] = []
     kept: list[Entity] = []
     for entity in sorted(found, key=lambda e: (-e.score, -(e.end - e.start), e.start)):
-        if all(entity.end <= k.start or k.end <= entity.start for k in kept):
-            kept.append(entity)
-    return sorted(kept, key=lambda e: e.start)
+        at = bisect.bisect_left(starts, entity.start)
+        if at > 0 and kept[at - 1].end > entity.start:
+            continue
+        if at < len(kept) and kept[at].start < entity.end:
+            continue
+        starts.insert(at, entity.start)
+        kept.insert(at, entity)
+    return kept

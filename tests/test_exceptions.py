@@ -173,16 +173,35 @@ def test_text_summary_lists_every_suppression_with_its_approver(tmp_path):
     ) in result.stdout
 
 
-def test_a_malformed_expiry_is_an_input_error(tmp_path):
+def test_a_malformed_expiry_is_an_invalid_post_finding_and_the_post_is_still_checked(tmp_path):
+    # issue 12: a bad field of one post is an error finding at its line, not the end of the run;
+    # the post is checked with nothing allowed
     acme_policy(tmp_path)
     write(
         tmp_path,
         "p.yaml",
         "text: A game-changer.\nvoicelint: {allow: [tone.acme.hype], expires: soon}\n",
     )
-    result = run(["check", "p.yaml", "--client", "acme"], tmp_path)
-    assert result.exit_code == 2
-    assert 'p.yaml:1: voicelint.expires is not a date: "soon"' in result.stderr
+    result = run(["check", "p.yaml", "--client", "acme", "--format", "json"], tmp_path)
+    assert result.exit_code == 1 and result.stderr == ""
+    found = [(f["rule"], f["line"], f["message"]) for f in json.loads(result.stdout)["findings"]]
+    assert found[0][:2] == ("tone.acme.hype", 1)
+    assert found[1][:2] == ("format.invalid-post", 2)
+    assert found[1][2].startswith('voicelint.expires is not a date: "soon"')
+
+
+def test_an_allow_naming_an_unknown_rule_is_an_invalid_post_finding(tmp_path):
+    acme_policy(tmp_path)
+    write(
+        tmp_path,
+        "p.yaml",
+        "posts:\n  - text: Fine words.\n  - text: A game-changer.\n"
+        "    voicelint: {allow: [tone.acme.hyp]}\n",
+    )
+    result = run(["check", "p.yaml", "--client", "acme", "--format", "json"], tmp_path)
+    assert result.exit_code == 1 and result.stderr == ""
+    found = [(f["rule"], f["post"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("tone.acme.hype", "2", 3), ("format.invalid-post", "2", 4)]
 
 
 def test_process_rules_are_listed_and_explained(tmp_path):

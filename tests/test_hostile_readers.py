@@ -518,3 +518,14 @@ def test_a_bad_post_on_stdin_is_a_finding_too(repo):
         ("<stdin>", 3, INVALID),
         ("<stdin>", 4, "claims.finance.guaranteed-return"),
     ]
+
+
+def test_junit_names_the_test_case_of_an_unreadable_file(tmp):
+    write(tmp, "broken.yaml", 'posts: [{text: "never closed}]\n')
+    result = run_cli(["check", "broken.yaml", "--format", "junit"], tmp)
+    assert result.exit_code == 1
+    import xml.etree.ElementTree as ET
+
+    (case,) = ET.fromstring(result.stdout).iter("testcase")
+    assert case.get("name") == "the file"
+    assert case.find("failure").get("type") == "format.unreadable-file"

@@ -51,7 +51,7 @@ def test_two_processes_print_what_one_prints(tmp, output_format):
         assert json.loads(serial.stdout)["summary"]["posts"] == 240
 
 
-def test_a_worker_error_is_one_line_naming_the_post(tmp):
+def test_a_bad_post_found_in_a_worker_is_the_same_finding(tmp):
     corpus(tmp, posts=60, files=2)
     write(
         tmp,
@@ -64,12 +64,18 @@ def test_a_worker_error_is_one_line_naming_the_post(tmp):
             voicelint: {allow: [tone.shouting], because: "typo"}
         """,
     )
-    serial = run_cli(["check", "posts", "--no-cache", "-j", "1"], tmp)
-    parallel = run_cli(["check", "posts", "--no-cache", "-j", "2"], tmp)
-    assert parallel.exit_code == serial.exit_code == 2
-    assert parallel.stderr == serial.stderr
-    assert parallel.stderr.startswith('voicelint: posts/zz-bad.yaml:2: unknown key "because"')
-    assert len(parallel.stderr.splitlines()) == 1
+    # issue 12: a bad voicelint: mapping is a finding on its post (it used to stop the run, which
+    # this test then checked came back from a worker as the same one line); the workers report it
+    # as one process does
+    args = ["check", "posts", "--no-cache", "--format", "json", "-j"]
+    serial = run_cli([*args, "1"], tmp)
+    parallel = run_cli([*args, "2"], tmp)
+    assert parallel.exit_code == serial.exit_code == 1
+    assert parallel.stderr == serial.stderr == ""
+    assert parallel.stdout == serial.stdout
+    bad = [f for f in json.loads(parallel.stdout)["findings"] if f["post"] == "bad"]
+    assert [(f["rule"], f["line"]) for f in bad] == [("format.invalid-post", 5)]
+    assert bad[0]["message"].startswith('unknown key "because" in voicelint:')
 
 
 def test_jobs_must_be_a_positive_number(tmp):

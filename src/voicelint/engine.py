@@ -21,6 +21,7 @@ from voicelint.process import (
     EXCEPTION_EXPIRED,
     EXCEPTION_UNAPPROVED,
     EXCEPTION_UNUSED,
+    INVALID_POST,
     process_finding,
 )
 
@@ -104,8 +105,17 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
 
     ``now`` (default: the current time) decides whether an exception has expired.
     """
-    exceptions = suppressions(post, compiled.policy)
     result = PostResult()
+    try:
+        exceptions = suppressions(post, compiled.policy)
+    except InputError as error:
+        # a bad voicelint: mapping is a bad field of this post: an error finding at its line, and
+        # the post is checked with nothing allowed (as ruff reports a bad noqa and goes on)
+        exceptions = Exceptions()
+        values = {"problem": error.message, "remedy": error.hint or "see the README"}
+        result.findings.append(
+            process_finding(post, INVALID_POST, compiled.policy.client, values, "voicelint")
+        )
     allowed = _audit_exceptions(compiled.policy, post, exceptions, now, result.findings)
     used: set[str] = set()
     doc = parse(post.text)

@@ -38,7 +38,8 @@ def render_junit(report: Report) -> str:
                 suite,
                 "testcase",
                 classname=path,
-                name=f"post {checked.post}",
+                # a file that could not be read has no post: the test case is the file itself
+                name=f"post {checked.post}" if checked.post else "the file",
                 file=path,
                 line=str(checked.line),
             )

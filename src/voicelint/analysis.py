@@ -23,6 +23,7 @@ pass, with the same splitter and lexicons.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -134,15 +135,34 @@ class TextAnalysis:
     competitor_tokens: frozenset[int] = frozenset()
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return str(self.doc.text)
+        return str(self.doc.text)  # spaCy joins the tokens again on each Doc.text: once is enough
 
     @property
     def sentences(self) -> list[Sentence]:
         if self._sentences is None:
-            self._sentences = [self._sentence(a, b) for a, b in split_sentences(self.doc)]
+            self._sentences = [self._nth(i) for i in range(len(self.bounds))]
         return self._sentences
+
+    @cached_property
+    def bounds(self) -> list[tuple[int, int, int, int]]:
+        """Each sentence's token range and character range ``(first, end, start, stop)``, without
+        analysing it: a rule of kind sentence lists its candidates from these, and a sentence is
+        analysed only when a condition asks about it."""
+        doc, found = self.doc, []
+        for first, end in split_sentences(doc):
+            last = end - 1
+            while last > first and not doc[last].text.strip():
+                last -= 1
+            found.append((first, end, doc[first].idx, doc[last].idx + len(doc[last].text)))
+        return found
+
+    def _nth(self, index: int) -> Sentence:
+        cache = self.__dict__.setdefault("_analysed", {})
+        if index not in cache:
+            cache[index] = self._sentence(*self.bounds[index])
+        return cache[index]
 
     def sentence_at(self, token: int) -> Sentence | None:
         """The sentence holding token index ``token``."""
@@ -153,28 +173,27 @@ class TextAnalysis:
 
     def sentence_around(self, start: int, end: int) -> Sentence | None:
         """The sentence holding the character range ``[start, end)`` (its first character)."""
-        for sentence in self.sentences:
-            if sentence.start <= start < max(sentence.stop, sentence.start + 1):
-                return sentence
+        # sentences are in text order and do not overlap: bisect, so that a rule of kind sentence
+        # on a post of 20,000 sentences stays linear
+        index = bisect_right(self.starts, start) - 1
+        if index >= 0:
+            _, _, begins, stop = self.bounds[index]
+            if begins <= start < max(stop, begins + 1):
+                return self._nth(index)
         return None
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [begins for _, _, begins, _ in self.bounds]
 
     @cached_property
     def valence(self) -> float:
         return valence_of_text(self.text) if self.text.strip() else 0.0
 
-    @cached_property
-    def _full_text(self) -> str:
-        return self.text  # Doc.text joins every token on each call: read it once per analysis
-
-    def _sentence(self, first: int, end: int) -> Sentence:
-        doc, table, words = self.doc, tokens(self.doc), lexicon()
+    def _sentence(self, first: int, end: int, start: int, stop: int) -> Sentence:
+        table, words = tokens(self.doc), lexicon()
         norms, lemmas = table.norms, table.lemmas
-        start = doc[first].idx
-        last = end - 1
-        while last > first and not doc[last].text.strip():
-            last -= 1
-        stop = doc[last].idx + len(doc[last].text)
-        text = self._full_text[start:stop]
+        text = self.text[start:stop]
         negated = frozenset(_negation_scope(norms, first, end, words))
         about = set(_about(norms, first, end, words))
         if any(first <= i < end for i in self.competitor_tokens):

@@ -71,6 +71,10 @@ class ContextRule:
 
     def apply(self, hit: Hit, post: PostContext) -> Hit | None:
         """The hit as context leaves it: None when context excuses it, widened to its cue in trigger mode."""
+        if self.negation == "ignore" and not (
+            self.disclaimer_key or self.refusal_key or self.qualifier_key or self.spared_by
+        ):
+            return hit  # nothing to look at (most tone rules): spare the token lookup
         doc = post.doc
         span = _token_span(doc, hit)
         if span is None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from voicelint.conditions import View, all_hold, any_holds
+from voicelint.conditions import View, all_hold, any_holds, post_wide
 from voicelint.context import ContextRule
 from voicelint.context import build as context_rule
 from voicelint.errors import InputError, PolicyError, did_you_mean
@@ -123,6 +123,10 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     context = PostContext(post, doc, matches, compiled.competitor_key)
     approved = matches.get(compiled.approved_key, [])
     for rule in compiled.rules:
+        if (rule.spec.when or rule.spec.unless) and not post_wide(
+            context, rule.spec.when, rule.spec.unless
+        ):
+            continue  # "post: reply" on a post, "named: competitor" where none is named
         for hit in rule.check(context):
             hit = rule.context.apply(hit, context)
             if hit is None:

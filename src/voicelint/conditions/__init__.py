@@ -21,16 +21,21 @@ from voicelint.conditions import (
     about,
     act,
     apology,
+    blame,
     certainty,
     compensates,
     contradicts,
     customer,
+    dismissal,
     hands_off,
     hedged,
+    named,
     negated,
     offers_help,
     post,
     quoted_back,
+    ridicule,
+    target,
     valence,
 )
 from voicelint.conditions.base import ConditionError, View
@@ -41,12 +46,22 @@ CONDITIONS: dict[str, ModuleType] = {
         *(post, customer, about, act, valence, certainty),
         *(negated, hedged, apology, offers_help, quoted_back),
         *(contradicts, compensates, hands_off),  # routing
+        *(target, ridicule, blame, dismissal, named),
     )
 }
 
 Clause = tuple[tuple[str, tuple[Any, ...]], ...]
 
-__all__ = ["CONDITIONS", "Clause", "ConditionError", "View", "all_hold", "any_holds", "parse"]
+__all__ = [
+    "CONDITIONS",
+    "Clause",
+    "ConditionError",
+    "View",
+    "all_hold",
+    "any_holds",
+    "parse",
+    "post_wide",
+]
 
 
 def parse(raw: Any, key: str) -> Clause:
@@ -85,6 +100,15 @@ def parse(raw: Any, key: str) -> Clause:
 
 def _holds(view: View, name: str, values: tuple[Any, ...]) -> bool:
     return any(CONDITIONS[name].holds(view, value) for value in values)
+
+
+def post_wide(post: Any, when: Clause, unless: Clause) -> bool:
+    """Whether a rule's post-wide conditions (``POST_WIDE``: post, customer, named) let it run on
+    this post at all: the same for every hit, so tested once per post, before the rule's check."""
+    view = View(post, 0, 0)
+    wide = [(n, v) for n, v in when if getattr(CONDITIONS[n], "POST_WIDE", False)]
+    spare = [(n, v) for n, v in unless if getattr(CONDITIONS[n], "POST_WIDE", False)]
+    return all_hold(view, tuple(wide)) and not any_holds(view, tuple(spare))
 
 
 def all_hold(view: View, clause: Clause) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from voicelint.analysis import Sentence, TextAnalysis
+from voicelint.nlp import tokens
 
 
 class ConditionError(ValueError):
@@ -33,6 +35,20 @@ class View:
     @cached_property
     def sentence(self) -> Sentence | None:
         return self.analysis.sentence_around(self.start, self.stop)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The norms of the hit's sentence, spaces left out, read without analysing the sentence:
+        a condition tests its cheap word cues on these before it asks for ``sentence``."""
+        analysis = self.analysis
+        index = bisect_right(analysis.starts, self.start) - 1
+        if index < 0:
+            return []
+        cache = analysis.__dict__.setdefault("_words", {})  # shared by every rule's view
+        if index not in cache:
+            first, end, _, _ = analysis.bounds[index]
+            cache[index] = [w for w in tokens(analysis.doc).norms[first:end] if w.strip()]
+        return cache[index]
 
     @cached_property
     def tokens(self) -> range:

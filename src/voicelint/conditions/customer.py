@@ -22,6 +22,7 @@ GROUPS = {
     "press": frozenset({"press_inquiry"}),
 }
 VALUES = ("complaint", "positive", *GROUPS, *INTENTS)
+POST_WIDE = True  # the same for every hit of a post
 
 
 def holds(view: Any, value: str) -> bool:

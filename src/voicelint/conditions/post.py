@@ -6,6 +6,7 @@ from typing import Any
 
 NAME = "post"
 VALUES = ("reply", "post")
+POST_WIDE = True  # the same for every hit of a post
 
 
 def holds(view: Any, value: str) -> bool:

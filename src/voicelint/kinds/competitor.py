@@ -95,6 +95,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             )
             how = "a mocking comparison"
             if trigger is None:
+                trigger = _snowclone(doc, name, first)
+            if trigger is None:
                 trigger = _insinuation(doc, name, first, last, contrast)
                 how = "an insinuating comparison"
             if trigger is None:
@@ -138,6 +140,15 @@ def _mockery(
     for match in after:
         if match.first_token in (name.end_token, start_after):
             return match
+    return None
+
+
+def _snowclone(doc: Any, name: Match, first: int) -> Match | None:
+    """ "Friends don't let friends drink Dunkin'": a noun repeated round "don't let", up to two words before the name."""
+    for i in range(max(first, name.first_token - 7), name.first_token - 4):
+        words = [t.lower_ for t in doc[i : i + 5]]
+        if words[1:4] == ["do", "n't", "let"] and words[0] == words[4] and doc[i].is_alpha:
+            return _token_match(doc, i, i + 5)
     return None
 
 

@@ -37,7 +37,7 @@ PARAMS = {
         choices=("replies", "posts"),
     ),
 }
-MESSAGE_VARS = frozenset({"match", "act", "advice"})
+MESSAGE_VARS = frozenset({"match", "act", "advice", "entry"})
 
 NEEDS = ("always", "addressed", "reader", "not_self", "complaint", "sarcasm")
 ACTS = {
@@ -136,6 +136,7 @@ OPENERS = frozenset({"hi", "hey", "hello", "thanks", "thank"})
 @dataclass(frozen=True)
 class _Act:
     key: str
+    entry: str  # "<rule id>/<entry id>": which lexicon entry fired
     act: str
     needs: str
     unless_negated: bool
@@ -157,20 +158,26 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     names = [n for n in ctx.setting("voice.competitors") or [] if isinstance(n, str)]
     competitor_key = ctx.bank.shared_phrases("voice.competitors", names, "LOWER")
     acts = []
+    seen: set[str] = set()
     for entry in lexicon("hostility")["acts"]:
-        act, needs = entry["act"], entry["needs"]
+        act, needs, name = entry["act"], entry["needs"], entry.get("id")
         if act not in ACTS or needs not in NEEDS:
             raise KindError("posts", f"hostility lexicon: unknown act {act} or need {needs}")
+        if not isinstance(name, str) or not name or name in seen:
+            raise KindError("posts", f"hostility lexicon: missing or duplicate entry id {name!r}")
+        seen.add(name)
         negated, helped = bool(entry.get("unless_negated")), bool(entry.get("unless_help"))
         flags = (negated, helped, bool(entry.get("unless_acknowledged")))
-        key = ctx.bank.add_phrases(f"{ctx.rule_id}:{act}", entry.get("terms", []), "LOWER")
-        acts.append(_Act(key, act, needs, *flags))
+        where = f"{ctx.rule_id}/{name}"
+        if entry.get("terms"):
+            key = ctx.bank.add_phrases(f"{ctx.rule_id}:{name}", entry["terms"], "LOWER")
+            acts.append(_Act(key, where, act, needs, *flags))
         if entry.get("patterns"):
             try:
-                key = ctx.bank.add_patterns(f"{ctx.rule_id}:{act}", entry["patterns"])
+                key = ctx.bank.add_patterns(f"{ctx.rule_id}:{name}", entry["patterns"])
             except PatternError as error:
-                raise KindError("posts", f"hostility lexicon: {error}") from None
-            acts.append(_Act(key, act, needs, *flags))
+                raise KindError("posts", f"hostility lexicon: {name}: {error}") from None
+            acts.append(_Act(key, where, act, needs, *flags))
 
     def check(post: PostContext) -> list[Hit]:
         reply = post.post.kind == "reply" or bool(post.post.in_reply_to)
@@ -215,7 +222,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 continue
             what, advice = ACTS[act.act]
             start, end = _trimmed(doc, match)
-            hits.append(Hit(start, end, values={"act": what, "advice": advice}))
+            values = {"act": what, "advice": advice, "entry": act.entry}
+            hits.append(Hit(start, end, values=values))
         return hits
 
     return check

@@ -1,0 +1,90 @@
+"""``blame: failing | hindsight | others_cope``: the hit's sentence puts the problem on the reader.
+
+Read from who does what, not from listed sentences (word classes in ``lexicons/analysis.yaml``):
+
+- ``failing``: the reader as the subject of a failing: a negated or counterfactual verb of
+  attending, informing or choosing ("you didn't read the email", "you never told us", "you should
+  have checked", "you were the one who ordered it"); a question ("did you get our email?") and
+  "you should have received it" (the brand's expectation) are not failings.
+- ``hindsight``: advice to pay attention, about what the reader should have done: "next time,
+  read the sign", "check the app before ordering" ("next time, order ahead" is a tip).
+- ``others_cope``: everyone else copes, so the reader is the problem: "most people figure it out",
+  "nobody else had a problem with it", "other customers seem to love it".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from voicelint.analysis import lexicon
+
+NAME = "blame"
+VALUES = ("failing", "hindsight", "others_cope")
+NEGATED = frozenset({"n't", "not", "never"})
+FAILED = frozenset({"failed", "forgot", "neglected", "refused", "chose", "decided"})
+COUNTERFACTUAL = frozenset({"should", "could", "shoulda", "coulda", "should've", "could've"})
+PERFECT = frozenset({"have", "'ve", "of"})
+ONE_WHO = ("the", "one", "who")
+
+
+def holds(view: Any, value: str) -> bool:
+    span = view.words
+    if value == "failing":
+        if not any(w in lexicon()["reader"] for w in span):
+            return False  # nobody to blame: leave the sentence unanalysed
+        return "?" not in span[-1] and _failing(span)  # a question asks, it does not blame
+    return bool(span) and CHECKS[value](span)
+
+
+def _failing(span: list[str]) -> bool:
+    words = lexicon()
+    duties = words["reader_duties"]
+    for k, word in enumerate(span):
+        if word not in words["reader"] or (k and span[k - 1] in words["conditionals"]):
+            continue
+        rest = span[k + 1 : k + 7]
+        if tuple(rest[1:4]) == ONE_WHO and rest[0] in {"'re", "were", "are", "was"}:
+            return any(w in duties for w in rest[4:6])  # "you were the one who ordered it"
+        rest = [w for w in rest if w not in {"clearly", "obviously", "just", "simply", "really"}]
+        if len(rest) >= 3 and rest[0] in {"did", "do", "have", "had"} and rest[1] in NEGATED:
+            return rest[2] in duties or rest[2] == "bother"  # "you didn't read the email"
+        if len(rest) >= 2 and rest[0] == "never" and rest[1] in duties:
+            return True  # "you never told us"
+        if len(rest) >= 3 and rest[0] in FAILED and rest[1] == "to" and rest[2] in duties:
+            return True  # "you forgot to check"
+        if len(rest) >= 2 and rest[0] in COUNTERFACTUAL:
+            verb = rest[2] if rest[1] in PERFECT and len(rest) > 2 else rest[1]
+            return verb in duties  # "you should have read", not "should have received"
+    return False
+
+
+def _hindsight(span: list[str]) -> bool:
+    words = lexicon()
+    text = f" {' '.join(span)} "
+    if not any(f" {h} " in text for h in words["hindsight"]):
+        return False
+    if any(w in words["brand"] for w in span):
+        return False  # "next time we'll save you a seat": the brand's own promise
+    return any(w in words["attention_verbs"] for w in span)
+
+
+def _others_cope(span: list[str]) -> bool:
+    words = lexicon()
+    text = " ".join(span[:3])
+    for k, word in enumerate(span[:4]):
+        majority = word in words["majority"] or (word == "one" and k and span[k - 1] == "no")
+        if not majority:
+            continue
+        rest = span[k + 1 : k + 8]
+        if word in {"nobody", "one"} or (rest and rest[0] == "else"):
+            # "nobody else had a problem", "no one else complained"
+            return any(w in words["trouble"] or w.startswith("complain") for w in rest)
+        if "some" in text:
+            return False
+        return any(w in words["coping"] for w in rest) or (
+            "no" in rest and any(w in words["trouble"] for w in rest)
+        )
+    return False
+
+
+CHECKS = {"hindsight": _hindsight, "others_cope": _others_cope}

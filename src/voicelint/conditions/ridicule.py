@@ -1,0 +1,230 @@
+"""``ridicule: laughter | scare_quotes | rhetorical | stand_in | sarcasm | irony``: the hit's sentence mocks.
+
+Marks of ridicule that need no listed insult (word classes in ``lexicons/analysis.yaml``):
+
+- ``laughter``: laughing or eye-rolling (lol, haha, 😂, 🙄); a rule pairs it with
+  ``customer: complaint``, since laughter after a joke is friendly.
+- ``scare_quotes``: the customer's own words set in quotation marks in a sentence that is not an
+  instruction ("your 'urgent' request"); pair it with ``unless: [apology]``, since quoting a
+  customer to apologise ("sorry the wait felt 'ridiculous'") is kind.
+- ``rhetorical``: a question aimed at the reader that expects no answer: "did you even...",
+  "what did you expect", "have you actually...", a bare "Really?" or "First time?".
+- ``stand_in``: "someone", "some people", "the person who" standing for the reader ("someone
+  didn't read the menu"); not the brand's own someone ("someone from our team will call") and not
+  a third party beside the reader ("someone should have told you").
+- ``sarcasm``: mock praise or mock grief at a complaint: a sentence that opens with an
+  interjection ("wow", "congrats", "oh") or praises the reader's complaint itself ("thanks for the
+  glowing review"), in a reply to a negative message that apologises and sympathises nowhere.
+- ``irony``: liking said of a nuisance ("for people who enjoy waiting", "if you love hidden fees").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from voicelint.analysis import NEGATIVE_WORD, lexicon, quoted_spans, valence_of_word
+from voicelint.nlp import tokens
+
+NAME = "ridicule"
+VALUES = ("laughter", "scare_quotes", "rhetorical", "stand_in", "sarcasm", "irony")
+BRAND_SIDE = frozenset({"from", "at", "on", "in", "will", "'ll", "can", "could", "would", "'d"})
+WH = frozenset({"what", "why", "how"})
+AUXILIARIES = frozenset(
+    {"did", "do", "does", "have", "has", "had", "were", "was", "are", "is", "can", "could"}
+    | {"would", "should", "will", "'d"}
+)
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+# the frames of mock grief, with a negative word close after them at a sentence's start
+EXCLAMATIVE = frozenset({"what", "such", "truly", "how", "oh", "the", "utter", "absolute"})
+# "some customers may be eligible" informs; "some people never read the banner" sneers
+MODAL_HEDGES = frozenset({"may", "might", "could", "can", "often", "usually", "sometimes"})
+
+
+def holds(view: Any, value: str) -> bool:
+    span = view.words
+    if not span or not _cue(value, span):
+        return False  # no word that could carry it: leave the sentence unanalysed
+    return bool(CHECKS[value](view, span))
+
+
+def _cue(value: str, span: list[str]) -> bool:
+    """A cheap test on the sentence's words: could it carry this mark at all?"""
+    words = lexicon()
+    if value == "laughter":
+        return any(w in words["laughter"] or _is_laugh(w) for w in span)
+    if value == "scare_quotes":
+        return any(w in QUOTES for w in span)
+    if value == "rhetorical":
+        return any("?" in w for w in span)
+    if value == "stand_in":
+        return any(
+            w in words["stand_ins"] or w in {"some", "whoever"} or w in words["stand_in_nouns"]
+            for w in span
+        )
+    if value == "sarcasm":
+        if span[0] in words["mock_openers"]:
+            return True
+        for k, word in enumerate(span):
+            near = span[max(0, k - 3) : k]
+            if valence_of_word(word) <= NEGATIVE_WORD and any(w in EXCLAMATIVE for w in near):
+                return True
+            if word in words["reader_things"] and any(valence_of_word(w) >= 1.5 for w in near):
+                return True
+        return False
+    return any(w in words["liking_verbs"] for w in span)
+
+
+def _laughter(view: Any, span: list[str]) -> bool:
+    words = lexicon()
+    laughs = words["laughter"]
+    if not any(w in laughs or _is_laugh(w) for w in span):
+        return False
+    if _agrees(span):
+        return False  # "haha, you're not wrong": laughing along while conceding the point
+    said = view.post.customer
+    sentence = view.sentence
+    if sentence is not None and "competitor" in sentence.about:
+        return True  # laughing at a competitor needs no complaint
+    if not _unhappy_or_asking(said):
+        return False  # laughter at the reader needs something to laugh at: a complaint, a question
+    theirs = tokens(said.analysis.doc).norms
+    return not any(w in laughs or _is_laugh(w) for w in theirs)  # shared laughter is rapport
+
+
+def _is_laugh(word: str) -> bool:
+    return "haha" in word and set(word) <= {"b", "h", "a"}  # haha, hahahaha, bahaha
+
+
+def _scare_quotes(view: Any, span: list[str]) -> bool:
+    said = view.post.post.in_reply_to
+    if not said or _sympathises(view) or _agrees(span):
+        return False  # quoting the customer to apologise or to agree is kind
+    sentence = view.sentence
+    if sentence is None or sentence.act == "request":
+        return False  # quoting the customer to apologise or to agree is kind
+    text = view.analysis.text
+    theirs = set(re.findall(r"[\w']+", said.lower()))
+    for start, stop in quoted_spans(text):
+        if sentence.start <= start < sentence.stop:
+            inner = re.findall(r"[\w']+", text[start + 1 : stop - 1].lower())
+            if inner and len(inner) <= 4 and all(w in theirs for w in inner):
+                return True  # every quoted word is the customer's own
+    return False
+
+
+def _rhetorical(view: Any, span: list[str]) -> bool:
+    if "?" not in span[-1]:
+        return False  # the analysis's act: a question ends with "?"
+    words = lexicon()
+    content = [w for w in span if w not in {"?", "!", ".", "…", ",", "😂", "🙄"}]
+    if " ".join(content) in words["disbelief"]:
+        return True
+    reader = [i for i, w in enumerate(content) if w in words["reader"]]
+    if not reader:
+        return False
+    you = reader[0]
+    before, after = content[:you], content[you + 1 : you + 4]
+    if any(w in words["rhetorical_markers"] for w in after) and (
+        not before or before[-1] in AUXILIARIES
+    ):
+        return True  # "did you even read", "have you actually looked"
+    return bool(
+        before and before[0] in WH and any(w in words["expectation_verbs"] for w in after)
+    )  # "what did you expect", "what were you thinking"
+
+
+def _stand_in(view: Any, span: list[str]) -> bool:
+    words = lexicon()
+    if any(w in words["reader"] or w in MODAL_HEDGES for w in span):
+        return False  # "someone should have told you": a third party beside the reader
+    for k, word in enumerate(span):
+        following = span[k + 1] if k + 1 < len(span) else ""
+        if word in words["stand_ins"] or word == "whoever":
+            if following in BRAND_SIDE or (k and span[k - 1] in {"get", "have", "send"}):
+                continue  # "someone from our team will call", "we'll get someone to look"
+            if k and span[k - 1] in words["brand"] | {"to", "with", "for"}:
+                continue
+            return True
+        if word == "some" and following in words["group_nouns"]:
+            return True
+        relative = k + 2 < len(span) and span[k + 2] in {"who", "that"}
+        if word in {"the", "that", "this"} and following in words["stand_in_nouns"] and relative:
+            return True  # "the genius who ordered 40 bottles"
+    return False
+
+
+def _sarcasm(view: Any, span: list[str]) -> bool:
+    customer = view.post.customer
+    if not _unhappy_or_asking(customer) or _sympathises(view):
+        return False
+    sentence = view.sentence
+    if sentence is None:
+        return False
+    norms = tokens(view.analysis.doc).norms
+    words = lexicon()
+    for i in sentence.negative_words:
+        before = [w for w in norms[max(sentence.first, i - 3) : i] if w.strip()]
+        if i - sentence.first <= 4 and any(w in EXCLAMATIVE for w in before):
+            return True  # mock grief: "truly a catastrophe", "what a disaster", "the horror"
+    if not _negative(customer):
+        return False  # mock praise needs an unhappy message: "great question" answers a question
+    opener = span[0] if span else ""
+    if (span[1] if len(span) > 1 else "") in {"no", "dear"}:
+        return False  # "oh no", "oh dear": real dismay
+    if opener in words["mock_openers"] and (sentence.valence >= 0.3 or sentence.negative_words):
+        return True  # "wow, what a tragedy", "congrats on discovering the terms page"
+    # praise of the complaint itself: "thanks for the lovely review"
+    for k, word in enumerate(span):
+        if word in words["reader_things"] and any(
+            valence_of_word(w) >= 1.5 for w in span[max(0, k - 3) : k]
+        ):
+            return True
+    return False
+
+
+def _irony(view: Any, span: list[str]) -> bool:
+    words = lexicon()
+    for k, word in enumerate(span):
+        if word in words["liking_verbs"]:
+            ahead = span[k + 1 : k + 4]
+            if any(w in words["nuisances"] for w in ahead) and not _negated_before(span, k):
+                return True
+    return False
+
+
+def _negated_before(span: list[str], k: int) -> bool:
+    return any(w in lexicon()["negators"] for w in span[max(0, k - 3) : k])
+
+
+def _agrees(span: list[str]) -> bool:
+    joined = f" {' '.join(span)} ".replace(" n't ", " not ")
+    return any(f" {w} " in joined for w in lexicon()["agreement"])
+
+
+def _unhappy_or_asking(customer: Any) -> bool:
+    """A message that complains or asks: anything but plain praise (and not no message at all)."""
+    if customer is None:
+        return False
+    return customer.complaint or customer.valence <= 0.3
+
+
+def _negative(customer: Any) -> bool:
+    """A message that reads as unhappy (not merely a question): mock praise needs one."""
+    return customer.valence <= -0.3 or any(s.negative_words for s in customer.analysis.sentences)
+
+
+def _sympathises(view: Any) -> bool:
+    """Whether the reply apologises or sympathises anywhere (sarcasm needs it not to)."""
+    apology = lexicon()["apology"]
+    return any(w in apology for w in tokens(view.analysis.doc).norms)
+
+
+CHECKS = {
+    "laughter": _laughter,
+    "scare_quotes": _scare_quotes,
+    "rhetorical": _rhetorical,
+    "stand_in": _stand_in,
+    "sarcasm": _sarcasm,
+    "irony": _irony,
+}

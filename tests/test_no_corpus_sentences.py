@@ -1,0 +1,66 @@
+"""No rule or lexicon entry of four or more words copies text from tests/: rules are mechanisms,
+not sentences from the corpus (issue 16)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+RULE_FILES = [
+    *sorted((ROOT / "rules").rglob("*.yaml")),
+    *sorted((ROOT / "src/voicelint/lexicons").rglob("*.yaml")),
+]
+TEXT_KEYS_SKIPPED = {
+    "why",
+    "summary",
+    "message",
+    "examples",
+    "note",
+    "description",
+    "example_policy",
+}
+# Names and fixed regulatory wording that a rule must quote as they stand: an agency's name and the
+# standard disclaimers regulators prescribe are not sentences from the corpus.
+FIXED_WORDING = {
+    "food and drug administration",  # the agency's name
+    # FINRA-style and DSHEA disclaimers (21 U.S.C. 343(r)(6)), quoted so that a post carrying them
+    # is recognised as disclaiming, not claiming
+    "past performance does not guarantee future results",
+    "diversification does not guarantee a profit or protect against loss",
+    "not intended to diagnose, treat, cure, or prevent any disease",
+    "this statement has not been evaluated by the food and drug administration",
+    "these statements have not been evaluated by the food and drug administration",
+    "investing involves risk, including possible loss of principal",
+    "investing involves risk, including loss of principal",
+}
+
+
+def entries(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [e for k, v in value.items() if k not in TEXT_KEYS_SKIPPED for e in entries(v)]
+    if isinstance(value, list):
+        return [e for v in value for e in entries(v)]
+    return []
+
+
+def test_no_entry_of_four_or_more_words_appears_verbatim_in_the_tests():
+    tests = " ".join(
+        path.read_text(encoding="utf-8", errors="replace").lower()
+        for path in (ROOT / "tests").rglob("*")
+        if path.is_file()
+        and path.suffix in {".py", ".yaml", ".yml", ".md", ".json", ".csv", ".txt"}
+        and path.name != Path(__file__).name
+    )
+    tests = re.sub(r"\s+", " ", tests)
+    copied = []
+    for path in RULE_FILES:
+        for entry in entries(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            words = " ".join(entry.lower().split())
+            if len(words.split()) >= 4 and words not in FIXED_WORDING and words in tests:
+                copied.append(f"{path.relative_to(ROOT)}: {entry}")
+    assert not copied, "entries copied from tests/:\n" + "\n".join(copied)

@@ -15,7 +15,7 @@ from voicelint.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 JSON_FIELDS = [
-    "path", "post", "client", "author", "campaign", "rule", "category", "severity", "message",
+    "path", "post", "client", "author", "campaign", "rule", "entry", "category", "severity", "message",
     "line", "column", "end_line", "end_column", "start", "end", "match", "fix",
 ]  # fmt: skip
 

@@ -206,6 +206,7 @@ _FINDING_FIELDS: dict[str, Any] = {
     "fix": _OPTIONAL_TEXT,
     "author": _OPTIONAL_TEXT,
     "campaign": _OPTIONAL_TEXT,
+    "entry": _OPTIONAL_TEXT,
 }
 _SUPPRESSION_FIELDS: dict[str, Any] = {
     "path": str,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from voicelint.data import builtin_packs
 from voicelint.packs import CORE_PACK, Example, RuleSpec, load_pack
+from voicelint.policy import rule_entries
 from voicelint.process import FORMAT_RULES
 
 
@@ -84,6 +85,15 @@ def explain_rule(rule: RuleSpec) -> str:
         "",
         f"Turn it off or change its severity in a policy:  rules: {{{rule.id}: off}}",
     ]
+    entries = rule_entries(rule)
+    if entries:
+        width = max(len(entry) for entry, _ in entries)
+        lines += [
+            "",
+            "Entries (a finding names the one that fired; switch one off with "
+            f"rules: {{{entries[0][0]}: off}}):",
+            *(f"  {entry:<{width}}  {summary}" for entry, summary in entries),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -122,11 +132,24 @@ def rules_markdown(rules: Sequence[RuleSpec]) -> str:
             *(f"- {_md(_example_text(e))}" for e in rule.passes),
             "",
         ]
+        entries = rule_entries(rule)
+        if entries:
+            out += [
+                "**Entries** (a policy switches one off with `rules: {ENTRY: off}`):",
+                "",
+                *(f"- `{entry}`: {_md_text(summary)}" for entry, summary in entries),
+                "",
+            ]
     return "\n".join(out).rstrip() + "\n"
 
 
 def _md(text: str) -> str:
     return "`" + text.replace("`", "'") + "`"
+
+
+def _md_text(text: str) -> str:
+    """Plain text that Markdown shows as written (no emphasis from a stray * or _)."""
+    return "".join("\\" + c if c in "\\`*_[]<>|" else c for c in text)
 
 
 def starter_policy(client: str) -> str:

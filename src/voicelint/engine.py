@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from voicelint.conditions import View, all_hold, any_holds, post_wide
@@ -16,7 +16,7 @@ from voicelint.kinds import KINDS, BuildContext, Check, Hit, KindError, PostCont
 from voicelint.model import SEVERITY_RANK, Finding, Post, SourceFile, TextMap
 from voicelint.nlp import MatcherBank, parse
 from voicelint.packs import Example, RuleSpec, render_message
-from voicelint.policy import Policy, build_policy
+from voicelint.policy import OFF, Policy, build_policy
 from voicelint.process import (
     EXCEPTION_EXPIRED,
     EXCEPTION_UNAPPROVED,
@@ -139,6 +139,11 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
                 a.start <= hit.start and hit.end <= a.end for a in approved
             ):
                 continue  # the client's substantiated claim, listed in claims.approved
+            finding = _entry_setting(
+                compiled.policy, stamp(post, rule.spec, hit, compiled.policy.client)
+            )
+            if finding is None:
+                continue  # the policy switched this entry off
             covering = [pattern for pattern in allowed if _covers(pattern, rule.spec.id)]
             if covering:
                 used.update(covering)
@@ -151,11 +156,11 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
                         exceptions.reason,
                         exceptions.approved_by,
                         exceptions.expires,
-                        stamp(post, rule.spec, hit, compiled.policy.client),
+                        finding,
                     )
                 )
                 continue
-            result.findings.append(stamp(post, rule.spec, hit, compiled.policy.client))
+            result.findings.append(finding)
     client = compiled.policy.client
     for pattern in allowed:
         if pattern not in used:
@@ -226,6 +231,26 @@ def _audit_exceptions(
     return allowed
 
 
+def _entry_setting(policy: Policy, finding: Finding) -> Finding | None:
+    """A finding as the policy sets its entry: None when the entry is switched off, else with
+    the entry's own severity when the policy gives one (``rules: {RULE/ENTRY: warning}``)."""
+    setting = policy.entry_settings.get(finding.entry) if finding.entry else None
+    if setting is None:
+        return finding
+    if setting == OFF:
+        return None
+    return replace(finding, severity=setting)
+
+
+def entry_id(spec: RuleSpec, hit: Hit) -> str | None:
+    """The full id of the rule entry a hit came from: the kind's ``entry`` value, or for the
+    claim kind its outcome class, under the rule's id (``claims.certain-outcome/returns``)."""
+    entry = hit.values.get("entry")
+    if not isinstance(entry, str) or not entry:
+        return None
+    return entry if "/" in entry else f"{spec.id}/{entry}"
+
+
 def stamp(post: Post, spec: RuleSpec, hit: Hit, client: str | None) -> Finding:
     """The core, not the kind, gives a finding its rule id, category, severity and message.
 
@@ -251,6 +276,7 @@ def stamp(post: Post, spec: RuleSpec, hit: Hit, client: str | None) -> Finding:
         end=end,
         match=matched,
         fix=hit.fix,
+        entry=entry_id(spec, hit),
     )
 
 

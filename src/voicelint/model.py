@@ -172,6 +172,9 @@ class Finding:
     # the post's own keys, reported back (stamped by the report)
     author: str | None = None
     campaign: str | None = None
+    # the rule entry that fired, "<rule id>/<entry id>" (tone.hostile-reply/blame-fault), or None
+    # for a rule without entries
+    entry: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -181,6 +184,7 @@ class Finding:
             "author": self.author,
             "campaign": self.campaign,
             "rule": self.rule,
+            "entry": self.entry,
             "category": self.category,
             "severity": self.severity,
             "message": self.message,

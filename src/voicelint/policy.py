@@ -10,6 +10,7 @@ from typing import Any
 
 from voicelint.data import builtin_packs, example_policies, is_client_id
 from voicelint.errors import PolicyError, did_you_mean
+from voicelint.kinds import KINDS
 from voicelint.model import INTENTS, PLATFORMS, SEVERITIES
 from voicelint.packs import (
     CORE_PACK,
@@ -83,6 +84,8 @@ class Policy:
     rules: tuple[RuleSpec, ...]
     settings: Mapping[str, Any] = field(default_factory=dict)
     approved_claims: tuple[str, ...] = ()
+    # per rule entry ("tone.hostile-reply/blame-fault"): a severity, or off
+    entry_settings: Mapping[str, str] = field(default_factory=dict)
 
     def rule(self, rule_id: str) -> RuleSpec | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -170,6 +173,7 @@ def build_policy(
                 "give the rule an id of its own",
             )
         seen[rule.id] = rule
+    entry_settings = _entry_overrides(list(seen.values()), data.get("rules"), display, lines)
     rules = _apply_overrides(list(seen.values()), data.get("rules"), display, lines)
     if settings["routing"] and not any(rule.kind in ROUTING_KINDS for rule in rules):
         raise PolicyError(
@@ -187,6 +191,7 @@ def build_policy(
         rules=tuple(rules),
         settings=settings,
         approved_claims=tuple(settings["claims"].get("approved", ())),
+        entry_settings=entry_settings,
     )
 
 
@@ -530,6 +535,8 @@ def _apply_overrides(
     overrides = _mapping(value, "rules", display, lines)
     ids = [rule.id for rule in rules]
     for key, setting in overrides.items():
+        if ENTRY_SEPARATOR in str(key):
+            continue  # an entry of a rule: see _entry_overrides
         line = line_of(lines, "rules", key)
         if setting is False:  # YAML reads a bare `off` as false
             setting = OFF
@@ -552,6 +559,73 @@ def _apply_overrides(
             rule = replace(rule, severity=setting)
         result.append(rule)
     return result
+
+
+ENTRY_SEPARATOR = "/"
+
+
+def rule_entries(rule: RuleSpec) -> list[tuple[str, str]]:
+    """A rule's entries as ``(full id, summary)``, e.g. ``("tone.hostile-reply/blame-fault",
+    "blames the customer: ...")``; a rule whose kind has none (no ``entries`` function) has none."""
+    listed = getattr(KINDS.get(rule.kind), "entries", None)  # format rules have no kind module
+    if listed is None:
+        return []
+    return [(f"{rule.id}{ENTRY_SEPARATOR}{name}", summary) for name, summary in listed(rule.params)]
+
+
+def _entry_overrides(
+    rules: list[RuleSpec], value: Any, display: str, lines: Lines
+) -> dict[str, str]:
+    """Per-entry severities or ``off``, by the entry's full id (``RULE/ENTRY``), validated."""
+    overrides = _mapping(value, "rules", display, lines)
+    by_id = {rule.id: rule for rule in rules}
+    settings = {}
+    for key, setting in overrides.items():
+        if ENTRY_SEPARATOR not in str(key):
+            continue
+        line = line_of(lines, "rules", key)
+        if setting is False:  # YAML reads a bare `off` as false
+            setting = OFF
+        if setting not in (*SEVERITIES, OFF):
+            raise PolicyError(
+                display,
+                line,
+                f'entry setting "{setting}" for {key} is not valid',
+                "use error, warning, info or off",
+            )
+        rule_id = str(key).split(ENTRY_SEPARATOR, 1)[0]
+        rule = by_id.get(rule_id)
+        if rule is None:
+            raise PolicyError(
+                display,
+                line,
+                f'unknown rule "{rule_id}" in {key}',
+                _rule_hint(rule_id, list(by_id)),
+            )
+        known = [entry for entry, _ in rule_entries(rule)]
+        if not known:
+            raise PolicyError(
+                display,
+                line,
+                f"rule {rule_id} has no entries to set one by one",
+                f"set the whole rule instead: rules: {{{rule_id}: {setting}}}",
+            )
+        if key not in known:
+            raise PolicyError(
+                display,
+                line,
+                f'unknown entry "{key}"',
+                _entry_hint(str(key), known, rule_id),
+            )
+        settings[str(key)] = setting
+    return settings
+
+
+def _entry_hint(key: str, known: list[str], rule_id: str) -> str:
+    close = did_you_mean(key, known)
+    if close.startswith("did you mean"):
+        return close
+    return f"`voicelint explain {rule_id}` lists its entries"
 
 
 def _override_for(rule_id: str, overrides: Mapping[str, str]) -> str | None:

@@ -246,6 +246,15 @@ def _nested(value: Any, indent: str) -> str:
     return writable(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent))
 
 
+def _entry_suffix(finding: Finding) -> str:
+    """``/blame-fault`` after the rule id when an entry of the rule fired, so the line names the
+    entry's full id (tone.hostile-reply/blame-fault), as a policy switches it off."""
+    entry = finding.entry
+    if not entry:
+        return ""
+    return entry[len(finding.rule) :] if entry.startswith(finding.rule + "/") else f" [{entry}]"
+
+
 def render_text(report: Report, style: Any = None, show_statistics: bool = False) -> str:
     """``path:line:col: severity rule message``, the source line with carets, then a summary line.
 
@@ -259,7 +268,8 @@ def render_text(report: Report, style: Any = None, show_statistics: bool = False
     for finding in [] if show_statistics else report.ordered():
         head = paint(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
         severity = paint(finding.severity, fg=COLORS[finding.severity], bold=True)
-        out.append(f"{head} {severity} {paint(finding.rule, fg='cyan')} {finding.message}")
+        rule = paint(finding.rule, fg="cyan") + _entry_suffix(finding)
+        out.append(f"{head} {severity} {rule} {finding.message}")
         line = report.lines.get((finding.path, finding.line))
         if line is not None:
             out.extend(_excerpt(line, finding, paint))

@@ -96,6 +96,7 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "campaign": finding.campaign,
         "category": finding.category,
         "severity": finding.severity,
+        "entry": finding.entry,
     }
     if finding.fix is not None:
         properties["fix"] = finding.fix

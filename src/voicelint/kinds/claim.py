@@ -91,6 +91,15 @@ class OutcomeKeys:
     topic: str | None
 
 
+def entries(params: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The rule's outcome classes, each ``(id, summary)``: a finding names its class."""
+    classes = lexicon()["classes"]
+    names = params.get("outcomes")
+    if not isinstance(names, list):
+        return []
+    return [(n, classes[n]["summary"]) for n in names if isinstance(n, str) and n in classes]
+
+
 def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     words = lexicon()
     classes = words["classes"]

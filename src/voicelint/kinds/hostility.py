@@ -144,6 +144,24 @@ class _Act:
     unless_acknowledged: bool
 
 
+SHOWN_TERMS = 6  # terms an entry's summary quotes before "..."
+
+
+def entries(params: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The lexicon's entries, each ``(id, summary)``: what the words do, and the first terms."""
+    listed = []
+    for entry in lexicon("hostility")["acts"]:
+        what = ACTS.get(entry.get("act"), (str(entry.get("act")), ""))[0]
+        terms = [str(t) for t in entry.get("terms") or []]
+        shown = ", ".join(terms[:SHOWN_TERMS]) + (", ..." if len(terms) > SHOWN_TERMS else "")
+        patterns = len(entry.get("patterns") or [])
+        if patterns:
+            more = f"{patterns} pattern{'s' if patterns > 1 else ''}"
+            shown = f"{shown} + {more}" if shown else more
+        listed.append((str(entry.get("id")), f"{what}: {shown}"))
+    return listed
+
+
 def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     want_replies = params["posts"] == "replies"
     words = lexicon("hostility")

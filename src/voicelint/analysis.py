@@ -28,15 +28,11 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from voicelint import lexicon as lexicon_file
 from voicelint.nlp import is_wrapped_line, tokens
-from voicelint.yamlfile import SAFE_LOADER
 
-LEXICON = Path(__file__).resolve().parent / "lexicons" / "analysis.yaml"
 SENTENCE_MARKS = frozenset(".!?…")
 NEGATIVE_WORD = (
     -1.5
@@ -56,8 +52,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 @cache
 def lexicon() -> dict[str, Any]:
     """The analysis word classes (pronoun groups, speech-act openers, certainty and hedge cues)."""
-    with LEXICON.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=SAFE_LOADER)
+    data = lexicon_file.load("analysis")
     return {
         key: frozenset(value) if isinstance(value, list) else value for key, value in data.items()
     }

@@ -20,19 +20,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from voicelint import lexicon as lexicon_file
 from voicelint.analysis import breaks
 from voicelint.kinds.base import Hit, PostContext
 from voicelint.nlp import Match, MatcherBank
-from voicelint.yamlfile import SAFE_LOADER
 
 NEGATION_WINDOW = 6  # words between the cue and the match
 ELIMINATOR_WINDOW = 3
-LEXICON = Path(__file__).resolve().parent / "lexicons" / "claims" / "context.yaml"
 YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 SUBJECTS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "our", "your", "my"}
 BOUNDS_KEY = "voicelint.context.bounds"  # doc.user_data keys for what is computed once per Doc
@@ -41,11 +37,12 @@ ATTRIBUTED_KEY = "voicelint.context.attributed"
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    with LEXICON.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=SAFE_LOADER)
+    data = lexicon_file.load("claims/context")
     for name, words in data.items():
         if any(not isinstance(w, str) for w in words):
-            raise ValueError(f"{LEXICON}: {name} has a word YAML did not read as text; quote it")
+            raise ValueError(
+                f"lexicons/claims/context.yaml: {name} has a word YAML did not read as text; quote it"
+            )
     return data
 
 

@@ -8,16 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from voicelint import lexicon as lexicon_file
 from voicelint.analysis import QUESTION, STOP, breaks, split_sentences
 from voicelint.kinds.base import BuildContext, KindError, PostContext
-from voicelint.yamlfile import SAFE_LOADER
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 REGISTERS = ("formal", "neutral", "casual")  # most formal first
 DEFAULT_REGISTER = "neutral"
 
@@ -34,12 +30,10 @@ QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|(?<![\w])'[^'
 @cache
 def lexicon(name: str) -> Mapping[str, Any]:
     """A shipped word list by file name (``register`` reads ``lexicons/register.yaml``)."""
-    path = LEXICONS / f"{name}.yaml"
-    if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in LEXICONS.glob("*.yaml")))
+    if "/" in name or not (lexicon_file.LEXICONS / f"{name}.yaml").is_file():
+        known = ", ".join(sorted(p.stem for p in lexicon_file.LEXICONS.glob("*.yaml")))
         raise KindError("lexicon", f'no shipped lexicon "{name}" (shipped: {known})')
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=SAFE_LOADER)
+    return lexicon_file.load(name)
 
 
 def allowed_terms(ctx: BuildContext, source: str | None) -> frozenset[str]:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -31,8 +32,10 @@ from voicelint.config import CONFIG_FILES
 from voicelint.errors import VoicelintError
 from voicelint.files import inputs_read
 from voicelint.model import Finding, SourceFile
-from voicelint.report import Report
-from voicelint.runner import CheckOptions, PolicyResolver, check_buffer
+
+if TYPE_CHECKING:  # the engine (spaCy) is imported by the lint thread, after the handshake
+    from voicelint.report import Report
+    from voicelint.runner import CheckOptions, PolicyResolver
 
 SOURCE = "voicelint"
 DEBOUNCE_SECONDS = 0.3
@@ -116,6 +119,8 @@ class Linter:
     def lint(self, path: str, text: str) -> Report:
         """The report on ``text`` as the post file ``path``; raises VoicelintError when its
         configuration or policy does not load."""
+        from voicelint.runner import PolicyResolver, check_buffer
+
         if any(_stamp(name) != stamp for name, stamp in self._stamps.items()):
             self.reload()
         options = self._options_for(Path(path).parent)
@@ -131,24 +136,38 @@ class Linter:
         self._resolvers[options] = resolver
         return report
 
+    def warm_up(self) -> None:
+        """Load the language pipeline before the first document comes."""
+        from voicelint.runner import CheckOptions, check_buffer
+
+        check_buffer("warm-up.txt", "Warming up.", CheckOptions(paths=()))
+
     def reload(self) -> None:
         """Forget every compiled policy: the next lint loads them again."""
         self._resolvers.clear()
         self._stamps.clear()
         self.generation += 1
 
-    def is_policy_file(self, path: str) -> bool:
-        """Whether saving ``path`` may change a policy: a file a policy was read from, a
-        configuration file, or a YAML file in a policies folder."""
+    def saved(self, path: str) -> bool:
+        """Reload the policies when saving ``path`` may have changed one (a file a policy was
+        read from, a configuration file, a YAML file in a policies folder); say whether it did."""
         name = os.path.basename(path)
-        if os.path.abspath(path) in inputs_read() or name in (*CONFIG_FILES, "pyproject.toml"):
-            return True
         folder = Path(path).resolve().parent
-        return name.endswith((".yaml", ".yml")) and any(
-            folder == Path(directory).resolve()
-            for options in self._resolvers
-            for directory in options.policy_dirs
-        )
+        if (
+            os.path.abspath(path) in inputs_read()
+            or name in (*CONFIG_FILES, "pyproject.toml")
+            or (
+                name.endswith((".yaml", ".yml"))
+                and any(
+                    folder == Path(directory).resolve()
+                    for options in self._resolvers
+                    for directory in options.policy_dirs
+                )
+            )
+        ):
+            self.reload()
+            return True
+        return False
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -281,6 +300,10 @@ def build_server(options_for: Callable[[Path], CheckOptions]) -> VoicelintServer
     ``check`` would lint a file of that directory with."""
     server = VoicelintServer(options_for)
 
+    @server.feature(types.INITIALIZED)
+    def initialized(params: types.InitializedParams) -> None:
+        server.lint_thread.submit(server.linter.warm_up)
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(params: types.DidOpenTextDocumentParams) -> None:
         server.later(params.text_document.uri, 0.0)
@@ -293,8 +316,11 @@ def build_server(options_for: Callable[[Path], CheckOptions]) -> VoicelintServer
     async def did_save(params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         path = to_fs_path(uri) if uri.startswith("file:") else None
-        if path is not None and server.linter.is_policy_file(path):
-            server.linter.reload()
+        # in the lint thread, so that no lint running meanwhile keeps the old policy
+        loop = asyncio.get_running_loop()
+        if path is not None and await loop.run_in_executor(
+            server.lint_thread, server.linter.saved, path
+        ):
             for other in list(server.workspace.text_documents):
                 server.later(other, 0.0)
         else:

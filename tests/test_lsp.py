@@ -208,6 +208,7 @@ async def test_a_quick_fix_replaces_the_preferred_term(client: LanguageClient, p
     assert actions
     action = actions[0]
     assert action.kind == types.CodeActionKind.QuickFix
+    assert action.title == 'Replace "Sign up" with "Open an account"'
     [edit] = action.edit.changes[uri]
     assert edit.range == swap.range
     assert edit.range.start == types.Position(0, 3)  # after one emoji: two UTF-16 units and a space
@@ -345,3 +346,30 @@ def test_voicelint_starts_without_importing_pygls():
     probe = "import sys, voicelint.cli; print('pygls' in sys.modules, 'lsprotocol' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "False"]
+
+
+def test_a_policy_is_compiled_once_and_again_when_its_file_changes(tmp_path, monkeypatch):
+    import voicelint.runner as runner
+    from voicelint.lsp import Linter
+
+    compiled = []
+
+    def counting(policy):
+        compiled.append(policy.client)
+        return original(policy)
+
+    original = runner.compile_policy
+    monkeypatch.setattr(runner, "compile_policy", counting)
+    policy = tmp_path / "acme.yaml"
+    policy.write_text("client: acme\n", encoding="utf-8")
+    linter = Linter(lambda directory: runner.CheckOptions(paths=(), policy_file=policy, jobs=1))
+    post = str(tmp_path / "post.txt")
+    for text in ("Earn guaranteed returns.", "Earn guaranteed returns!", "Hello."):
+        assert "claims.finance.guaranteed-return" not in {
+            f.rule for f in linter.lint(post, text).findings
+        }
+    assert compiled == ["acme"]
+    policy.write_text("client: acme\nextends: [finance]\n", encoding="utf-8")
+    found = {f.rule for f in linter.lint(post, "Earn guaranteed returns.").findings}
+    assert "claims.finance.guaranteed-return" in found
+    assert compiled == ["acme", "acme"]

@@ -100,10 +100,11 @@ def safe_fix(source: SourceFile, finding: Finding, suffix: str) -> str | None:
 
 @dataclass
 class Published:
-    """What was last published for a document: its version and each diagnostic's fix."""
+    """What was last published for a document: its version and the quick fix of each
+    diagnostic that has one."""
 
     version: int | None
-    fixes: list[tuple[types.Diagnostic, str]]
+    fixes: list[tuple[types.Diagnostic, types.CodeAction]]
 
 
 class Linter:
@@ -249,7 +250,7 @@ class VoicelintServer(LanguageServer):
             diagnostics.append(diagnostic)
             fix = safe_fix(source, finding, suffix)
             if fix is not None:
-                fixes.append((diagnostic, fix))
+                fixes.append((diagnostic, quick_fix(uri, diagnostic, finding.match, fix)))
         self.publish(uri, version, diagnostics, fixes)
 
     def policy_error(
@@ -287,7 +288,7 @@ class VoicelintServer(LanguageServer):
         uri: str,
         version: int | None,
         diagnostics: list[types.Diagnostic],
-        fixes: list[tuple[types.Diagnostic, str]],
+        fixes: list[tuple[types.Diagnostic, types.CodeAction]],
     ) -> None:
         self.published[uri] = Published(version, fixes)
         self.text_document_publish_diagnostics(
@@ -350,20 +351,25 @@ def build_server(options_for: Callable[[Path], CheckOptions]) -> VoicelintServer
         ):
             return []  # the ranges were computed for another text
         return [
-            types.CodeAction(
-                title=f'Replace with "{fix}"',
-                kind=types.CodeActionKind.QuickFix,
-                diagnostics=[diagnostic],
-                is_preferred=True,
-                edit=types.WorkspaceEdit(
-                    changes={uri: [types.TextEdit(range=diagnostic.range, new_text=fix)]}
-                ),
-            )
-            for diagnostic, fix in published.fixes
+            action
+            for diagnostic, action in published.fixes
             if _overlaps(diagnostic.range, params.range)
         ]
 
     return server
+
+
+def quick_fix(uri: str, diagnostic: types.Diagnostic, match: str, fix: str) -> types.CodeAction:
+    """The quick fix that writes ``fix`` over the diagnostic's words."""
+    return types.CodeAction(
+        title=f'Replace "{match}" with "{fix}"',
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=True,
+        edit=types.WorkspaceEdit(
+            changes={uri: [types.TextEdit(range=diagnostic.range, new_text=fix)]}
+        ),
+    )
 
 
 def _overlaps(a: types.Range, b: types.Range) -> bool:

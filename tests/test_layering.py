@@ -21,7 +21,7 @@ LAYERS = [
     {"report"},
     {"formats"},
     {"runner", "evaluate", "policy_examples"},
-    {"cli", "__main__"},
+    {"cli", "__main__", "lsp"},  # front ends: the command line, the language server
 ]
 
 

@@ -589,3 +589,42 @@ def init(client: str, policies_dir: Path | None) -> None:
         raise UsageError(str(path), None, "already exists", "edit it, or choose another client id")
     _write_atomically(path, [starter_policy(client)])
     click.echo(f"wrote {path}; edit it, then run: voicelint validate {path}")
+
+
+@main.command()
+@click.option("--policy", "policy_file", type=click.Path(path_type=Path), help="One policy file.")
+@click.option("--policies", "policies_dir", type=click.Path(path_type=Path), help="Policies dir.")
+def lsp(policy_file: Path | None, policies_dir: Path | None) -> None:
+    """Run the language server on stdio, for editors (pip install "voicelint[lsp]")."""
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            None, None, "the language server needs pygls", "install voicelint[lsp]"
+        ) from None
+    from voicelint.lsp import serve
+    from voicelint.runner import CheckOptions
+
+    for path, is_ok, option in (
+        (policy_file, Path.is_file, "--policy"),
+        (policies_dir, Path.is_dir, "--policies"),
+    ):
+        if path is not None and not is_ok(path):
+            raise UsageError(str(path), None, "not found", f"check the {option} path")
+    policy_file = policy_file.resolve() if policy_file else None
+    policies_dir = policies_dir.resolve() if policies_dir else None
+
+    def options_for(directory: Path) -> CheckOptions:
+        """What `check` runs a file with, its configuration found from the file's directory."""
+        config = discover(directory)
+        return CheckOptions(
+            paths=(),
+            policy_file=policy_file,
+            policy_dirs=tuple(_policy_dirs(policies_dir, config)),
+            default_client=config.client,
+            path_clients=config.clients,
+            root=config.root,
+            jobs=1,
+        )
+
+    serve(options_for)

@@ -202,6 +202,7 @@ def check(
             str(policies_dir), None, "policies directory not found", "check the --policies path"
         )
     stdin_bytes = sys.stdin.buffer.read() if "-" in paths else None
+    output_format = output_format or config.format or "text"
     options = CheckOptions(
         paths=paths or (".",),
         policy_file=policy_file,
@@ -217,9 +218,9 @@ def check(
         cache_dir=None if no_cache else _usable_cache_dir(_cache_dir(cache_dir)),
         jobs=jobs,
         allow_empty=allow_empty,
+        keep_posts=output_format == "html",
     )
     report = run_check(options)
-    output_format = output_format or config.format or "text"
     if output_format == "text":
         use_color = (
             color
@@ -228,7 +229,7 @@ def check(
         )
         rendered = render_text(report, click.style if use_color else None, statistics)
     else:
-        rendered = _render_machine(report, output_format)
+        rendered = _render_machine(report, output_format, options)
         if statistics:
             click.echo(render_statistics(report), nl=False, err=True)
     chunks = [rendered] if isinstance(rendered, str) else rendered
@@ -240,8 +241,8 @@ def check(
     sys.exit(exit_code(report, fail_on or config.fail_on or "error"))
 
 
-def _render_machine(report: Any, output_format: str) -> Iterable[str]:
-    from voicelint.formats import render_github, render_junit, render_sarif
+def _render_machine(report: Any, output_format: str, options: Any) -> Iterable[str]:
+    from voicelint.formats import render_github, render_html, render_junit, render_sarif
     from voicelint.report import json_chunks
 
     renderers = {
@@ -249,8 +250,22 @@ def _render_machine(report: Any, output_format: str) -> Iterable[str]:
         "sarif": render_sarif,
         "github": render_github,
         "junit": render_junit,
+        "html": lambda r: render_html(r, options.client, options.now),
     }
     return renderers[output_format](report)
+
+
+@main.command()
+@click.pass_context
+def report(ctx: click.Context, **options: Any) -> None:
+    """Write a client report: one self-contained HTML page of the drafts and what was found in
+    them, to send or print (exit 0 once written, whatever was found)."""
+    ctx.invoke(check, output_format="html", fail_on="never", **options)
+
+
+# check's options that a report takes, shared so that they cannot drift apart
+REPORT_OPTIONS = "paths policy_file policies_dir client output stdin_format now_text allow_empty"
+report.params = [p for p in check.params if p.name in REPORT_OPTIONS.split()]
 
 
 def _parse_now(text: str | None) -> datetime.datetime | None:

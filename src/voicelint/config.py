@@ -14,7 +14,7 @@ from voicelint.yamlfile import line_of, load_yaml, read_config_text, reject_unkn
 
 CONFIG_FILES = ("voicelint.yaml", ".voicelint.yaml")
 CONFIG_KEYS = ("policies", "client", "clients", "format", "fail_on")
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 

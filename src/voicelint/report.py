@@ -52,6 +52,9 @@ class Report:
     # files found but not checked, and why: not post files (a CI config, a site's page), a FIFO,
     # a symlink out of the checked tree
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # every post checked, in order, for a report that shows the drafts (HTML); None: not kept,
+    # as a large run in another format need not hold every post
+    kept: list[Post] | None = None
 
     def add_problem(self, path: str, problem: Problem, source: SourceFile | None) -> None:
         """A bad post (``format.invalid-post``) or a file that cannot be read or parsed
@@ -93,6 +96,8 @@ class Report:
         client: str | None = None,
     ) -> None:
         self.posts += 1
+        if self.kept is not None:
+            self.kept.append(post)
         findings, suppressed = result.findings, result.suppressed
         if post.author is not None or post.campaign is not None:
             findings = [_stamped(f, post) for f in findings]

@@ -57,6 +57,7 @@ class CheckOptions:
     jobs: int | None = None  # processes that lint; None: every core, for large inputs only
     # a path given that yields no posts passes (else exit 2: a mistyped path must not pass a gate)
     allow_empty: bool = False
+    keep_posts: bool = False  # the report keeps every post, for a format that shows the drafts
 
 
 # Below this many posts to lint, starting processes costs more than it saves.
@@ -136,7 +137,7 @@ def run_check(options: CheckOptions) -> Report:
     not every post of a large run.
     """
     resolver = PolicyResolver(options)
-    report = Report()
+    report = Report(kept=[] if options.keep_posts else None)
     cache = ResultCache(options.cache_dir) if options.cache_dir is not None else None
     batch: list[_File] = []
     for posts, problems in _inputs(options, report):

@@ -275,6 +275,18 @@ def test_write_baseline_is_sorted_stable_json_with_a_version(tmp_path):
     assert json.loads((root / "baseline2.json").read_text()) == data
 
 
+def test_a_file_that_cannot_be_read_is_never_baselined(tmp_path):
+    root = repo(tmp_path)
+    write(root, "posts/broken.yaml", "posts: [\n")
+    result = run(["check", "posts", "--write-baseline", "baseline.json", "-q"], root)
+    assert result.exit_code == 1
+    assert "wrote 3 findings" in result.stderr
+    recorded = json.loads((root / "baseline.json").read_text())["findings"]
+    assert "format.unreadable-file" not in {e["rule"] for e in recorded}
+    result = run(["check", "posts", "--baseline", "baseline.json", "--format", "json"], root)
+    assert (result.exit_code, rules(result)) == (1, ["format.unreadable-file"])
+
+
 def test_baseline_hides_known_findings_and_exits_on_new_ones_only(tmp_path):
     root = repo(tmp_path)
     run(["check", "posts", "--write-baseline", "baseline.json"], root)

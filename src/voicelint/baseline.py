@@ -146,9 +146,11 @@ def _keys(data: Any, shown: str) -> Iterator[Key]:
         yield (item["rule"], item["path"], item["post"], item["fingerprint"])
 
 
-def baseline_chunks(report: Report, findings: Iterable[Finding], path: Path) -> list[str]:
-    """The baseline of ``findings`` as JSON: sorted, with no date or version of voicelint in it,
-    so the same findings always give the same file (a clean diff in review)."""
+def baseline_chunks(
+    report: Report, findings: Iterable[Finding], path: Path
+) -> tuple[list[str], int]:
+    """The baseline of ``findings`` as JSON, and how many it records: sorted, with no date or
+    version of voicelint in it, so the same findings always give the same file (a clean diff)."""
     places: dict[str, str] = {}
     keys = [
         (_key(report, finding, path, places), finding.match)
@@ -161,7 +163,14 @@ def baseline_chunks(report: Report, findings: Iterable[Finding], path: Path) -> 
         for where, post, rule, mark, match in rows
     ]
     document = {"version": VERSION, "tool": "voicelint", "findings": entries}
-    return [json.dumps(document, ensure_ascii=False, indent=2) + "\n"]
+    return [json.dumps(document, ensure_ascii=False, indent=2) + "\n"], len(entries)
+
+
+def fixed_note(fixed: int) -> str:
+    """``3 baseline findings no longer occur; rewrite the baseline with --write-baseline``."""
+    if fixed == 1:
+        return f"1 baseline finding no longer occurs; {HINT}"
+    return f"{fixed} baseline findings no longer occur; {HINT}"
 
 
 def _key(report: Report, finding: Finding, baseline: Path, places: dict[str, str]) -> Key:

@@ -195,7 +195,8 @@ def main() -> None:
 @click.option(
     "--write-baseline",
     type=click.Path(path_type=Path),
-    help="Write every finding to this baseline file (and exit 0); never over an input.",
+    help="Write every finding to this baseline file, never over an input; the run then passes "
+    "unless a post or file could not be read.",
 )
 def check(
     paths: tuple[str, ...],
@@ -222,7 +223,7 @@ def check(
     write_baseline: Path | None,
 ) -> None:
     """Check post files (YAML, JSON, CSV, Markdown, text; directories are walked; - reads stdin)."""
-    from voicelint.baseline import baseline_chunks
+    from voicelint.baseline import fixed_note
     from voicelint.files import same_file
     from voicelint.report import exit_code, render_human, render_statistics
     from voicelint.runner import CheckOptions, run_check
@@ -290,16 +291,20 @@ def check(
     else:
         _print_report(chunks, color)
     if write_baseline is not None:
-        _write_report(write_baseline, baseline_chunks(report, current, write_baseline))
-        click.echo(f"voicelint: wrote {len(current)} findings to {write_baseline}", err=True)
+        _write_baseline(report, current, write_baseline)
     if report.fixed:
-        few = report.fixed == 1
-        click.echo(
-            f"voicelint: note: {report.fixed} baseline finding{'' if few else 's'} no longer "
-            f"occur{'s' if few else ''}; rewrite the baseline with --write-baseline",
-            err=True,
-        )
-    sys.exit(0 if write_baseline else exit_code(report, fail_on or config.fail_on or "error"))
+        click.echo(f"voicelint: note: {fixed_note(report.fixed)}", err=True)
+    sys.exit(exit_code(report, fail_on or config.fail_on or "error"))
+
+
+def _write_baseline(report: Any, findings: list[Any], path: Path) -> None:
+    """Write the baseline; the findings it cannot hold (files not read) still decide the exit."""
+    from voicelint.baseline import UNBASELINED, baseline_chunks
+
+    chunks, written = baseline_chunks(report, findings, path)
+    _write_report(path, chunks)
+    click.echo(f"voicelint: wrote {written} findings to {path}", err=True)
+    report.findings[:] = [f for f in report.findings if f.rule in UNBASELINED]
 
 
 def _render_machine(report: Any, output_format: str) -> Iterable[str]:

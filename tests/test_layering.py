@@ -18,9 +18,9 @@ LAYERS = [
     {"packs", "config", "context"},
     {"policy", "docs", "process"},
     {"engine", "schedule", "cache"},
-    {"report"},
+    {"report", "baseline", "select"},
     {"formats"},
-    {"runner", "evaluate", "policy_examples"},
+    {"runner", "evaluate", "policy_examples", "workflow"},
     {"cli", "__main__", "lsp"},  # front ends: the command line, the language server
 ]
 

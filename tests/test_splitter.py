@@ -52,10 +52,16 @@ def test_a_run_of_marks_is_a_question_when_it_holds_one():
     assert kinds == ["question", "stop"]
 
 
+# The baseline's fingerprint reads a finding's sentence from the text alone, on purpose: it must
+# not change when spaCy's tokenizer does, or an upgrade would bring every baselined finding back.
+# It judges nothing; every rule reads the analysis's splitter.
+OUTSIDE_THE_RULES = {"analysis.py", "baseline.py"}
+
+
 def test_no_module_keeps_its_own_sentence_marks():
     own = []
     for path in SRC.rglob("*.py"):
-        if path.name == "analysis.py":
+        if path.name in OUTSIDE_THE_RULES:
             continue
         source = path.read_text(encoding="utf-8")
         if re.search(r"SENTENCE_(END|MARKS)\s*=|BOUNDARIES\s*=|def sentence_bounds_?table", source):

@@ -27,6 +27,7 @@ from voicelint.conditions import (
     contradicts,
     customer,
     dismissal,
+    exploits,
     hands_off,
     hedged,
     named,
@@ -46,7 +47,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(post, customer, about, act, valence, certainty),
         *(negated, hedged, apology, offers_help, quoted_back),
         *(contradicts, compensates, hands_off),  # routing
-        *(target, ridicule, blame, dismissal, named),
+        *(target, ridicule, blame, dismissal, named, exploits),
     )
 }
 

@@ -35,6 +35,7 @@ from voicelint.conditions import (
     offers_help,
     post,
     quoted_back,
+    refuses,
     ridicule,
     target,
     valence,
@@ -46,7 +47,7 @@ CONDITIONS: dict[str, ModuleType] = {
     for module in (
         *(post, customer, about, act, valence, certainty),
         *(negated, hedged, apology, offers_help, quoted_back),
-        *(contradicts, compensates, hands_off),  # routing
+        *(contradicts, compensates, hands_off, refuses),  # routing
         *(target, ridicule, blame, dismissal, named, exploits),
     )
 }

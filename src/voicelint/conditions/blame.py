@@ -103,7 +103,10 @@ def _this_is_why(span: list[str]) -> bool:
     for k, word in enumerate(span):
         if word != "why" or k == 0:
             continue
-        if not (span[k - 1] in DEMONSTRATIVE or (span[k - 1] in BE and k > 1 and span[k - 2] in DEMONSTRATIVE)):
+        if not (
+            span[k - 1] in DEMONSTRATIVE
+            or (span[k - 1] in BE and k > 1 and span[k - 2] in DEMONSTRATIVE)
+        ):
             continue
         rest = span[k + 1 :]
         if not rest or rest[0] not in words["brand"] | {"i"}:

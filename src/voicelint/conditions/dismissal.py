@@ -119,9 +119,10 @@ def _indifference(span: list[str]) -> bool:
             if owner in BRAND_OWN and any(w in NEGATORS for w in before):
                 return True  # "not our problem", "none of our concern"
             handed_back = any(w in COPULAS | DEMONSTRATIVES for w in before[:-1])
-            if owner in READER_OWN and handed_back and not any(w in NEGATORS for w in before):
-                if not any(w in words["conditionals"] for w in span[:k]):
-                    return True  # "that's your problem", not "if it's your problem, DM us"
+            negated = any(w in NEGATORS for w in before)
+            conditional = any(w in words["conditionals"] for w in span[:k])
+            if owner in READER_OWN and handed_back and not negated and not conditional:
+                return True  # "that's your problem", not "if it's your problem, DM us"
         if word in CARE and any(w in NEGATORS for w in before) and any(w in WE for w in before):
             return True  # "we don't care", "I couldn't care less" reads the same
     first = content[0] if content else ""

@@ -49,5 +49,5 @@ def _brand_acts(span: list[str], k: int, words: Any) -> bool:
 
 
 def _refused(span: list[str], k: int) -> bool:
-    """"we can't", "we won't": a modal followed by a negator refuses rather than offers."""
+    """ "we can't", "we won't": a modal followed by a negator refuses rather than offers."""
     return k + 1 < len(span) and span[k + 1].replace("’", "'") in {"n't", "not", "never"}

@@ -48,7 +48,9 @@ VALUES = (
     "crowing",
     "parody",
 )
-GROUP_SUBJECTS = frozenset({"they", "people", "customers", "passengers", "guests", "folks", "users"})
+GROUP_SUBJECTS = frozenset(
+    {"they", "people", "customers", "passengers", "guests", "folks", "users"}
+)
 ACTING_BRAND = frozenset({"we", "we'll", "we're", "we've"})  # the brand as who acts
 BRAND_SIDE = frozenset({"from", "at", "on", "in", "will", "'ll", "can", "could", "would", "'d"})
 WH = frozenset({"what", "why", "how"})
@@ -252,15 +254,17 @@ def _belittling(view: Any, span: list[str]) -> bool:
     words = lexicon()
     span = [w.replace("’", "'") for w in span]
     for k, word in enumerate(span):
-        if word in words["audience_nouns"] and k >= 2:
-            if span[k - 2] in words["reader"] and _is_count(span[k - 1]):
-                return True  # "your 320 followers"
+        counted = k >= 2 and span[k - 2] in words["reader"] and _is_count(span[k - 1])
+        if word in words["audience_nouns"] and counted:
+            return True  # "your 320 followers"
         if word in words["forgetting_verbs"] and any(w in words["reader"] for w in span[:k]):
             if any(w in words["conditionals"] for w in span[:k]):
                 continue  # "if you forgot your password": help, not mockery
             rest = span[k + 1 : k + 5]
-            if len(rest) >= 2 and rest[0] not in {"to", "your", "ur"} and any(
-                w in words["existence_verbs"] for w in rest[1:]
+            if (
+                len(rest) >= 2
+                and rest[0] not in {"to", "your", "ur"}
+                and any(w in words["existence_verbs"] for w in rest[1:])
             ):
                 return True  # "you forgot refrigerators existed"
     return False

@@ -160,3 +160,122 @@ def test_the_readme_example_of_a_rule_with_conditions_loads_and_its_examples_hol
     (spec,) = [r for r in policy.rules if r.id == "tone.acme.cold-reply"]
     assert spec.when and spec.unless
     assert check_examples(spec, compile_policy(policy)) == []
+
+
+# --- issue 16: conditions that generalise to real brand replies ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value", "expected"),
+    [
+        ("Sorry, but none of that is our concern.", "none", "indifference", False),
+        ("Well, that is not our concern.", "not our", "indifference", True),
+        ("That sounds like your problem.", "That", "indifference", False),
+        ("That's your problem, mate.", "That", "indifference", True),
+        ("It's not your fault at all.", "It", "indifference", False),
+        ("If it's your problem too, DM us.", "If", "indifference", False),
+        ("Deal with it.", "Deal", "indifference", True),
+        ("We'll deal with it today.", "We'll", "indifference", False),
+        ("Who cares.", "Who", "indifference", True),
+        ("Who cares about calories on a Friday?", "Who", "indifference", False),
+        ("Our page, and we write the rules.", "Our", "pulling_rank", True),
+        ("This is our house.", "This", "pulling_rank", True),
+        ("Our decision is final.", "Our", "pulling_rank", True),
+        ("Our rules changed in May: here they are.", "Our", "pulling_rank", False),
+        ("You are mistaken about the fee.", "You", "contradicting", True),
+        ("Honestly you're not wrong.", "Honestly", "contradicting", False),
+        ("If you're wrong, no harm done.", "If", "contradicting", False),
+        ("We were wrong about the date.", "We", "contradicting", False),
+    ],
+)
+def test_dismissal_by_indifference_rank_and_contradiction(text, words, value, expected):
+    assert holds("dismissal", value, text, words, kind="reply", in_reply_to="hmm") is expected
+
+
+def test_a_curt_reply_is_a_bare_refusal_to_a_message():
+    said = {"kind": "reply", "in_reply_to": "Want a copy of the letter?"}
+    assert holds("dismissal", "curt", "@cust Nope. ^AB", "Nope", **said)
+    assert holds("dismissal", "curt", "No thanks.", "No", **said)
+    assert not holds("dismissal", "curt", "No problem, happy to help!", "No", **said)
+    assert not holds("dismissal", "curt", "Nope?", "Nope", **said)
+    assert not holds("dismissal", "curt", "Nope.", "Nope")  # no message to refuse
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "said", "value", "expected"),
+    [
+        ("Your 57 followers will get over it.", "Your", "My review is up.", "belittling", True),
+        ("Thanks, your followers will love it.", "Thanks", "Shared it!", "belittling", False),
+        ("Seems you forgot microwaves exist.", "Seems", "Cold soup.", "belittling", True),
+        ("If you forgot your PIN, reset it.", "If", "Locked out.", "belittling", False),
+        ("Even if they whine, they still order.", "Even", "", "complainers", True),
+        ("People complain, and we listen.", "People", "", "complainers", False),
+        ("You know we're the kings around here.", "You", "", "crowing", True),
+        ("We're the best bakery in town.", "We're", "", "crowing", False),
+        (
+            "Order your own cake next time.",
+            "Order",
+            "I'll order my own cake next time!",
+            "parody",
+            True,
+        ),
+        ("Order ahead next time, it's quicker.", "Order", "The line was long.", "parody", False),
+    ],
+)
+def test_ridicule_belittling_complainers_crowing_parody(text, words, said, value, expected):
+    fields = {"kind": "reply", "in_reply_to": said} if said else {}
+    assert holds("ridicule", value, text, words, **fields) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("That's why we can't have nice things.", "this_is_why", True),
+        ("This is why we don't offer refills.", "this_is_why", True),
+        ("This is why we don't use plastic straws in any of our cafes.", "this_is_why", False),
+        ("People like you are the reason fares rise.", "class", True),
+        ("People like you make our day.", "class", False),
+    ],
+)
+def test_blame_on_customers_as_a_class(text, value, expected):
+    assert holds("blame", value, text, text.split()[0]) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value", "expected"),
+    [
+        ("Riots downtown tonight. Our new sneakers drop online!", "Our", "disaster", True),
+        ("Riots downtown tonight. Our stores are closed.", "Our", "disaster", False),
+        ("Flooding in town: we're donating today's sales.", "Flooding", "disaster", False),
+        ("In memory of the victims, try our new pie.", "In", "tribute", True),
+        ("In honor of Father's Day, 10% off ties.", "In", "tribute", False),
+        ("Every retweet = a meal for a hungry child.", "Every", "charity_bait", True),
+        ("Thanks for the retweet, friend!", "Thanks", "charity_bait", False),
+    ],
+)
+def test_exploits_suffering(text, words, value, expected):
+    assert holds("exploits", value, text, words) is expected
+
+
+def test_an_apology_taken_back_by_but_is_no_apology():
+    assert holds("apology", None, "Sorry about that.", "Sorry")
+    assert not holds("apology", None, "Sorry to hear that, but you're late.", "Sorry")
+    assert holds("apology", None, "We understand how annoying that is.", "We")
+    assert not holds("apology", None, "We understand, but that's on you.", "We")
+    assert not holds("apology", None, "Your fans will understand.", "Your")
+
+
+def test_offering_help_needs_the_brand_as_who_helps():
+    assert holds("offers_help", None, "We'll fix it today.", "We'll")
+    assert not holds("offers_help", None, "We make the rules.", "We")
+    assert not holds("offers_help", None, "We can't help with that.", "We")
+    assert not holds("offers_help", None, "We're sure your fans will cope.", "We're")
+
+
+def test_refuses_is_a_decision_on_the_customers_money_claim():
+    said = {"kind": "reply", "in_reply_to": "Refund me for the delay."}
+    assert holds("refuses", None, "We are unable to refund you.", "We", **said)
+    assert holds("refuses", None, "Hotel costs would not be covered.", "Hotel", **said)
+    assert not holds("refuses", None, "Water damage isn't covered.", "Water", **said)
+    assert not holds("refuses", None, "If we can't refund you, we'll swap it.", "If", **said)
+    assert not holds("refuses", None, "Can we refund you by card?", "Can", **said)

@@ -411,3 +411,28 @@ def test_a_time_of_day_is_not_a_private_message():
         "missing-handoff"
     ]
     assert rules("So sorry! PM us and we'll sort the charge.", message) == []
+
+
+# --- issue 16: routing on real public replies ------------------------------------------------
+
+
+def test_a_refusal_of_a_money_claim_in_public_is_flagged_and_a_hand_off_clears_it():
+    said = "Who pays for the hotel I needed after you cancelled?"
+    assert "refused-in-public" in rules("We are unable to reimburse you for that.", said)
+    assert "refused-in-public" not in rules(
+        "We are unable to reimburse you here, but please DM us your booking.", said
+    )
+
+
+def test_compensation_claims_quoted_sums_and_rebooking_are_routed_matters():
+    assert "billing" in detect("Will you compensate me for the ruined suit?")
+    assert "billing" in detect("A $ 75 fee to change a seat?")
+    assert "billing" not in detect("Do you charge a fee to change a seat?")
+    assert "order_status" in detect("You rebooked me onto a flight at midnight.")
+
+
+def test_news_read_back_after_sorry_to_hear_is_not_a_settlement():
+    said = "My appointment got cancelled without warning."
+    assert "settled-in-public" not in rules(
+        "So sorry to hear your appointment was cancelled. Please DM us so we can help.", said
+    )

@@ -430,3 +430,71 @@ def test_post_wide_conditions_let_a_rule_skip_a_post_at_once():
     named = parse({"named": "competitor"}, "when")
     assert not post_wide(context("Fresh bread."), named, ())
     assert post_wide(context("Northgate opens at 9."), named, ())
+
+
+# --- issue 16: rules that generalise to real brand replies ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "rule"),
+    [
+        ("Frankly that is not our problem.", COMPLAINT, "tone.reader-brushed-off"),
+        ("Nah.", "Could you bring back the old menu?", "tone.reader-brushed-off"),
+        ("Our channel, so we set the rules.", "Why was my post hidden?", "tone.reader-brushed-off"),
+        ("Sorry, but you are wrong about that.", COMPLAINT, "tone.reader-contradicted"),
+        ("Your 40 followers will survive.", COMPLAINT, "tone.reader-belittled"),
+        (
+            "Looks like you forgot stairs exist.",
+            "The lift is broken again.",
+            "tone.reader-belittled",
+        ),
+    ],
+)
+def test_brush_offs_contradictions_and_belittling_fire_with_their_rule(text, said, rule):
+    assert rule in tone(text, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No matter how much they grumble, they still shop here.",
+        "That's why we can't have nice things.",
+        "Protests all over the capital today, and our summer range is out now!",
+        "1 share = 1 meal for a hungry family.",
+    ],
+)
+def test_posts_that_mock_blame_or_exploit_are_flagged(text):
+    assert {
+        "tone.complainers-mocked",
+        "tone.customers-blamed",
+        "tone.suffering-exploited",
+    } & set(tone(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("We're so sorry, that's on us. DM us and we'll make it right.", COMPLAINT),
+        ("Not our finest moment, we admit it. A fix lands tonight.", COMPLAINT),
+        ("Our oven has its own opinions, and it still burns toast.", None),
+        ('"Best latte in town" - thank you, that made our week!', HAPPY),
+        ("We're thinking of everyone affected by the storm. Stay safe.", None),
+        ("No worries at all, enjoy the latte!", HAPPY),
+    ],
+)
+def test_apologies_sympathy_self_mockery_and_quoted_praise_pass(text, said):
+    flagged = set(tone(text, said)) & {
+        "tone.reader-brushed-off",
+        "tone.reader-contradicted",
+        "tone.reader-belittled",
+        "tone.complainers-mocked",
+        "tone.customers-blamed",
+        "tone.suffering-exploited",
+    }
+    assert not flagged
+
+
+def test_a_brush_off_is_left_alone_when_the_reply_offers_help():
+    assert "tone.reader-brushed-off" not in tone(
+        "That's not our problem normally, but we'll sort it: DM us.", COMPLAINT
+    )

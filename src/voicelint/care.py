@@ -518,6 +518,18 @@ def compensations(doc: Any) -> list[tuple[int, int]]:
     return found
 
 
+# verbs of learning about something: what follows them is the customer's report, read back
+REPORTING = frozenset({"hear", "heard", "hearing", "learn", "learned", "learnt", "learning"})
+
+
+def reported_back(doc: Any, first: int, index: int) -> bool:
+    """Whether the words at ``index`` repeat the customer's report after a verb of learning about
+    it ("sorry to hear your flight was cancelled"): the customer's news, not a deed the brand
+    reports on their account."""
+    norms = tokens(doc).norms
+    return any(norms[i] in REPORTING for i in range(first, index))
+
+
 def sympathises(doc: Any) -> bool:
     """Whether a reply apologises or shows concern for the person (sorry, we hope you're okay)."""
     words = analysis_words()

@@ -27,6 +27,7 @@ from voicelint.conditions import (
     contradicts,
     customer,
     dismissal,
+    exploits,
     hands_off,
     hedged,
     named,
@@ -34,6 +35,7 @@ from voicelint.conditions import (
     offers_help,
     post,
     quoted_back,
+    refuses,
     ridicule,
     target,
     valence,
@@ -45,8 +47,8 @@ CONDITIONS: dict[str, ModuleType] = {
     for module in (
         *(post, customer, about, act, valence, certainty),
         *(negated, hedged, apology, offers_help, quoted_back),
-        *(contradicts, compensates, hands_off),  # routing
-        *(target, ridicule, blame, dismissal, named),
+        *(contradicts, compensates, hands_off, refuses),  # routing
+        *(target, ridicule, blame, dismissal, named, exploits),
     )
 }
 

@@ -1,7 +1,14 @@
 """``apology``: the hit's sentence apologises or sympathises (sorry, apologise, we understand).
 
-Read from the sentence's words in ``lexicons/analysis.yaml`` (``apology``); a non-apology ("sorry
-you feel that way") does not count.
+Read from the sentence's words in ``lexicons/analysis.yaml`` (``apology``). Two things do not
+count, however the words read:
+
+- a non-apology ("sorry you feel that way"; ``non_apologies``);
+- an apology taken back by a contrast after it ("sorry to hear that, but you're wrong", "we
+  understand, but that's your problem"): what follows "but" is what the sentence says.
+
+Verbs of sympathy that name no regret of their own ("understand", "hear") count only with the
+brand as their subject: "we understand" sympathises, "your followers will understand" does not.
 """
 
 from __future__ import annotations
@@ -13,15 +20,40 @@ from voicelint.nlp import tokens
 
 NAME = "apology"
 VALUES = ()
+# verbs of sympathy: they apologise only when the brand is who understands or hears
+SYMPATHY_VERBS = frozenset({"understand", "hear", "understandable"})
+# a contrast that takes back what came before it in the sentence
+CONTRASTS = frozenset({"but", "however", "though", "yet"})
+SPEAKERS = frozenset({"we", "i", "'ll", "’ll", "totally", "completely", "fully", "do", "can"})
 
 
 def holds(view: Any, value: Any = None) -> bool:
     sentence = view.sentence
     if sentence is None:
         return False
-    words = lexicon()
     norms = tokens(view.analysis.doc).norms[sentence.first : sentence.end]
+    return apologises(norms)
+
+
+def apologises(norms: list[str]) -> bool:
+    """Whether a sentence's norms apologise or sympathise (see the module's docstring)."""
+    words = lexicon()
     text = " ".join(norms)
     if any(f" {p} " in f" {text} " for p in words["non_apologies"]):
         return False
-    return any(w in words["apology"] for w in norms)
+    found = [k for k, w in enumerate(norms) if w in words["apology"] and _counts(norms, k)]
+    if not found:
+        return False
+    last = max(found)
+    return not any(w in CONTRASTS for w in norms[last + 1 :])
+
+
+def _counts(norms: list[str], k: int) -> bool:
+    if norms[k] not in SYMPATHY_VERBS:
+        return True
+    before = [w for w in norms[max(0, k - 3) : k] if w.strip()]
+    if norms[k] == "understandable":
+        return True  # "that's understandable" concedes the customer's feeling
+    return any(w in {"we", "i", "we're", "i'm"} for w in before) or (
+        norms[k] == "hear" and any(w in {"sorry", "sad", "sorry to"} for w in before)
+    )

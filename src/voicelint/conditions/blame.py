@@ -10,6 +10,12 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
   read the sign", "check the app before ordering" ("next time, order ahead" is a tip).
 - ``others_cope``: everyone else copes, so the reader is the problem: "most people figure it out",
   "nobody else had a problem with it", "other customers seem to love it".
+- ``this_is_why``: something the brand withholds put down to what customers did: "this is why we
+  don't have plugs", "that's why we can't have nice things" (a demonstrative, "why", the brand and
+  a negated verb of having or allowing, ending the sentence: "this is why we don't use palm oil,
+  it drives deforestation" gives a reason of its own and is left alone).
+- ``class``: customers blamed as a class: "people like you", "customers like you" as who causes a
+  problem ("people like you are why prices go up").
 """
 
 from __future__ import annotations
@@ -19,7 +25,11 @@ from typing import Any
 from voicelint.analysis import lexicon
 
 NAME = "blame"
-VALUES = ("failing", "hindsight", "others_cope")
+VALUES = ("failing", "hindsight", "others_cope", "this_is_why", "class")
+DEMONSTRATIVE = frozenset({"this", "that", "that's", "this's", "thats"})
+BE = frozenset({"is", "'s", "was", "are"})
+NEGATION = frozenset({"n't", "not", "never", "no"})
+PEOPLE = frozenset({"people", "customers", "folks", "guests", "passengers", "users", "ones"})
 NEGATED = frozenset({"n't", "not", "never"})
 FAILED = frozenset({"failed", "forgot", "neglected", "refused", "chose", "decided"})
 COUNTERFACTUAL = frozenset({"should", "could", "shoulda", "coulda", "should've", "could've"})
@@ -87,4 +97,41 @@ def _others_cope(span: list[str]) -> bool:
     return False
 
 
-CHECKS = {"hindsight": _hindsight, "others_cope": _others_cope}
+def _this_is_why(span: list[str]) -> bool:
+    words = lexicon()
+    span = [w.replace("’", "'") for w in span]
+    for k, word in enumerate(span):
+        if word != "why" or k == 0:
+            continue
+        if not (
+            span[k - 1] in DEMONSTRATIVE
+            or (span[k - 1] in BE and k > 1 and span[k - 2] in DEMONSTRATIVE)
+        ):
+            continue
+        rest = span[k + 1 :]
+        if not rest or rest[0] not in words["brand"] | {"i"}:
+            continue
+        negated = [j for j, w in enumerate(rest[:4]) if w in NEGATION]
+        if not negated:
+            continue
+        tail = [w for w in rest[negated[0] + 1 :] if w not in {".", "!", "…"}]
+        if tail and tail[0] in words["withholding_verbs"] and len(tail) <= 4:
+            return True  # "this is why we don't have plugs"; nothing after it gives a reason
+    return False
+
+
+def _class(span: list[str]) -> bool:
+    span = [w.replace("’", "'") for w in span]
+    for k, word in enumerate(span[:-2]):
+        if word in PEOPLE and span[k + 1] == "like" and span[k + 2] in {"you", "u", "yourself"}:
+            rest = span[k + 3 : k + 8]
+            return any(w in {"why", "reason", "ruin", "ruins", "problem"} for w in rest)
+    return False
+
+
+CHECKS = {
+    "hindsight": _hindsight,
+    "others_cope": _others_cope,
+    "this_is_why": _this_is_why,
+    "class": _class,
+}

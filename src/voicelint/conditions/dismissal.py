@@ -1,6 +1,7 @@
-"""``dismissal: told_before | obvious | closed``: the hit's sentence shuts the customer down.
+"""``dismissal: told_before | obvious | closed | indifference | curt | pulling_rank | contradicting``.
 
-Constructions, not listed sentences (word classes in ``lexicons/analysis.yaml``):
+The hit's sentence shuts the customer down. Constructions, not listed sentences (word classes in
+``lexicons/analysis.yaml``):
 
 - ``told_before``: the brand says it has said it already: "we've explained this three times",
   "as I have already stated", "we covered this in two earlier replies" (the brand, a verb of
@@ -9,6 +10,18 @@ Constructions, not listed sentences (word classes in ``lexicons/analysis.yaml``)
   "the hours are clearly posted", "it clearly says".
 - ``closed``: the conversation declared over: "this conversation is over", "nothing further to
   discuss".
+- ``indifference``: the problem shrugged off or handed back: a negated burden that is the brand's
+  ("not our problem", "none of our concern"), a burden that is the reader's ("that's your
+  problem"), the brand negating its caring ("we don't care"), "who cares" said flat, or the reader
+  told to put up with it ("deal with it", "get over it"; an imperative, not "we'll deal with it").
+- ``curt``: the whole reply is a bare refusal or shrug to a customer's message ("No thank you.",
+  "Nope.", "Whatever."), mentions and an agent's initials aside.
+- ``pulling_rank``: the brand's authority put in place of an answer: the brand as the one who
+  sets, makes or decides the rules ("we set the rules", "we make the calls"), a place or rule
+  declared the brand's own ("it's our page"), or its decision declared final ("our policy is
+  final").
+- ``contradicting``: the reader told outright that they are wrong ("you're wrong", "you are
+  mistaken"); "you're not wrong" and "if you're wrong" do not count.
 """
 
 from __future__ import annotations
@@ -18,7 +31,15 @@ from typing import Any
 from voicelint.analysis import lexicon
 
 NAME = "dismissal"
-VALUES = ("told_before", "obvious", "closed")
+VALUES = (
+    "told_before",
+    "obvious",
+    "closed",
+    "indifference",
+    "curt",
+    "pulling_rank",
+    "contradicting",
+)
 SPEAKERS = frozenset({"we", "i", "our", "my", "'ve", "have", "has", "had"})
 NOTHING = frozenset({"nothing", "no"})
 FURTHER = frozenset({"further", "more", "else"})
@@ -29,10 +50,19 @@ MESSAGES = frozenset(
 )
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "'re", "been", "be"})
 FINITE = frozenset({"says", "said", "states", "stated", "shows", "showed", "lists", "listed"})
+NEGATORS = frozenset({"not", "n't", "none", "no", "never"})
+BRAND_OWN = frozenset({"our", "my"})
+READER_OWN = frozenset({"your", "ur", "yours"})
+DEMONSTRATIVES = frozenset({"that", "this", "it", "that's", "it's", "thats", "its"})
+CARE = frozenset({"care", "cares", "caring", "bothered"})
+PUNCTUATION = frozenset({".", "!", "?", "…", ",", "..."})
+WE = frozenset({"we", "i", "we're", "i'm"})
 
 
 def holds(view: Any, value: str) -> bool:
-    span = view.words  # word cues only: the sentence needs no analysis
+    span = [w.replace("’", "'") for w in view.words]  # word cues only: no analysis needed
+    if value == "curt":
+        return _curt(view)
     return bool(span) and CHECKS[value](span)
 
 
@@ -77,4 +107,87 @@ def _closed(span: list[str]) -> bool:
     return False
 
 
-CHECKS = {"told_before": _told_before, "obvious": _obvious, "closed": _closed}
+def _indifference(span: list[str]) -> bool:
+    words = lexicon()
+    content = [w for w in span if w not in PUNCTUATION and not w.startswith("@")]
+    if content[:2] == ["who", "cares"] and len(content) <= 3:
+        return True  # "who cares", said flat: not "who cares about calories on pizza day"
+    for k, word in enumerate(span):
+        before = span[max(0, k - 3) : k]
+        if word in words["burden_nouns"]:
+            owner = span[k - 1] if k else ""
+            if owner in BRAND_OWN and any(w in NEGATORS for w in before):
+                return True  # "not our problem", "none of our concern"
+            handed_back = any(w in COPULAS | DEMONSTRATIVES for w in before[:-1])
+            negated = any(w in NEGATORS for w in before)
+            conditional = any(w in words["conditionals"] for w in span[:k])
+            if owner in READER_OWN and handed_back and not negated and not conditional:
+                return True  # "that's your problem", not "if it's your problem, DM us"
+        if word in CARE and any(w in NEGATORS for w in before) and any(w in WE for w in before):
+            return True  # "we don't care", "I couldn't care less" reads the same
+    first = content[0] if content else ""
+    if first in words["endure_verbs"] and len(content) >= 2:
+        particle = content[1]
+        if particle in words["endure_particles"] and len(content) <= 4:
+            return "it" in content or particle in {"over", "up"}  # "deal with it", "get over it"
+    return False
+
+
+def _curt(view: Any) -> bool:
+    post = view.post.post
+    if post.kind != "reply" or not (post.in_reply_to or "").strip():
+        return False
+    text = view.analysis.text
+    kept = [
+        w.strip(".!,").lower().replace("’", "'")
+        for w in text.split()
+        if not w.startswith(("@", "^", "<", "-", "*", "/")) and w.strip(".!,")
+    ]
+    if not kept or len(kept) > 4 or "?" in text:
+        return False
+    return " ".join(kept) in lexicon()["refusals"] or (
+        kept[0] in {"no", "nope", "nah"} and len(kept) <= 3
+    )
+
+
+def _pulling_rank(span: list[str]) -> bool:
+    words = lexicon()
+    nouns = words["authority_nouns"]
+    for k, word in enumerate(span):
+        if word in words["authority_verbs"] and k and span[k - 1] in WE | {"we'll", "'ll"}:
+            ahead = span[k + 1 : k + 3]
+            if any(w in {"rules", "calls", "shots", "decisions", "terms"} for w in ahead):
+                return True  # "we set the rules", "we make the calls"
+        if word in BRAND_OWN and k + 1 < len(span) and span[k + 1] in nouns:
+            before, after = span[max(0, k - 2) : k], span[k + 2 : k + 5]
+            if before and before[-1] in COPULAS and any(w in DEMONSTRATIVES for w in before):
+                return True  # "it's our page", "this is our house"
+            if after[:1] and after[0] in COPULAS and any(w in words["finality"] for w in after):
+                return True  # "our decision is final"
+    return False
+
+
+def _contradicting(span: list[str]) -> bool:
+    words = lexicon()
+    for k, word in enumerate(span):
+        if word not in words["error_words"] or word == "off":
+            continue
+        before = span[max(0, k - 3) : k]
+        if any(w in NEGATORS for w in before) or any(w in words["conditionals"] for w in span[:k]):
+            continue  # "you're not wrong", "if we're wrong"
+        told = before[-2:] if before else []
+        if any(w in {"you're", "youre", "you"} for w in told) or (
+            len(told) == 2 and told[0] in {"you", "u"} and told[1] in COPULAS | {"'re", "re"}
+        ):
+            return True  # "you're wrong", "you are mistaken"
+    return False
+
+
+CHECKS = {
+    "told_before": _told_before,
+    "obvious": _obvious,
+    "closed": _closed,
+    "indifference": _indifference,
+    "pulling_rank": _pulling_rank,
+    "contradicting": _contradicting,
+}

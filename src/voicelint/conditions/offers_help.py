@@ -2,7 +2,8 @@
 
 Read from the whole draft: the brand as subject of a future or offering verb ("we'll", "we can",
 "let us"), or a request that sends the reader to a channel (``lexicons/analysis.yaml``:
-``help_verbs``, ``channels``).
+``help_verbs``, ``channels``). An offer the sentence negates ("we can't help", "we won't refund")
+offers nothing, and a verb of making alone is no offer: "we make the rules" asserts authority.
 """
 
 from __future__ import annotations
@@ -21,8 +22,32 @@ def holds(view: Any, value: Any = None) -> bool:
     norms = tokens(view.analysis.doc).norms
     for sentence in view.analysis.sentences:
         span = norms[sentence.first : sentence.end]
-        if "brand" in sentence.about and any(w in words["help_verbs"] for w in span):
+        if "brand" in sentence.about and any(
+            w in words["help_verbs"]
+            and _brand_acts(span, k, words)
+            and k + sentence.first not in sentence.negated
+            and not _refused(span, k)
+            for k, w in enumerate(span)
+        ):
             return True
         if sentence.act == "request" and any(w in words["channels"] for w in span):
             return True
     return False
+
+
+MODALS = frozenset({"'ll", "’ll", "will", "can", "'d", "’d", "would"})
+
+
+def _brand_acts(span: list[str], k: int, words: Any) -> bool:
+    """The brand is who the help word belongs to: "we'll", "we can", "let us help" (a modal right
+    after the brand; another help verb within three words of it), not "your followers will"."""
+    before = [w for w in span[max(0, k - 3) : k] if w.strip()]
+    brand = words["brand"] | {"i", "let", "happy", "glad"}
+    if span[k] in MODALS:
+        return bool(before) and before[-1] in brand
+    return any(w in brand or w in MODALS for w in before)
+
+
+def _refused(span: list[str], k: int) -> bool:
+    """ "we can't", "we won't": a modal followed by a negator refuses rather than offers."""
+    return k + 1 < len(span) and span[k + 1].replace("’", "'") in {"n't", "not", "never"}

@@ -16,6 +16,15 @@ Marks of ridicule that need no listed insult (word classes in ``lexicons/analysi
   interjection ("wow", "congrats", "oh") or praises the reader's complaint itself ("thanks for the
   glowing review"), in a reply to a negative message that apologises and sympathises nowhere.
 - ``irony``: liking said of a nuisance ("for people who enjoy waiting", "if you love hidden fees").
+- ``belittling``: the reader made small: their audience counted ("your 320 followers"), or their
+  ignorance mocked ("you forgot fridges existed").
+- ``complainers``: complaining mocked as what a group does, with a concession that it changes
+  nothing ("no matter how much they complain, they still come back"); not the brand's own
+  customers thanked for complaining, and not a sentence with the brand as who acts on it.
+- ``crowing``: dominance claimed over the addressee ("you know we're the boss around here").
+- ``parody``: the customer's own words turned back on them as an order: an imperative "next
+  time" advice whose verb and another word come from their message ("bring your own X next
+  time" to "I'll bring my own Y next time").
 """
 
 from __future__ import annotations
@@ -27,7 +36,22 @@ from voicelint.analysis import NEGATIVE_WORD, lexicon, quoted_spans, valence_of_
 from voicelint.nlp import tokens
 
 NAME = "ridicule"
-VALUES = ("laughter", "scare_quotes", "rhetorical", "stand_in", "sarcasm", "irony")
+VALUES = (
+    "laughter",
+    "scare_quotes",
+    "rhetorical",
+    "stand_in",
+    "sarcasm",
+    "irony",
+    "belittling",
+    "complainers",
+    "crowing",
+    "parody",
+)
+GROUP_SUBJECTS = frozenset(
+    {"they", "people", "customers", "passengers", "guests", "folks", "users"}
+)
+ACTING_BRAND = frozenset({"we", "we'll", "we're", "we've"})  # the brand as who acts
 BRAND_SIDE = frozenset({"from", "at", "on", "in", "will", "'ll", "can", "could", "would", "'d"})
 WH = frozenset({"what", "why", "how"})
 AUXILIARIES = frozenset(
@@ -51,6 +75,10 @@ def holds(view: Any, value: str) -> bool:
 def _cue(value: str, span: list[str]) -> bool:
     """A cheap test on the sentence's words: could it carry this mark at all?"""
     words = lexicon()
+    if value in NEW_CUES:
+        return any(w.replace("’", "'") in words[NEW_CUES[value]] for w in span) or (
+            value == "parody" and "next" in span
+        )
     if value == "laughter":
         return any(w in words["laughter"] or _is_laugh(w) for w in span)
     if value == "scare_quotes":
@@ -216,11 +244,97 @@ def _negative(customer: Any) -> bool:
 
 def _sympathises(view: Any) -> bool:
     """Whether the reply apologises or sympathises anywhere (sarcasm needs it not to)."""
-    apology = lexicon()["apology"]
-    return any(w in apology for w in tokens(view.analysis.doc).norms)
+    from voicelint.conditions.apology import apologises
 
+    norms = tokens(view.analysis.doc).norms
+    return any(apologises(norms[s.first : s.end]) for s in view.analysis.sentences)
+
+
+def _belittling(view: Any, span: list[str]) -> bool:
+    words = lexicon()
+    span = [w.replace("’", "'") for w in span]
+    for k, word in enumerate(span):
+        counted = k >= 2 and span[k - 2] in words["reader"] and _is_count(span[k - 1])
+        if word in words["audience_nouns"] and counted:
+            return True  # "your 320 followers"
+        if word in words["forgetting_verbs"] and any(w in words["reader"] for w in span[:k]):
+            if any(w in words["conditionals"] for w in span[:k]):
+                continue  # "if you forgot your password": help, not mockery
+            rest = span[k + 1 : k + 5]
+            if (
+                len(rest) >= 2
+                and rest[0] not in {"to", "your", "ur"}
+                and any(w in words["existence_verbs"] for w in rest[1:])
+            ):
+                return True  # "you forgot refrigerators existed"
+    return False
+
+
+def _is_count(word: str) -> bool:
+    return word.replace(",", "").replace(".", "").isdigit() or word in {"few", "dozen", "handful"}
+
+
+def _complainers(view: Any, span: list[str]) -> bool:
+    words = lexicon()
+    span = [w.replace("’", "'") for w in span]
+    if any(w in ACTING_BRAND for w in span):
+        return False  # "we hear customers complain about queues, so we added tills"
+    text = f" {' '.join(span)} "
+    for k, word in enumerate(span):
+        if word in words["complain_verbs"]:
+            subject = [w for w in span[max(0, k - 3) : k] if w in GROUP_SUBJECTS]
+            if subject and any(f" {c} " in text for c in words["concessives"]):
+                return True
+    return False
+
+
+def _crowing(view: Any, span: list[str]) -> bool:
+    words = lexicon()
+    span = [w.replace("’", "'") for w in span]
+    for k, word in enumerate(span):
+        if word not in words["dominance_nouns"] or k < 2:
+            continue
+        before = span[max(0, k - 4) : k]
+        claimed = any(w in {"we", "we're", "i'm"} for w in before) and (
+            "the" in before or any(w in {"'re", "are", "'m"} for w in before)
+        )
+        addressed = any(w in words["reader"] for w in span[:k]) or "around" in span[k + 1 : k + 3]
+        if claimed and addressed:
+            return True  # "you know we're the boss around here"
+    return False
+
+
+def _parody(view: Any, span: list[str]) -> bool:
+    said = view.post.post.in_reply_to
+    sentence = view.sentence
+    if not said or sentence is None:
+        return False
+    words = lexicon()
+    text = f" {' '.join(span)} "
+    if not any(f" {h} " in text for h in words["hindsight"]) or any(
+        w in words["brand"] for w in span
+    ):
+        return False
+    theirs = set(re.findall(r"[\w']+", said.lower()))
+    verb = span[0]
+    if verb not in words["imperatives"] and verb not in theirs:
+        return False
+    echoed = [w for w in span[1:] if w in theirs and w not in {"next", "time", "the", "a", "to"}]
+    return verb in theirs and bool(echoed)  # "bring your own plane next time" to "bring my own"
+
+
+NEW_CUES = {
+    "belittling": "reader",
+    "complainers": "complain_verbs",
+    "crowing": "dominance_nouns",
+    "parody": "hindsight",
+}
 
 CHECKS = {
+    "belittling": _belittling,
+    "complainers": _complainers,
+    "crowing": _crowing,
+    "parody": _parody,
     "laughter": _laughter,
     "scare_quotes": _scare_quotes,
     "rhetorical": _rhetorical,

@@ -108,6 +108,8 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
         for span in actions.find(doc, first, end):
             if not personal or _conditional(doc, first, span.first):
                 continue
+            if care.reported_back(doc, first, span.first):
+                continue  # "sorry to hear your flight was cancelled": their news, not our deed
             if markers.any_in(doc, max(first, span.first - MARKER_WINDOW), span.first):
                 found.append(care.char_span(doc, span.first, span.end))
         if not private_matter:
@@ -117,6 +119,8 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
                 if state.end < end and doc[state.end].lower_ in ("number", "#", "id", "page"):
                     continue
                 later = state_verbs.find(doc, state.end, end)
+                if care.reported_back(doc, first, state.first):
+                    continue  # "sorry to hear your appointment was cancelled"
                 if later and not _conditional(doc, first, later[0].first):
                     found.append(care.char_span(doc, state.first, later[0].end))
         if ("your" in words or actions.any_in(doc, first, end)) and money_words.any_in(

@@ -20,7 +20,7 @@ LAYERS = [
     {"engine", "schedule", "cache"},
     {"report"},
     {"formats"},
-    {"runner", "evaluate", "policy_examples"},
+    {"runner", "evaluate", "policy_examples", "fix"},
     {"cli", "__main__"},
 ]
 

@@ -172,6 +172,10 @@ def main() -> None:
     help=f"Where results are cached (default: ${{{ENV_CACHE_DIR}}}, else voicelint/ in the user's "
     "cache directory, $XDG_CACHE_HOME or ~/.cache).",
 )
+@click.option(
+    "--fix", is_flag=True, help="Apply the findings' fixes in place (stdin: print the fixed text)."
+)
+@click.option("--diff", is_flag=True, help="Print the diff --fix would make; change nothing.")
 def check(
     paths: tuple[str, ...],
     policy_file: Path | None,
@@ -189,6 +193,8 @@ def check(
     jobs: int | None,
     no_cache: bool,
     cache_dir: Path | None,
+    fix: bool,
+    diff: bool,
 ) -> None:
     """Check post files (YAML, JSON, CSV, Markdown, text; directories are walked; - reads stdin)."""
     from voicelint.report import exit_code, render_statistics, render_text
@@ -219,6 +225,8 @@ def check(
         allow_empty=allow_empty,
     )
     report = run_check(options)
+    fixed = _fix(report, options, diff, fail_on or config.fail_on) if fix or diff else None
+    report = fixed.report if fixed is not None else report
     output_format = output_format or config.format or "text"
     if output_format == "text":
         use_color = (
@@ -235,9 +243,31 @@ def check(
     if output is not None and str(output) != "-":
         _refuse_an_input(output, _inputs(report, paths, policy_file, config))
         _write_report(output, chunks)
+    elif fixed is not None and fixed.stdin is not None:  # stdout holds the fixed text
+        click.echo("".join(chunks), nl=False, err=True)
     else:
         _print_report(chunks, color)
+    if fixed is not None:
+        click.echo(fixed.summary(True), err=output_format != "text" or fixed.stdin is not None)
     sys.exit(exit_code(report, fail_on or config.fail_on or "error"))
+
+
+def _fix(report: Any, options: Any, diff: bool, fail_on: str | None) -> Any:
+    """--fix writes the fixes and gives the findings that remain; --diff prints them and exits."""
+    from voicelint.fix import apply_fixes
+    from voicelint.report import exit_code
+    from voicelint.runner import run_check
+
+    outcome = apply_fixes(report, options, write=not diff, recheck=run_check)
+    for note in outcome.notes:
+        click.echo(f"voicelint: {note}", err=True)
+    if diff:
+        click.echo(outcome.diff(), nl=False)
+        click.echo(outcome.summary(False), err=True)
+        sys.exit(exit_code(outcome.report, fail_on or "error"))
+    if outcome.stdin is not None:
+        click.echo(outcome.stdin, nl=False)  # as ruff --fix - does
+    return outcome
 
 
 def _render_machine(report: Any, output_format: str) -> Iterable[str]:

@@ -434,40 +434,64 @@ def _choose(
     problems = len(read.problems)
 
     def reads_back(picks: dict[int, int]) -> set[int] | None:
-        """The posts that do not read back as expected, or None when the file does not parse."""
+        """The posts that do not read back as expected (-1 stands for any post without a fix),
+        or None when the file as a whole does not read."""
         applied = [(e, e.candidates[picks[i]]) for i in picks for e in kept[i]]
         again = _parse(_apply(src, applied).encode("utf-8"), display, fmt)
-        if again is None or len(again.problems) != problems or len(again.posts) != len(before):
+        if again is None or (before and not again.posts):
             return None
+        found = {post.index: _signature(post) for post in again.posts}
+        if len(again.problems) - problems != len(before) - len(found.keys() & before.keys()):
+            return None  # a problem that is no post's: the file no longer reads
         wrong = set()
-        for post in again.posts:
-            want = expected.get(post.index) if post.index in picks else before.get(post.index)
-            if _signature(post) != want:
-                wrong.add(post.index if post.index in picks else -1)
+        for index, signature in before.items():
+            want = expected[index] if index in picks else signature
+            if found.get(index) != want:
+                wrong.add(index if index in picks else -1)
+        if found.keys() - before.keys():
+            wrong.add(-1)
         return wrong
 
-    chosen: dict[int, int | None] = dict.fromkeys(kept, 0)
-    wrong = reads_back(dict.fromkeys(kept, 0))
-    if wrong == set():
-        return chosen
-    # the posts that did not read back (all of them when the file did not parse) are tried
-    # alone, each way of writing in turn
-    retry = list(kept) if wrong is None or -1 in wrong else sorted(wrong)
-    for index in retry:
-        chosen[index] = None
-        tried: set[tuple[str, ...]] = set()
-        for pick in range(len(kept[index][0].candidates)):
-            written = tuple(edit.candidates[pick] for edit in kept[index])
-            if written in tried:
-                continue
-            tried.add(written)
-            if reads_back({index: pick}) == set():
-                chosen[index] = pick
-                break
-    picks = {index: pick for index, pick in chosen.items() if pick is not None}
-    if picks and reads_back(picks) != set():  # fixes that read back alone but not together
+    # Round k tries the k-th way of writing for every post not settled yet, all at once; a
+    # group that breaks the file is halved until the post that breaks it is found alone. So a
+    # file costs a few readings, not one per post.
+    settled: dict[int, int] = {}
+
+    def settle(group: list[int], pick: int) -> list[int]:
+        """The posts of ``group`` that read back with way ``pick``, beside those settled."""
+        wrong = reads_back({**settled, **dict.fromkeys(group, pick)})
+        if wrong is not None and wrong <= set(group):
+            return [index for index in group if index not in wrong]
+        if len(group) == 1:
+            return []
+        half = len(group) // 2
+        good = settle(group[:half], pick)
+        settled.update(dict.fromkeys(good, pick))
+        return good + settle(group[half:], pick)
+
+    pending = list(kept)
+    for pick in range(max(len(e[0].candidates) for e in kept.values())):
+        # a way of writing that is the same as one tried before cannot do better
+        group = [
+            index
+            for index in pending
+            if not any(
+                _written(kept[index], pick) == _written(kept[index], earlier)
+                for earlier in range(pick)
+            )
+        ]
+        if group:
+            settled.update(dict.fromkeys(settle(group, pick), pick))
+        pending = [index for index in pending if index not in settled]
+        if not pending:
+            break
+    if settled and reads_back(settled) != set():  # fixes that read back alone but not together
         return dict.fromkeys(kept)
-    return chosen
+    return {index: settled.get(index) for index in kept}
+
+
+def _written(edits: list[Edit], pick: int) -> tuple[str, ...]:
+    return tuple(edit.candidates[pick] for edit in edits)
 
 
 def _parse(data: bytes, display: str, fmt: str) -> FileRead | None:

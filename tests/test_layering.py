@@ -20,7 +20,7 @@ LAYERS = [
     {"engine", "schedule", "cache"},
     {"report", "baseline", "select"},
     {"formats"},
-    {"runner", "evaluate", "policy_examples", "workflow"},
+    {"runner", "evaluate", "policy_examples", "workflow", "fix"},
     {"cli", "__main__", "lsp"},  # front ends: the command line, the language server
 ]
 

@@ -198,6 +198,10 @@ def main() -> None:
     help="Write every finding to this baseline file, never over an input; the run then passes "
     "unless a post or file could not be read.",
 )
+@click.option(
+    "--fix", is_flag=True, help="Apply the findings' fixes in place (stdin: print the fixed text)."
+)
+@click.option("--diff", is_flag=True, help="Print the diff --fix would make; change nothing.")
 def check(
     paths: tuple[str, ...],
     policy_file: Path | None,
@@ -221,6 +225,8 @@ def check(
     quiet: bool,
     baseline_path: Path | None,
     write_baseline: Path | None,
+    fix: bool,
+    diff: bool,
 ) -> None:
     """Check post files (YAML, JSON, CSV, Markdown, text; directories are walked; - reads stdin)."""
     from voicelint.baseline import fixed_note
@@ -260,6 +266,11 @@ def check(
     )
     report = run_check(options)
     current = workflow.apply(report)
+    fixed = None
+    if fix or diff:  # only what is selected and not in the baseline is fixed
+        fixed = _fix(report, options, diff, fail_on or config.fail_on, workflow)
+        report = fixed.report
+        current = workflow.apply(report)  # the re-check, selected and baselined again
     if output_format in ("text", "concise"):
         use_color = (
             color
@@ -289,12 +300,16 @@ def check(
             )
     if to_file:
         _write_report(output, chunks)
+    elif fixed is not None and fixed.stdin is not None:  # stdout holds the fixed text
+        click.echo("".join(chunks), nl=False, err=True)
     else:
         _print_report(chunks, color)
     if write_baseline is not None:
         _write_baseline(report, current, write_baseline)
     if report.fixed:
         click.echo(f"voicelint: note: {fixed_note(report.fixed)}", err=True)
+    if fixed is not None:
+        click.echo(fixed.summary(True), err=output_format != "text" or fixed.stdin is not None)
     sys.exit(exit_code(report, fail_on or config.fail_on or "error"))
 
 
@@ -306,6 +321,25 @@ def _write_baseline(report: Any, findings: list[Any], path: Path) -> None:
     _write_report(path, chunks)
     click.echo(f"voicelint: wrote {written} findings to {path}", err=True)
     report.findings[:] = [f for f in report.findings if f.rule in UNBASELINED]
+
+
+def _fix(report: Any, options: Any, diff: bool, fail_on: str | None, workflow: Any) -> Any:
+    """--fix writes the fixes and gives the findings that remain; --diff prints them and exits."""
+    from voicelint.fix import apply_fixes
+    from voicelint.report import exit_code
+    from voicelint.runner import run_check
+
+    outcome = apply_fixes(report, options, write=not diff, recheck=run_check)
+    for note in outcome.notes:
+        click.echo(f"voicelint: {note}", err=True)
+    if diff:
+        click.echo(outcome.diff(), nl=False)
+        click.echo(outcome.summary(False), err=True)
+        workflow.apply(outcome.report)
+        sys.exit(exit_code(outcome.report, fail_on or "error"))
+    if outcome.stdin is not None:
+        click.echo(outcome.stdin, nl=False)  # as ruff --fix - does
+    return outcome
 
 
 def _render_machine(report: Any, output_format: str, options: Any) -> Iterable[str]:

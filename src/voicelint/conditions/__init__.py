@@ -32,9 +32,11 @@ from voicelint.conditions import (
     named,
     negated,
     offers_help,
+    opening,
     post,
     quoted_back,
     ridicule,
+    states,
     target,
     valence,
 )
@@ -46,6 +48,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(post, customer, about, act, valence, certainty),
         *(negated, hedged, apology, offers_help, quoted_back),
         *(contradicts, compensates, hands_off),  # routing
+        *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named),
     )
 }

@@ -158,6 +158,8 @@ PACKS = (
     "environmental",
     "endorsements",
     "customer-care",
+    *("betting", "lending", "charity", "healthcare-providers", "crypto-investing"),
+    *("home-energy", "travel", "prescription-drugs", "children"),
 )
 # A voice, channels and routing for every intent, so that the voice and care rules have work too.
 POLICY = f"""\

@@ -13,7 +13,7 @@ import click
 
 from voicelint import __version__
 from voicelint.config import FAIL_LEVELS, FORMATS, Config, configured_policies, discover
-from voicelint.errors import UsageError, VoicelintError, did_you_mean
+from voicelint.errors import UsageError, VoicelintError, did_you_mean, nearest
 from voicelint.files import write_atomically
 
 EXIT_FINDINGS = 1
@@ -687,10 +687,14 @@ def eval_command(
     type=click.Path(path_type=Path),
     help="Where to write it (default: the configured policies directory, else ./policies).",
 )
-def init(client: str, policies_dir: Path | None) -> None:
+@click.option(
+    "--industry", help="The client's industry (betting, crypto, dental...): the packs that fit."
+)
+def init(client: str, policies_dir: Path | None, industry: str | None) -> None:
     """Write a commented starter policy for a new client."""
     from voicelint.docs import starter_policy
 
+    packs = _industry_packs(industry) if industry else None
     if not client.replace("-", "").replace("_", "").isalnum() or client.startswith("-"):
         raise UsageError(
             None,
@@ -704,8 +708,31 @@ def init(client: str, policies_dir: Path | None) -> None:
     path = directory / f"{client}.yaml"
     if path.exists():
         raise UsageError(str(path), None, "already exists", "edit it, or choose another client id")
-    _write_atomically(path, [starter_policy(client)])
+    text = starter_policy(client)
+    if packs:
+        text = text.replace("extends: [customer-care]", f"extends: [{', '.join(packs)}]", 1)
+        click.echo(f"{industry}: extends {', '.join(packs)}")
+    _write_atomically(path, [text])
     click.echo(f"wrote {path}; edit it, then run: voicelint validate {path}")
+
+
+def _industry_packs(industry: str) -> list[str]:
+    """The built-in packs that fit an industry (``lexicons/industries.yaml``), or a usage error."""
+    from voicelint.lexicon import load
+
+    table = load("industries")
+    name = industry.strip().lower().replace(" ", "-").replace("_", "-")
+    name = table["aliases"].get(name, name)
+    if name not in table["industries"]:
+        near = nearest(name, [*table["industries"], *table["aliases"]])
+        hint = (f'did you mean "{near}"? ' if near else "") + "known: "
+        raise UsageError(
+            None,
+            None,
+            f'unknown industry "{industry}"',
+            hint + ", ".join(sorted(table["industries"])),
+        )
+    return list(table["industries"][name])
 
 
 @main.command()

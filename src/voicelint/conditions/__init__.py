@@ -33,10 +33,12 @@ from voicelint.conditions import (
     named,
     negated,
     offers_help,
+    opening,
     post,
     quoted_back,
     refuses,
     ridicule,
+    states,
     target,
     valence,
 )
@@ -48,6 +50,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(post, customer, about, act, valence, certainty),
         *(negated, hedged, apology, offers_help, quoted_back),
         *(contradicts, compensates, hands_off, refuses),  # routing
+        *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),
     )
 }

@@ -1,0 +1,38 @@
+"""``states: CLASS``: the draft states somewhere what a disclosure rule asks for (an APR, a risk
+warning, a safer-gambling message, an offer's terms...).
+
+The classes are word classes in ``lexicons/statements.yaml``, matched on lemmas anywhere in the
+post. A rule about a trigger term that requires a disclosure says it in ``unless``:
+``unless: [{states: apr}]`` flags "$199 a month for 60 months" but not the same line with its APR
+(Reg Z, 12 CFR 1026.24(d)). Read once per post and class.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from voicelint import lexicon as lexicon_file
+
+NAME = "states"
+POST_WIDE = True  # the same for every hit of a post
+
+
+@cache
+def _classes() -> dict[str, Any]:
+    data = lexicon_file.load("statements")
+    return {str(key): value for key, value in data.items()}
+
+
+VALUES = tuple(_classes())
+
+
+@cache
+def _phrases(value: str) -> Any:
+    from voicelint.care import Phrases  # the care module's phrase matcher, on lemmas
+
+    return Phrases.of(_classes()[value])
+
+
+def holds(view: Any, value: str) -> bool:
+    return _phrases(value).any_in(view.analysis.doc)

@@ -29,12 +29,25 @@ FIXED_WORDING = {
     # FINRA-style and DSHEA disclaimers (21 U.S.C. 343(r)(6)), quoted so that a post carrying them
     # is recognised as disclaiming, not claiming
     "past performance does not guarantee future results",
+    "past performance is no guarantee of future results",
     "diversification does not guarantee a profit or protect against loss",
     "not intended to diagnose, treat, cure, or prevent any disease",
     "this statement has not been evaluated by the food and drug administration",
     "these statements have not been evaluated by the food and drug administration",
     "investing involves risk, including possible loss of principal",
     "investing involves risk, including loss of principal",
+}
+
+
+# Entries that were in the rules before a blind set was written, which its README-only author then
+# happened to write too (everyday phrases). Recorded when b4-care and b5-posts were frozen on
+# 2026-12-05; each entry's first commit is 2026-11-23 (4187abd, 4a70a8b), the sets a day after.
+# Never add to this for an entry written after the set it meets: that is a copy.
+BEFORE_THE_BLIND_SET = {
+    ("cold and flu season", "b5-posts"),
+    ("so much better than", "b4-care"),
+    ("what do you expect", "b4-care"),
+    ("we would like to", "b5-posts"),
 }
 
 
@@ -57,10 +70,30 @@ def test_no_entry_of_four_or_more_words_appears_verbatim_in_the_tests():
         and path.name != Path(__file__).name
     )
     tests = re.sub(r"\s+", " ", tests)
+    blind = {
+        folder.name: re.sub(
+            r"\s+",
+            " ",
+            " ".join(
+                f.read_text(encoding="utf-8", errors="replace").lower()
+                for f in folder.rglob("*")
+                if f.is_file()
+            ),
+        )
+        for folder in (ROOT / "tests" / "blind").iterdir()
+        if folder.is_dir()
+    }
+    outside = {
+        phrase
+        for phrase, folder in BEFORE_THE_BLIND_SET
+        if phrase in blind.get(folder, "") and tests.count(phrase) == blind[folder].count(phrase)
+    }
     copied = []
     for path in RULE_FILES:
         for entry in entries(yaml.safe_load(path.read_text(encoding="utf-8"))):
             words = " ".join(entry.lower().split())
+            if words in outside:
+                continue  # met only in the blind set written after it (BEFORE_THE_BLIND_SET)
             if len(words.split()) >= 4 and words not in FIXED_WORDING and words in tests:
                 copied.append(f"{path.relative_to(ROOT)}: {entry}")
     assert not copied, "entries copied from tests/:\n" + "\n".join(copied)

@@ -380,6 +380,8 @@ def test_no_tone_lexicon_entry_of_four_words_is_a_test_sentence():
         if p.is_file()
         and p.suffix in {".py", ".yaml", ".yml", ".md", ".json", ".csv", ".txt"}
         and "blind" not in p.relative_to(root / "tests").parts
+        # the allowlist of everyday phrases met first in a blind set names them; it is no test text
+        and p.name != "test_no_corpus_sentences.py"
     )
     tests = re.sub(r"\s+", " ", tests)
     offenders = [

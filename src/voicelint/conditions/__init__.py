@@ -29,10 +29,13 @@ from voicelint.conditions import (
     dismissal,
     hands_off,
     hedged,
+    mentions,
     named,
     negated,
     offers_help,
+    pitch,
     post,
+    professional,
     quoted_back,
     ridicule,
     target,
@@ -47,6 +50,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(negated, hedged, apology, offers_help, quoted_back),
         *(contradicts, compensates, hands_off),  # routing
         *(target, ridicule, blame, dismissal, named),
+        *(pitch, professional, mentions),  # claims
     )
 }
 

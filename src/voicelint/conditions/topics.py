@@ -1,0 +1,50 @@
+"""Word classes the claim conditions read (``lexicons/claims/topics.yaml``), loaded once."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from voicelint.yamlfile import SAFE_LOADER
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "claims" / "topics.yaml"
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """Single words as sets, and multi-word cues as tuples of words, per class."""
+    with LEXICON.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=SAFE_LOADER)
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out[key] = {name: _split(words) for name, words in value.items()}
+        else:
+            out[key] = _split(value)
+    return out
+
+
+def _split(words: list[Any]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    if any(not isinstance(w, str) for w in words):
+        raise ValueError(f"{LEXICON}: a word YAML did not read as text; quote it")
+    single = frozenset(w for w in words if " " not in w)
+    runs = tuple(tuple(w.split()) for w in words if " " in w)
+    return single, runs
+
+
+def has_word(
+    norms: list[str], lemmas: list[str], cls: tuple[frozenset[str], tuple[tuple[str, ...], ...]]
+) -> bool:
+    """Whether a word of the class, or one of its runs of words, occurs in the tokens."""
+    single, runs = cls
+    if any(n in single or lemma in single for n, lemma in zip(norms, lemmas, strict=False)):
+        return True
+    return any(_has_run(norms, run) for run in runs)
+
+
+def _has_run(norms: list[str], run: tuple[str, ...]) -> bool:
+    size = len(run)
+    return any(tuple(norms[i : i + size]) == run for i in range(len(norms) - size + 1))

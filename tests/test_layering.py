@@ -13,15 +13,15 @@ PACKAGE = Path(voicelint.__file__).parent
 # A module may import only modules of its own layer or lower layers.
 LAYERS = [
     {"errors", "model", "data", "files"},
-    {"nlp", "fold", "yamlfile", "readers", "analysis"},
+    {"nlp", "fold", "yamlfile", "readers", "analysis", "lexicon"},
     {"kinds", "care", "intents", "recognizers", "conditions"},
     {"packs", "config", "context"},
     {"policy", "docs", "process"},
     {"engine", "schedule", "cache"},
-    {"report"},
+    {"report", "baseline", "select"},
     {"formats"},
-    {"runner", "evaluate", "policy_examples"},
-    {"cli", "__main__"},
+    {"runner", "evaluate", "policy_examples", "workflow"},
+    {"cli", "__main__", "lsp"},  # front ends: the command line, the language server
 ]
 
 

@@ -4,8 +4,9 @@ Every rule reads the same value, computed once per post and only as far as some 
 part is computed on first use). The customer's message (``in_reply_to``) is analysed in the same
 pass, with the same splitter and lexicons.
 
-- **Sentences** come from one splitter: a sentence ends at ``.``, ``!``, ``?``, ``…`` (a run of
-  them ends it at the last) or a line break. ``;`` ends a clause, not a sentence.
+- **Sentences** come from one splitter (``breaks``): a sentence ends at ``.``, ``!``, ``?``,
+  ``…`` (a run of them ends it at the last) or a line break that does not wrap a sentence.
+  ``;`` ends a clause, not a sentence.
 - **Speech act**: ``question`` (ends with ``?`` or opens with an auxiliary or wh-word),
   ``request`` (opens with a verb in the imperative, or "please", "could you", "can you"),
   ``statement`` otherwise.
@@ -27,15 +28,11 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from pathlib import Path
 from typing import Any
 
-import yaml
+from voicelint import lexicon as lexicon_file
+from voicelint.nlp import is_wrapped_line, tokens
 
-from voicelint.nlp import tokens
-from voicelint.yamlfile import SAFE_LOADER
-
-LEXICON = Path(__file__).resolve().parent / "lexicons" / "analysis.yaml"
 SENTENCE_MARKS = frozenset(".!?…")
 NEGATIVE_WORD = (
     -1.5
@@ -55,8 +52,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 @cache
 def lexicon() -> dict[str, Any]:
     """The analysis word classes (pronoun groups, speech-act openers, certainty and hedge cues)."""
-    with LEXICON.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=SAFE_LOADER)
+    data = lexicon_file.load("analysis")
     return {
         key: frozenset(value) if isinstance(value, list) else value for key, value in data.items()
     }
@@ -88,21 +84,65 @@ def _chunks(words: Sequence[str]) -> range:
     return range(0, len(words), VADER_WORDS)
 
 
-def split_sentences(doc: Any) -> list[tuple[int, int]]:
-    """Token ranges ``[first, end)`` of a Doc's sentences: the one splitter every rule uses."""
+BREAKS_KEY = "voicelint.breaks"
+STOP, QUESTION, LINE, CLAUSE = "stop", "question", "line", "clause"
+SENTENCE_BREAKS = frozenset({STOP, QUESTION, LINE})
+
+
+def breaks(doc: Any) -> tuple[str | None, ...]:
+    """Per token, the break it ends, if any: the one splitter behind every sentence and clause.
+
+    ``stop`` (``.``, ``!``, ``…``), ``question`` (``?``; a run such as ``?!`` or ``!!`` ends at
+    its last mark, a question if it holds ``?``), ``line`` (a line break, unless a single break
+    wraps a sentence onto a line that goes on in lower case, as YAML block scalars and CSV cells
+    wrap long lines) and ``clause`` (``;``: it ends a clause, not a sentence). Computed once per
+    Doc and kept in ``doc.user_data``; rules choose which breaks they honour (``sentences``,
+    ``clauses``), never their own marks."""
+    found = doc.user_data.get(BREAKS_KEY)
+    if found is None:
+        texts = tokens(doc).texts
+        n = len(texts)
+        marks = [bool(text) and set(text) <= SENTENCE_MARKS for text in texts]
+        result: list[str | None] = [None] * n
+        question = False
+        for i, text in enumerate(texts):
+            if marks[i]:
+                question = question or "?" in text
+                if i + 1 < n and marks[i + 1]:
+                    continue  # "?!" and "!!" end the sentence at their last mark
+                result[i] = QUESTION if question else STOP
+                question = False
+            elif text == ";":
+                result[i] = CLAUSE
+            elif (
+                not text.strip() and ("\n" in text or "\r" in text) and not is_wrapped_line(doc, i)
+            ):
+                result[i] = LINE
+        found = doc.user_data[BREAKS_KEY] = tuple(result)
+    return found
+
+
+def _split(doc: Any, honoured: frozenset[str]) -> list[tuple[int, int]]:
     texts = tokens(doc).texts
     spans: list[tuple[int, int]] = []
     first = 0
-    for i, text in enumerate(texts):
-        ends = bool(text) and set(text) <= SENTENCE_MARKS
-        if ends and i + 1 < len(texts) and texts[i + 1] and set(texts[i + 1]) <= SENTENCE_MARKS:
-            continue  # "?!" and "!!" end the sentence at their last mark
-        if ends or ("\n" in text and not text.strip()):
+    for i, kind in enumerate(breaks(doc)):
+        if kind in honoured:
             spans.append((first, i + 1))
             first = i + 1
     if first < len(texts):
         spans.append((first, len(texts)))
     return [(a, b) for a, b in spans if any(t.strip() for t in texts[a:b])]
+
+
+def split_sentences(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges ``[first, end)`` of a Doc's sentences: the one splitter every rule uses."""
+    return _split(doc, SENTENCE_BREAKS)
+
+
+def split_clauses(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of a Doc's clauses: its sentences, cut again at ``;``."""
+    return _split(doc, SENTENCE_BREAKS | {CLAUSE})
 
 
 @dataclass(frozen=True)

@@ -14,20 +14,16 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from voicelint import lexicon as lexicon_file
 from voicelint.analysis import _about as speaks_of
 from voicelint.analysis import _act as speech_act
 from voicelint.analysis import lexicon as analysis_words
 from voicelint.analysis import split_sentences, valence_of_word
 from voicelint.model import INTENTS
 from voicelint.nlp import parse, tokens
-from voicelint.yamlfile import SAFE_LOADER
 
-LEXICONS = Path(__file__).resolve().parent / "lexicons" / "routing"
 # Intents whose public reply must route and say nothing else (legal, safety, press, crisis).
 ESCALATIONS = (
     "legal_threat",
@@ -74,8 +70,7 @@ SENTENCES_KEY = "voicelint.care.sentences"
 
 @cache
 def lexicon(name: str) -> dict[str, Any]:
-    with (LEXICONS / f"{name}.yaml").open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=SAFE_LOADER)
+    return lexicon_file.load(f"routing/{name}")
 
 
 @dataclass(frozen=True)

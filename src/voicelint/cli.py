@@ -172,6 +172,32 @@ def main() -> None:
     help=f"Where results are cached (default: ${{{ENV_CACHE_DIR}}}, else voicelint/ in the user's "
     "cache directory, $XDG_CACHE_HOME or ~/.cache).",
 )
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Report only these rules: ids, dotted prefixes (claims.finance) or categories (tone), "
+    "comma-separated or repeated; replaces select: in the configuration.",
+)
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Report these rules as well.")
+@click.option(
+    "--ignore", multiple=True, metavar="RULES", help="Do not report these rules (ids, prefixes)."
+)
+@click.option(
+    "--quiet", "-q", is_flag=True, help="Print only the summary line (text and concise formats)."
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path),
+    help="Report only the findings this baseline file does not hold.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path),
+    help="Write every finding to this baseline file, never over an input; the run then passes "
+    "unless a post or file could not be read.",
+)
 def check(
     paths: tuple[str, ...],
     policy_file: Path | None,
@@ -189,10 +215,19 @@ def check(
     jobs: int | None,
     no_cache: bool,
     cache_dir: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    quiet: bool,
+    baseline_path: Path | None,
+    write_baseline: Path | None,
 ) -> None:
     """Check post files (YAML, JSON, CSV, Markdown, text; directories are walked; - reads stdin)."""
-    from voicelint.report import exit_code, render_statistics, render_text
+    from voicelint.baseline import fixed_note
+    from voicelint.files import same_file
+    from voicelint.report import exit_code, render_human, render_statistics
     from voicelint.runner import CheckOptions, run_check
+    from voicelint.workflow import prepare
 
     config = discover(Path.cwd())
     if policy_file is not None and not policy_file.is_file():
@@ -202,6 +237,7 @@ def check(
             str(policies_dir), None, "policies directory not found", "check the --policies path"
         )
     stdin_bytes = sys.stdin.buffer.read() if "-" in paths else None
+    output_format = output_format or config.format or "text"
     options = CheckOptions(
         paths=paths or (".",),
         policy_file=policy_file,
@@ -217,31 +253,63 @@ def check(
         cache_dir=None if no_cache else _usable_cache_dir(_cache_dir(cache_dir)),
         jobs=jobs,
         allow_empty=allow_empty,
+        keep_posts=output_format == "html",
+    )
+    workflow = prepare(
+        config, select, extend_select, ignore, baseline_path, policy_file, options.policy_dirs
     )
     report = run_check(options)
-    output_format = output_format or config.format or "text"
-    if output_format == "text":
+    current = workflow.apply(report)
+    if output_format in ("text", "concise"):
         use_color = (
             color
             if color is not None
             else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
         )
-        rendered = render_text(report, click.style if use_color else None, statistics)
+        style = click.style if use_color else None
+        rendered = render_human(report, output_format, style, statistics, quiet)
     else:
-        rendered = _render_machine(report, output_format)
+        rendered = _render_machine(report, output_format, options)
         if statistics:
             click.echo(render_statistics(report), nl=False, err=True)
     chunks = [rendered] if isinstance(rendered, str) else rendered
-    if output is not None and str(output) != "-":
-        _refuse_an_input(output, _inputs(report, paths, policy_file, config))
+    to_file = output is not None and str(output) != "-"
+    inputs = (
+        [*_inputs(report, paths, policy_file, config), *map(str, filter(None, [baseline_path]))]
+        if to_file or write_baseline is not None
+        else []
+    )
+    if to_file:
+        _refuse_an_input(output, inputs)
+    if write_baseline is not None:
+        _refuse_an_input(write_baseline, inputs, "--write-baseline")
+        if to_file and same_file(write_baseline, [str(output)]):
+            raise UsageError(
+                str(output), None, "--output and --write-baseline name the same file", ""
+            )
+    if to_file:
         _write_report(output, chunks)
     else:
         _print_report(chunks, color)
+    if write_baseline is not None:
+        _write_baseline(report, current, write_baseline)
+    if report.fixed:
+        click.echo(f"voicelint: note: {fixed_note(report.fixed)}", err=True)
     sys.exit(exit_code(report, fail_on or config.fail_on or "error"))
 
 
-def _render_machine(report: Any, output_format: str) -> Iterable[str]:
-    from voicelint.formats import render_github, render_junit, render_sarif
+def _write_baseline(report: Any, findings: list[Any], path: Path) -> None:
+    """Write the baseline; the findings it cannot hold (files not read) still decide the exit."""
+    from voicelint.baseline import UNBASELINED, baseline_chunks
+
+    chunks, written = baseline_chunks(report, findings, path)
+    _write_report(path, chunks)
+    click.echo(f"voicelint: wrote {written} findings to {path}", err=True)
+    report.findings[:] = [f for f in report.findings if f.rule in UNBASELINED]
+
+
+def _render_machine(report: Any, output_format: str, options: Any) -> Iterable[str]:
+    from voicelint.formats import render_github, render_html, render_junit, render_sarif
     from voicelint.report import json_chunks
 
     renderers = {
@@ -249,8 +317,22 @@ def _render_machine(report: Any, output_format: str) -> Iterable[str]:
         "sarif": render_sarif,
         "github": render_github,
         "junit": render_junit,
+        "html": lambda r: render_html(r, options.client, options.now),
     }
     return renderers[output_format](report)
+
+
+@main.command()
+@click.pass_context
+def report(ctx: click.Context, **options: Any) -> None:
+    """Write a client report: one self-contained HTML page of the drafts and what was found in
+    them, to send or print (exit 0 once written, whatever was found)."""
+    ctx.invoke(check, output_format="html", fail_on="never", **options)
+
+
+# check's options that a report takes, shared so that they cannot drift apart
+REPORT_OPTIONS = "paths policy_file policies_dir client output stdin_format now_text allow_empty"
+report.params = [p for p in check.params if p.name in REPORT_OPTIONS.split()]
 
 
 def _parse_now(text: str | None) -> datetime.datetime | None:
@@ -307,7 +389,7 @@ def _inputs(
     return sorted(found)
 
 
-def _refuse_an_input(output: Path, inputs: Iterable[str]) -> None:
+def _refuse_an_input(output: Path, inputs: Iterable[str], option: str = "--output") -> None:
     from voicelint.files import same_file
 
     clash = same_file(output, inputs)
@@ -315,8 +397,9 @@ def _refuse_an_input(output: Path, inputs: Iterable[str]) -> None:
         raise UsageError(
             str(output),
             None,
-            f"the report would overwrite {clash}, which this run reads",
-            "name another --output file",
+            f"the {'report' if option == '--output' else 'baseline'} would overwrite {clash}, "
+            "which this run reads",
+            f"name another {option} file",
         )
 
 
@@ -589,3 +672,42 @@ def init(client: str, policies_dir: Path | None) -> None:
         raise UsageError(str(path), None, "already exists", "edit it, or choose another client id")
     _write_atomically(path, [starter_policy(client)])
     click.echo(f"wrote {path}; edit it, then run: voicelint validate {path}")
+
+
+@main.command()
+@click.option("--policy", "policy_file", type=click.Path(path_type=Path), help="One policy file.")
+@click.option("--policies", "policies_dir", type=click.Path(path_type=Path), help="Policies dir.")
+def lsp(policy_file: Path | None, policies_dir: Path | None) -> None:
+    """Run the language server on stdio, for editors (pip install "voicelint[lsp]")."""
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            None, None, "the language server needs pygls", "install voicelint[lsp]"
+        ) from None
+    from voicelint.lsp import serve
+    from voicelint.runner import CheckOptions
+
+    for path, is_ok, option in (
+        (policy_file, Path.is_file, "--policy"),
+        (policies_dir, Path.is_dir, "--policies"),
+    ):
+        if path is not None and not is_ok(path):
+            raise UsageError(str(path), None, "not found", f"check the {option} path")
+    policy_file = policy_file.resolve() if policy_file else None
+    policies_dir = policies_dir.resolve() if policies_dir else None
+
+    def options_for(directory: Path) -> CheckOptions:
+        """What `check` runs a file with, its configuration found from the file's directory."""
+        config = discover(directory)
+        return CheckOptions(
+            paths=(),
+            policy_file=policy_file,
+            policy_dirs=tuple(_policy_dirs(policies_dir, config)),
+            default_client=config.client,
+            path_clients=config.clients,
+            root=config.root,
+            jobs=1,
+        )
+
+    serve(options_for)

@@ -13,8 +13,19 @@ from voicelint.errors import PolicyError, did_you_mean
 from voicelint.yamlfile import line_of, load_yaml, read_config_text, reject_unknown
 
 CONFIG_FILES = ("voicelint.yaml", ".voicelint.yaml")
-CONFIG_KEYS = ("policies", "client", "clients", "format", "fail_on")
-FORMATS = ("text", "json", "sarif", "github", "junit")
+CONFIG_KEYS = (
+    "policies",
+    "client",
+    "clients",
+    "format",
+    "fail_on",
+    "select",
+    "extend_select",
+    "ignore",
+    "rules_url",
+)
+SELECT_KEYS = ("select", "extend_select", "ignore")
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "html")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -31,6 +42,13 @@ class Config:
     # (glob, client) pairs: a post file whose path from ``root`` matches belongs to that client
     clients: tuple[tuple[str, str], ...] = ()
     policies_line: int | None = None  # where ``policies`` is set, for the error when it is missing
+    # rule selectors (voicelint.select); select None: not set, so every rule
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    select_lines: tuple[tuple[str, int | None], ...] = ()  # (key, line) of each one set
+    # the absolute address of docs/rules.md, for SARIF's helpUri (rules_url#<rule's anchor>)
+    rules_url: str | None = None
 
 
 def configured_policies(config: Config) -> Path | None:
@@ -125,6 +143,19 @@ def _build(data: dict[str, Any], path: Path, line: Any) -> Config:
     named = [("client", data["client"])] if "client" in data else []
     for key, client in [*named, *(("clients", value) for value in clients.values())]:
         check_client_id(client.strip(), display, line(key))
+    selectors = {
+        key: _selectors(data[key], key, display, line(key)) for key in SELECT_KEYS if key in data
+    }
+    rules_url = data.get("rules_url")
+    if rules_url is not None and not (
+        isinstance(rules_url, str) and rules_url.startswith(("https://", "http://"))
+    ):
+        raise PolicyError(
+            display,
+            line("rules_url"),
+            "rules_url must be an absolute http(s) address",
+            "e.g. https://github.com/your-org/voicelint/blob/main/docs/rules.md",
+        )
     root = path.parent
     policies = root / data["policies"] if "policies" in data else None
     return Config(
@@ -136,4 +167,24 @@ def _build(data: dict[str, Any], path: Path, line: Any) -> Config:
         format=data.get("format"),
         fail_on=data.get("fail_on"),
         clients=tuple((str(k).strip(), str(v).strip()) for k, v in clients.items()),
+        select=selectors.get("select"),
+        extend_select=selectors.get("extend_select", ()),
+        ignore=selectors.get("ignore", ()),
+        select_lines=tuple((key, line(key)) for key in selectors),
+        rules_url=rules_url,
     )
+
+
+def _selectors(value: Any, key: str, display: str, line: int | None) -> tuple[str, ...]:
+    """A list of rule ids, prefixes or categories (a comma-separated string is accepted too)."""
+    if isinstance(value, str):
+        value = value.split(",")
+    if (
+        not isinstance(value, list)
+        or not all(isinstance(v, str) and v.strip() for v in value)
+        or (key == "select" and not value)  # selecting nothing would pass every gate
+    ):
+        raise PolicyError(
+            display, line, f"{key} must be a list of rule ids or prefixes", f"e.g. {key}: [tone]"
+        )
+    return tuple(v.strip() for v in value)

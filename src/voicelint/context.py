@@ -20,20 +20,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from voicelint import lexicon as lexicon_file
+from voicelint.analysis import breaks
 from voicelint.kinds.base import Hit, PostContext
 from voicelint.nlp import Match, MatcherBank
-from voicelint.yamlfile import SAFE_LOADER
 
 NEGATION_WINDOW = 6  # words between the cue and the match
 ELIMINATOR_WINDOW = 3
-LEXICON = Path(__file__).resolve().parent / "lexicons" / "claims" / "context.yaml"
 YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
-SENTENCE_END = {".", "!", "?", "…", ";"}
 SUBJECTS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "our", "your", "my"}
 BOUNDS_KEY = "voicelint.context.bounds"  # doc.user_data keys for what is computed once per Doc
 ATTRIBUTED_KEY = "voicelint.context.attributed"
@@ -41,11 +37,12 @@ ATTRIBUTED_KEY = "voicelint.context.attributed"
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    with LEXICON.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=SAFE_LOADER)
+    data = lexicon_file.load("claims/context")
     for name, words in data.items():
         if any(not isinstance(w, str) for w in words):
-            raise ValueError(f"{LEXICON}: {name} has a word YAML did not read as text; quote it")
+            raise ValueError(
+                f"lexicons/claims/context.yaml: {name} has a word YAML did not read as text; quote it"
+            )
     return data
 
 
@@ -128,10 +125,6 @@ def _within(hit: Hit, spans: list[Match]) -> bool:
     return any(s.start <= hit.start and hit.end <= s.end for s in spans)
 
 
-def _is_boundary(token: Any) -> bool:
-    return token.text in SENTENCE_END or (token.is_space and "\n" in token.text)
-
-
 def sentence_bounds(doc: Any, first: int, end: int) -> tuple[int, int]:
     """Token range of the sentence (or line) around tokens ``[first, end)``."""
     starts, stops = _bounds_table(doc)
@@ -144,7 +137,7 @@ def _bounds_table(doc: Any) -> tuple[list[int], list[int]]:
     table = doc.user_data.get(BOUNDS_KEY)
     if table is None:
         n = len(doc)
-        boundary = [_is_boundary(token) for token in doc]
+        boundary = [kind is not None for kind in breaks(doc)]  # clauses too: ";" cuts a claim
         starts = [0] * n
         for i in range(1, n):
             starts[i] = i if boundary[i - 1] else starts[i - 1]
@@ -175,9 +168,10 @@ def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> i
     pseudo = _pseudo_negations()
     words = 0
     i = first - 1
+    cut = breaks(doc)
     while i >= 0 and words <= window:
         token = doc[i]
-        if _is_boundary(token):
+        if cut[i] is not None:
             break
         lower = token.norm_
         if lower in terminators or token.text in {":", "—", "–", "(", ")"}:

@@ -120,8 +120,12 @@ def analyze(
     recognizers: Iterable[Recognizer],
     allow: Iterable[str] = (),
     threshold: float = THRESHOLD,
+    sentence_starts: Callable[[], list[int]] | None = None,
 ) -> list[Entity]:
-    """Every recognised item at or above the threshold, overlaps resolved to the higher score."""
+    """Every recognised item at or above the threshold, overlaps resolved to the higher score.
+
+    ``sentence_starts`` gives the character offsets where the text's sentences start, from the
+    analysis's one splitter; without it (a bare text) the text is parsed to find them."""
     allowed = {normal(a) for a in allow if normal(a)}
     words: list[tuple[str, int, int]] | None = None  # read on the first match: most texts have none
     found: list[Entity] = []
@@ -148,13 +152,17 @@ def analyze(
                 if words is None:
                     words = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
                     word_ends = [end for _, _, end in words]
-                    sentence_starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+                    starts = (
+                        sentence_starts()
+                        if sentence_starts is not None
+                        else _parsed_sentence_starts(text)
+                    )
                 before = _words_before(
                     words,
                     word_ends,
                     match.start(),
                     recognizer.window,
-                    _sentence_start(sentence_starts, match.start()),
+                    _sentence_start(starts, match.start()),
                 )
                 if recognizer.anti_context and _mentions(before, recognizer.anti_context):
                     continue
@@ -208,7 +216,13 @@ def _words_before(
     return before[::-1]
 
 
-SENTENCE_END = re.compile(r"[.!?]+\s+(?=[A-Z\"'#@(])|\n")
+def _parsed_sentence_starts(text: str) -> list[int]:
+    """Sentence starts of a bare text, from the analysis's one splitter."""
+    from voicelint.analysis import split_sentences
+    from voicelint.nlp import pipeline
+
+    doc = pipeline()(text)
+    return [0, *(doc[first].idx for first, _ in split_sentences(doc))]
 
 
 def _sentence_start(starts: list[int], offset: int) -> int:

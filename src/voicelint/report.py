@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from voicelint import __version__
+from voicelint.baseline import fingerprint
 from voicelint.engine import PostResult, Suppression
 from voicelint.model import SEVERITY_RANK, Finding, Post, SourceFile
 from voicelint.packs import RuleSpec
@@ -52,6 +53,17 @@ class Report:
     # files found but not checked, and why: not post files (a CI config, a site's page), a FIFO,
     # a symlink out of the checked tree
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # every post checked, in order, for a report that shows the drafts (HTML); None: not kept,
+    # as a large run in another format need not hold every post
+    kept: list[Post] | None = None
+    # each finding's fingerprint (voicelint.baseline), for baselines and SARIF: computed here,
+    # where the post's text is at hand
+    fingerprints: dict[Finding, str] = field(default_factory=dict)
+    # with a baseline: how many findings it held back, and how many of its findings no longer occur
+    baselined: int = 0
+    fixed: int | None = None
+    # the absolute address of docs/rules.md, for SARIF's helpUri; None: no helpUri
+    rules_url: str | None = None
 
     def add_problem(self, path: str, problem: Problem, source: SourceFile | None) -> None:
         """A bad post (``format.invalid-post``) or a file that cannot be read or parsed
@@ -93,6 +105,8 @@ class Report:
         client: str | None = None,
     ) -> None:
         self.posts += 1
+        if self.kept is not None:
+            self.kept.append(post)
         findings, suppressed = result.findings, result.suppressed
         if post.author is not None or post.campaign is not None:
             findings = [_stamped(f, post) for f in findings]
@@ -105,6 +119,10 @@ class Report:
         self.checked.append(CheckedPost(post.path, post.id, post.line, client))
         for rule in rules:
             self.rules.setdefault(rule.id, rule)
+        for finding in [*findings, *(s.finding for s in suppressed if s.finding is not None)]:
+            self.fingerprints[finding] = fingerprint(
+                finding.rule, post.text, finding.start, finding.end, finding.match
+            )
         for finding in result.findings:
             place = (finding.path, finding.line)
             if place not in self.lines:
@@ -117,16 +135,26 @@ class Report:
         return self.findings
 
     def summary(self) -> dict[str, Any]:
-        return {
-            "files": self.files,
-            "posts": self.posts,
-            "findings": len(self.findings),
-            "by_severity": dict(Counter(f.severity for f in self.findings)),
-            "by_category": dict(Counter(f.category for f in self.findings)),
-            "by_rule": dict(Counter(f.rule for f in self.findings)),
-            "suppressed": [_suppression_dict(s) for s in self.suppressed],
-        } | (
-            {"skipped": [{"path": p, "reason": r} for p, r in self.skipped]} if self.skipped else {}
+        return (
+            {
+                "files": self.files,
+                "posts": self.posts,
+                "findings": len(self.findings),
+                "by_severity": dict(Counter(f.severity for f in self.findings)),
+                "by_category": dict(Counter(f.category for f in self.findings)),
+                "by_rule": dict(Counter(f.rule for f in self.findings)),
+                "suppressed": [_suppression_dict(s) for s in self.suppressed],
+            }
+            | (
+                {"skipped": [{"path": p, "reason": r} for p, r in self.skipped]}
+                if self.skipped
+                else {}
+            )
+            | (
+                {"baseline": {"held_back": self.baselined, "no_longer_occur": self.fixed}}
+                if self.fixed is not None
+                else {}
+            )
         )
 
 
@@ -266,10 +294,7 @@ def render_text(report: Report, style: Any = None, show_statistics: bool = False
     if show_statistics and report.findings:
         out.append(render_statistics(report))
     for finding in [] if show_statistics else report.ordered():
-        head = paint(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
-        severity = paint(finding.severity, fg=COLORS[finding.severity], bold=True)
-        rule = paint(finding.rule, fg="cyan") + _entry_suffix(finding)
-        out.append(f"{head} {severity} {rule} {finding.message}")
+        out.append(_head(finding, paint))
         line = report.lines.get((finding.path, finding.line))
         if line is not None:
             out.extend(_excerpt(line, finding, paint))
@@ -284,6 +309,37 @@ def render_text(report: Report, style: Any = None, show_statistics: bool = False
         out.extend(_skipped_lines(report.skipped))
     out.append(_summary_line(report))
     return writable("\n".join(out) + "\n")
+
+
+def render_human(
+    report: Report, fmt: str, style: Any = None, show_statistics: bool = False, quiet: bool = False
+) -> str:
+    """The ``text`` or ``concise`` format; ``quiet`` keeps only the summary line."""
+    if quiet:
+        return render_summary(report)
+    if fmt == "concise" and not show_statistics:
+        return render_concise(report, style)
+    return render_text(report, style, show_statistics)
+
+
+def render_concise(report: Report, style: Any = None) -> str:
+    """``path:line:col: severity rule message``, one line a finding, then the summary line."""
+    paint = style or (lambda text, **_: text)
+    out = [_head(finding, paint) for finding in report.ordered()]
+    out.append(_summary_line(report))
+    return writable("\n".join(out) + "\n")
+
+
+def render_summary(report: Report) -> str:
+    """The summary line alone (``--quiet``)."""
+    return writable(_summary_line(report) + "\n")
+
+
+def _head(finding: Finding, paint: Any) -> str:
+    head = paint(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
+    severity = paint(finding.severity, fg=COLORS[finding.severity], bold=True)
+    rule = paint(finding.rule, fg="cyan") + _entry_suffix(finding)
+    return f"{head} {severity} {rule} {finding.message}"
 
 
 def _skipped_lines(skipped: list[tuple[str, str]]) -> list[str]:
@@ -328,6 +384,8 @@ def _summary_line(report: Report) -> str:
         )
     if report.skipped:
         text += f" {_plural(len(report.skipped), 'file')} skipped."
+    if report.baselined:
+        text += f" {_plural(report.baselined, 'finding')} held back by the baseline."
     return text
 
 

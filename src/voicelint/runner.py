@@ -26,7 +26,14 @@ from voicelint.policy import (
     known_clients,
     load_policy,
 )
-from voicelint.readers import FileRead, display_name, find_inputs, read_posts, read_stdin
+from voicelint.readers import (
+    FORMATS,
+    FileRead,
+    display_name,
+    find_inputs,
+    read_posts,
+    read_stdin,
+)
 from voicelint.report import Report
 from voicelint.schedule import check_schedule
 
@@ -50,6 +57,7 @@ class CheckOptions:
     jobs: int | None = None  # processes that lint; None: every core, for large inputs only
     # a path given that yields no posts passes (else exit 2: a mistyped path must not pass a gate)
     allow_empty: bool = False
+    keep_posts: bool = False  # the report keeps every post, for a format that shows the drafts
 
 
 # Below this many posts to lint, starting processes costs more than it saves.
@@ -129,7 +137,7 @@ def run_check(options: CheckOptions) -> Report:
     not every post of a large run.
     """
     resolver = PolicyResolver(options)
-    report = Report()
+    report = Report(kept=[] if options.keep_posts else None)
     cache = ResultCache(options.cache_dir) if options.cache_dir is not None else None
     batch: list[_File] = []
     for posts, problems in _inputs(options, report):
@@ -145,6 +153,30 @@ def run_check(options: CheckOptions) -> Report:
             _finish(batch, resolver, cache, report, options)
             batch = []
     _finish(batch, resolver, cache, report, options)
+    return report
+
+
+def check_buffer(
+    path: str, text: str, options: CheckOptions, resolver: PolicyResolver | None = None
+) -> Report:
+    """Lint one post file's text as an editor holds it (not as saved at ``path``), as ``check``
+    lints that file in a walk: a file that holds no posts (a README, a CI config) is skipped.
+    A ``resolver`` kept between calls keeps its policies compiled."""
+    resolver = resolver or PolicyResolver(options)
+    report = Report()
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        report.skip(path, "not a post file type")
+        return report
+    data = text.encode("utf-8", "surrogatepass")
+    read = read_stdin(data, display_path=path, fmt=fmt, explicit=False)
+    if read.skipped is not None:
+        report.skip(read.display, read.skipped)
+        return report
+    report.files += 1
+    problems = partial(_add_problems, report, read) if read.problems else None
+    keys = [resolver.key_for(post) for post in read.posts]
+    _finish([_File(read.posts, keys, None, None, problems)], resolver, None, report, options)
     return report
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from voicelint import __version__
+from voicelint.baseline import fingerprint
 from voicelint.engine import Suppression
 from voicelint.model import Finding
 from voicelint.packs import RuleSpec
@@ -18,6 +21,10 @@ from voicelint.report import Report, writable
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/voicelint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# partialFingerprints key: versioned, so a change of fingerprint never matches old alerts wrongly
+FINGERPRINT_KEY = "voicelint/v1"
+# rules with an entry in docs/rules.md (the built-in packs and the readers' format rules)
+DOCUMENTED = ("<built-in pack ", "<built-in checks of post files>")
 
 
 def render_sarif(report: Report) -> str:
@@ -25,8 +32,11 @@ def render_sarif(report: Report) -> str:
     allowed = [(s, s.finding) for s in report.suppressed if s.finding is not None]
     used = list(dict.fromkeys([f.rule for f in report.findings] + [f.rule for _, f in allowed]))
     index = {rule_id: position for position, rule_id in enumerate(used)}
-    results = [_result(f, index[f.rule]) for f in report.ordered()]
-    results += [_suppressed(s, _result(f, index[f.rule])) for s, f in allowed]
+    seen: Counter[tuple[str, str]] = Counter()
+    results = [_result(f, index[f.rule], _mark(report, f, seen)) for f in report.ordered()]
+    results += [
+        _suppressed(s, _result(f, index[f.rule], _mark(report, f, seen))) for s, f in allowed
+    ]
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -37,7 +47,10 @@ def render_sarif(report: Report) -> str:
                         "name": "voicelint",
                         "version": __version__,
                         "informationUri": INFORMATION_URI,
-                        "rules": [_rule(report.rules.get(rule_id), rule_id) for rule_id in used],
+                        "rules": [
+                            _rule(report.rules.get(rule_id), rule_id, report.rules_url)
+                            for rule_id in used
+                        ],
                     }
                 },
                 # voicelint counts columns in characters, not UTF-16 code units
@@ -54,7 +67,24 @@ def render_sarif(report: Report) -> str:
     return writable(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
-def _rule(spec: RuleSpec | None, rule_id: str) -> dict[str, Any]:
+def _mark(report: Report, finding: Finding, seen: Counter[tuple[str, str]]) -> str:
+    """The result's partial fingerprint: the baseline's fingerprint of its rule, words and
+    sentence, with its post, then which occurrence of it in the file it is (``hash:n``, as
+    GitHub's own primaryLocationLineHash)."""
+    mark = report.fingerprints.get(finding) or fingerprint(finding.rule, "", 0, 0, "")
+    digest = hashlib.sha256(f"{finding.post}\0{mark}".encode("utf-8", "surrogatepass"))
+    value = digest.hexdigest()[:16]
+    seen[(finding.path, value)] += 1
+    return f"{value}:{seen[(finding.path, value)]}"
+
+
+def rule_anchor(rule_id: str) -> str:
+    """The anchor GitHub gives the rule's heading in docs/rules.md (`` ### `claims.superlative` ``
+    -> ``claimssuperlative``): lower case, punctuation other than ``-`` and ``_`` dropped."""
+    return re.sub(r"[^\w\- ]", "", rule_id.lower()).replace(" ", "-")
+
+
+def _rule(spec: RuleSpec | None, rule_id: str, rules_url: str | None = None) -> dict[str, Any]:
     if spec is None:  # not expected: every finding's rule ran in some policy
         return {"id": rule_id}
     help_text = f"{spec.summary}\n\nWhy: {spec.why}"
@@ -64,11 +94,15 @@ def _rule(spec: RuleSpec | None, rule_id: str) -> dict[str, Any]:
         help_text += f"\n\nFlags:{flags}"
     if passes:
         help_text += f"\n\nLeaves alone:{passes}"
+    documented = {}
+    if rules_url and spec.origin.startswith(DOCUMENTED):
+        documented["helpUri"] = f"{rules_url}#{rule_anchor(spec.id)}"
     return {
         "id": spec.id,
         "name": spec.id.rsplit(".", 1)[-1],
         "shortDescription": {"text": spec.summary},
         "fullDescription": {"text": spec.why},
+        **documented,
         "help": {"text": help_text},
         "defaultConfiguration": {"level": LEVELS[spec.severity]},
         "properties": {
@@ -80,7 +114,7 @@ def _rule(spec: RuleSpec | None, rule_id: str) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, mark: str) -> dict[str, Any]:
     region: dict[str, Any] = {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -113,6 +147,7 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
                 }
             }
         ],
+        "partialFingerprints": {FINGERPRINT_KEY: mark},
         "properties": properties,
     }
 

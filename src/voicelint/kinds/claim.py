@@ -28,19 +28,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from voicelint import lexicon as lexicon_file
 from voicelint.analysis import Sentence
 from voicelint.analysis import lexicon as analysis_lexicon
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 from voicelint.nlp import Match, tokens
-from voicelint.yamlfile import SAFE_LOADER
 
 NAME = "claim"
-LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "claims" / "outcomes.yaml"
 PARAMS = {
     "outcomes": Param(
         (list,),
@@ -68,12 +64,13 @@ CURRENCY = frozenset({"$", "£", "€", "usd", "gbp", "eur"})
 @cache
 def lexicon() -> dict[str, Any]:
     """The outcome classes and the grammar's own markers (``lexicons/claims/outcomes.yaml``)."""
-    with LEXICON.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=SAFE_LOADER)
+    data = dict(lexicon_file.load("claims/outcomes"))
     for name, spec in data["classes"].items():
         for key in ("results", "verbs", "objects", "topic"):
             if any(not isinstance(w, str) for w in spec.get(key) or []):
-                raise ValueError(f"{LEXICON}: {name}.{key} has a word YAML did not read as text")
+                raise ValueError(
+                    f"lexicons/claims/outcomes.yaml: {name}.{key} has a word YAML did not read as text"
+                )
     for key in ("hedges", "hedge_phrases", "future", "adverbs", "subjects"):
         data[key] = frozenset(data[key])
     return data

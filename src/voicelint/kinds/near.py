@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from voicelint import context  # a module import: context imports the kinds package
+from voicelint.analysis import CLAUSE, LINE, STOP, breaks
 from voicelint.kinds.base import (
     BuildContext,
     Check,
@@ -23,7 +24,7 @@ from voicelint.kinds.base import (
     inside,
     string_list,
 )
-from voicelint.nlp import Match, PatternError, is_line_break, is_wrapped_line
+from voicelint.nlp import Match, PatternError
 
 NAME = "near"
 ORDERS = ("either", "near_first", "terms_first")
@@ -47,7 +48,8 @@ PARAMS = {
     ),
 }
 MESSAGE_VARS = frozenset({"match"})
-BOUNDARIES = {".", "!", ";", "…"}
+# A question does not end the span ("Heartburn? Gut Ease calms it"); a clause's ";" does.
+NEAR_BREAKS = frozenset({STOP, LINE, CLAUSE})
 
 
 def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
@@ -138,7 +140,11 @@ def _is_name(doc: Any, match: Match) -> bool:
     if not token.is_title or match.first_token == 0:
         return False
     previous = doc[match.first_token - 1]
-    if previous.text in BOUNDARIES or previous.text in {"?", ":", '"', "'"} or previous.is_space:
+    if (
+        breaks(doc)[previous.i] in NEAR_BREAKS
+        or previous.text in {"?", ":", '"', "'"}
+        or previous.is_space
+    ):
         return False
     return not _headline(doc, match.first_token)
 
@@ -154,14 +160,9 @@ def _running_counts(doc: Any) -> tuple[list[int], list[int]]:
     """Words and sentence ends before each token, counted once per post: the words between two
     matches are then a subtraction, not a walk (a walk per pair took minutes on a repeated claim)."""
     words, ends = [0], [0]
+    cut = breaks(doc)
     for token in doc:
-        ends.append(
-            ends[-1]
-            + (
-                token.text in BOUNDARIES
-                or (is_line_break(token) and not is_wrapped_line(doc, token.i))
-            )
-        )
+        ends.append(ends[-1] + (cut[token.i] in NEAR_BREAKS))
         words.append(words[-1] + (not token.is_punct and not token.is_space))
     return words, ends
 

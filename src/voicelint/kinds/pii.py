@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from voicelint import care
-from voicelint.analysis import NEGATIVE_WORD, valence_of_word
+from voicelint.analysis import NEGATIVE_WORD, split_sentences, valence_of_word
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
 from voicelint.nlp import is_dictionary_word
@@ -210,6 +210,13 @@ def recognizers() -> tuple[Recognizer, ...]:
     )
 
 
+def _sentence_starts(doc: Any, text: str) -> list[int]:
+    """Where the post's sentences start (the analysis's splitter), as offsets into ``text``."""
+    if doc.text != text:  # not expected: the Doc is the post's text; fall back to the whole text
+        return [0]
+    return [0, *(doc[first].idx for first, _ in split_sentences(doc))]
+
+
 def is_role_address(address: str, roles: frozenset[str]) -> bool:
     """An organisation's mailbox (press@, support@, hello@), not a person's."""
     local = address.split("@", 1)[0].lower()
@@ -233,7 +240,9 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 
     def check(post: PostContext) -> list[Hit]:
         text = post.post.text
-        entities = analyze(text, recognizers(), allow)
+        entities = analyze(
+            text, recognizers(), allow, sentence_starts=lambda: _sentence_starts(post.doc, text)
+        )
         entities += names_in_transactions(post.doc, own_names)
         entities += staff_blamed(post.doc, own_names)
         if post.post.kind == "reply" and post.post.in_reply_to:

@@ -8,15 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from voicelint import lexicon as lexicon_file
+from voicelint.analysis import QUESTION, STOP, breaks, split_sentences
 from voicelint.kinds.base import BuildContext, KindError, PostContext
-from voicelint.yamlfile import SAFE_LOADER
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 REGISTERS = ("formal", "neutral", "casual")  # most formal first
 DEFAULT_REGISTER = "neutral"
 
@@ -24,7 +21,6 @@ SECOND_PERSON = frozenset(
     {"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'", "you're", "youre"}
 )
 FIRST_PERSON = frozenset({"we", "our", "ours", "us", "ourselves", "i", "my", "me", "mine"})
-SENTENCE_END = frozenset({".", "!", "?", "…", "\n"})
 CLAUSE_BREAK = frozenset({",", ";", ":", "—", "–", "-", "(", ")", '"', "“", "”"})
 # Quotation marks: straight double, curly double and curly single. A straight single quote only
 # opens after a space and closes before one, so apostrophes (it's, Dunkin') are not quotes.
@@ -34,12 +30,10 @@ QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|(?<![\w])'[^'
 @cache
 def lexicon(name: str) -> Mapping[str, Any]:
     """A shipped word list by file name (``register`` reads ``lexicons/register.yaml``)."""
-    path = LEXICONS / f"{name}.yaml"
-    if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in LEXICONS.glob("*.yaml")))
+    if "/" in name or not (lexicon_file.LEXICONS / f"{name}.yaml").is_file():
+        known = ", ".join(sorted(p.stem for p in lexicon_file.LEXICONS.glob("*.yaml")))
         raise KindError("lexicon", f'no shipped lexicon "{name}" (shipped: {known})')
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=SAFE_LOADER)
+    return lexicon_file.load(name)
 
 
 def allowed_terms(ctx: BuildContext, source: str | None) -> frozenset[str]:
@@ -66,20 +60,8 @@ def more_formal(register: str, than: str) -> bool:
 
 
 def sentences(doc: Any) -> list[tuple[int, int]]:
-    """Token ranges ``[first, end)`` of the sentences of a Doc (the blank pipeline has no parser)."""
-    spans, first = [], 0
-    for token in doc:
-        ends = token.text in SENTENCE_END or (token.is_space and "\n" in token.text)
-        ends = ends or (token.is_punct and token.text and token.text[0] in "!?.")
-        if ends:
-            next_index = token.i + 1
-            if next_index < len(doc) and doc[next_index].is_punct and doc[next_index].text in "!?.":
-                continue  # "?!" and "!!" end the sentence at their last mark
-            spans.append((first, next_index))
-            first = next_index
-    if first < len(doc):
-        spans.append((first, len(doc)))
-    return [(a, b) for a, b in spans if b > a]
+    """Token ranges ``[first, end)`` of the sentences of a Doc: the analysis's one splitter."""
+    return split_sentences(doc)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -105,4 +87,5 @@ def is_name_case(doc: Any, index: int) -> bool:
     if index == 0:
         return False
     previous = doc[index - 1]
-    return not (previous.is_punct and previous.text in SENTENCE_END | {":", '"', "“", "(", "#"})
+    ends = breaks(doc)[index - 1] in (STOP, QUESTION)
+    return not (ends or (previous.is_punct and previous.text in {":", '"', "“", "(", "#"}))

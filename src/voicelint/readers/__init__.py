@@ -254,14 +254,17 @@ def read_posts(path: Path, *, explicit: bool, display_path: str | None = None) -
     return _posts_of(source, fmt, explicit)
 
 
-def read_stdin(data: bytes, *, display_path: str = "<stdin>", fmt: str = "txt") -> FileRead:
-    """Like ``read_posts`` for raw bytes (stdin), which were named: not posts raises."""
+def read_stdin(
+    data: bytes, *, display_path: str = "<stdin>", fmt: str = "txt", explicit: bool = True
+) -> FileRead:
+    """Like ``read_posts`` for raw bytes (stdin, an editor's buffer): named (``explicit``), not
+    posts raises; else it is ``skipped``, as in a walk."""
     name = _format(fmt)
     try:
         source = SourceFile(display_path, decode_bytes(data, display_path))
     except Unreadable as error:
         return FileRead(display_path, problems=[Problem(error)])
-    return _posts_of(source, name, True)
+    return _posts_of(source, name, explicit)
 
 
 def _posts_of(source: SourceFile, fmt: str, explicit: bool) -> FileRead:

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from voicelint.lexicon import load
 
-from voicelint.yamlfile import SAFE_LOADER
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "claims" / "topics.yaml"
+SECTIONS = ("pitch_verbs", "pitch_phrases", "professionals", "topics")
 
 
 @cache
 def lexicon() -> dict[str, Any]:
     """Single words as sets, and multi-word cues as tuples of words, per class."""
-    with LEXICON.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=SAFE_LOADER)
+    data = load("claims/topics", SECTIONS)
     out: dict[str, Any] = {}
     for key, value in data.items():
         if isinstance(value, dict):
@@ -28,8 +24,7 @@ def lexicon() -> dict[str, Any]:
 
 
 def _split(words: list[Any]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    if any(not isinstance(w, str) for w in words):
-        raise ValueError(f"{LEXICON}: a word YAML did not read as text; quote it")
+    words = [str(w) for w in words]  # the loader refuses what YAML did not read as a word
     single = frozenset(w for w in words if " " not in w)
     runs = tuple(tuple(w.split()) for w in words if " " in w)
     return single, runs

@@ -318,7 +318,10 @@ def claim_rules(text: str, policy: dict | None = None) -> list[str]:
     ("text", "rule"),
     [
         # a product presented as being for a disease, whatever the verb
-        ("Hands down the best balm for shingles I have found.", "claims.health.product-for-condition"),
+        (
+            "Hands down the best balm for shingles I have found.",
+            "claims.health.product-for-condition",
+        ),
         ("Honestly this tincture helped my sinusitis.", "claims.health.product-for-condition"),
         ("Folk healers give it for symptoms of gout.", "claims.health.product-for-condition"),
         # a disease in a hashtag, an efficacy verb before it
@@ -382,13 +385,19 @@ def test_hard_negatives_are_no_claims(text):
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
-        ("Quit the commute and find financial freedom with my team.", "claims.finance.earnings-lifestyle"),
+        (
+            "Quit the commute and find financial freedom with my team.",
+            "claims.finance.earnings-lifestyle",
+        ),
         ("Our top sellers earn $4,000 in their first month.", "claims.finance.earnings-figure"),
         ("Picture an extra $700 a month.", "claims.finance.earnings-figure"),
         ("Solana is surging. Time to buy!", "claims.finance.invest-urgency"),
         ("No safer home for your savings than gold.", "claims.finance.safe-asset"),
         ("Silver to top $50 this year!", "claims.finance.performance-prediction"),
-        ("$1,000 in the index in 2010 would be worth over $5,000 now.", "claims.finance.performance-prediction"),
+        (
+            "$1,000 in the index in 2010 would be worth over $5,000 now.",
+            "claims.finance.performance-prediction",
+        ),
         ("Our trainers are consistently profitable.", "claims.finance.performance-prediction"),
     ],
 )
@@ -404,8 +413,14 @@ def test_urgency_is_an_investment_claim_only_in_a_post_about_an_investment():
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
-        ("Our loafers make a third of the carbon of leather ones.", "claims.environmental.comparative"),
-        ("Trains emit less CO2 than planes on every route we run.", "claims.environmental.comparative"),
+        (
+            "Our loafers make a third of the carbon of leather ones.",
+            "claims.environmental.comparative",
+        ),
+        (
+            "Trains emit less CO2 than planes on every route we run.",
+            "claims.environmental.comparative",
+        ),
         ("A fully recyclable tube, at last.", "claims.environmental.absolute-material"),
     ],
 )

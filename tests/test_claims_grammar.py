@@ -301,3 +301,128 @@ def test_outcomes_of_industries_the_corpus_never_saw(text, quoted):
 )
 def test_service_promises_and_product_terms_are_no_outcome_claims(text):
     assert matches(text, GRAMMAR) == []
+
+
+# --- claims that generalise to public text: health, earnings, investment, environment -----------
+# Each sentence below is written for the mechanism, not taken from a corpus; the rules hold words
+# and word classes only (tests/test_no_corpus_sentences.py).
+
+PACKS = {"extends": ["health", "food", "finance", "environmental"]}
+
+
+def claim_rules(text: str, policy: dict | None = None) -> list[str]:
+    return sorted({f.rule for f in lint(text, policy or PACKS) if f.category == "claims"})
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a product presented as being for a disease, whatever the verb
+        (
+            "Hands down the best balm for shingles I have found.",
+            "claims.health.product-for-condition",
+        ),
+        ("Honestly this tincture helped my sinusitis.", "claims.health.product-for-condition"),
+        ("Folk healers give it for symptoms of gout.", "claims.health.product-for-condition"),
+        # a disease in a hashtag, an efficacy verb before it
+        ("Stay protected this winter #covid19season", "claims.health.disease-claim"),
+        # a headline capitalises every word: a capital verb is no product name there
+        ("Five Teas That Fight Asthma", "claims.health.disease-claim"),
+        # a new efficacy verb acting on a pathogen
+        ("The spray will neutralize bacteria on contact.", "claims.health.disease-claim"),
+        # a testimony of never getting a disease implies prevention
+        ("Two years on these drops and I never got the flu once.", "claims.health.implied-disease"),
+        # a body function boosted, in words no authorised claim uses
+        ("These capsules enhance memory and boost immunity.", "claims.health.function-boost"),
+    ],
+)
+def test_health_claims_in_new_words(text, rule):
+    assert rule in claim_rules(text)
+
+
+def test_sufferers_addressed_then_sold_to_is_a_claim_and_advice_is_not():
+    sold = "Battling psoriasis? Try our oat soak tonight."
+    advised = "Battling psoriasis? A dermatologist can help you find a plan."
+    nothing_sold = "Battling psoriasis this winter is hard."
+    assert "claims.health.sufferer-pitch" in claim_rules(sold)
+    assert "claims.health.sufferer-pitch" not in claim_rules(advised)
+    assert "claims.health.sufferer-pitch" not in claim_rules(nothing_sold)
+
+
+def test_a_provider_giving_prevention_advice_is_no_product_claim():
+    # The health pack is for products (supplements): a clinic's policy does not extend it, so its
+    # prevention advice is no claim; the same words from a supplement brand are a disease claim.
+    advice = "Flossing daily helps prevent gum disease."
+    assert claim_rules(advice, {"extends": ["customer-care"]}) == []
+    assert "claims.health.disease-claim" in claim_rules(advice)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cured ham and brie, every Friday.",
+        "We can't guarantee approval, and neither can anyone else.",
+        "A warm bath may help you unwind.",
+        "In a 2024 randomized trial (Park et al., Journal of Nutrition) fewer colds were reported.",
+        "Named Best Bakery in Leeds 2025 by the Leeds Living readers' poll.",
+        "Talk to your doctor if you have asthma.",
+        "Past performance does not guarantee future results.",
+        "Bitcoin is volatile; your capital is at risk.",
+        "Don't miss out on our winter sale!",
+        "Earn $100 when you open a current account.",
+        "Earn $40 cash back in your first month with the card.",
+        "Half of our staff cycle to work.",
+        "Bottle made from 100% recycled plastic, excluding the cap and label.",
+        "Our fleet emits 30% less CO2 per parcel than in 2019, independently verified by SGS.",
+        "I have never had a cold brew this smooth.",
+        "Be wary of anyone selling financial freedom.",
+    ],
+)
+def test_hard_negatives_are_no_claims(text):
+    assert claim_rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Quit the commute and find financial freedom with my team.",
+            "claims.finance.earnings-lifestyle",
+        ),
+        ("Our top sellers earn $4,000 in their first month.", "claims.finance.earnings-figure"),
+        ("Picture an extra $700 a month.", "claims.finance.earnings-figure"),
+        ("Solana is surging. Time to buy!", "claims.finance.invest-urgency"),
+        ("No safer home for your savings than gold.", "claims.finance.safe-asset"),
+        ("Silver to top $50 this year!", "claims.finance.performance-prediction"),
+        (
+            "$1,000 in the index in 2010 would be worth over $5,000 now.",
+            "claims.finance.performance-prediction",
+        ),
+        ("Our trainers are consistently profitable.", "claims.finance.performance-prediction"),
+    ],
+)
+def test_earnings_and_investment_claims_in_new_words(text, rule):
+    assert rule in claim_rules(text)
+
+
+def test_urgency_is_an_investment_claim_only_in_a_post_about_an_investment():
+    assert "claims.finance.invest-urgency" in claim_rules("Ethereum again? Time to buy.")
+    assert "claims.finance.invest-urgency" not in claim_rules("Pumpkin spice is back. Time to buy.")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Our loafers make a third of the carbon of leather ones.",
+            "claims.environmental.comparative",
+        ),
+        (
+            "Trains emit less CO2 than planes on every route we run.",
+            "claims.environmental.comparative",
+        ),
+        ("A fully recyclable tube, at last.", "claims.environmental.absolute-material"),
+    ],
+)
+def test_environmental_comparisons_and_absolutes(text, rule):
+    assert rule in claim_rules(text)

@@ -30,11 +30,14 @@ from voicelint.conditions import (
     exploits,
     hands_off,
     hedged,
+    mentions,
     named,
     negated,
     offers_help,
     opening,
+    pitch,
     post,
+    professional,
     quoted_back,
     refuses,
     ridicule,
@@ -52,6 +55,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(contradicts, compensates, hands_off, refuses),  # routing
         *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),
+        *(pitch, professional, mentions),  # claims
     )
 }
 

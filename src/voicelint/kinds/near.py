@@ -140,11 +140,20 @@ def _is_name(doc: Any, match: Match) -> bool:
     if not token.is_title or match.first_token == 0:
         return False
     previous = doc[match.first_token - 1]
-    return not (
+    if (
         breaks(doc)[previous.i] in NEAR_BREAKS
         or previous.text in {"?", ":", '"', "'"}
         or previous.is_space
-    )
+    ):
+        return False
+    return not _headline(doc, match.first_token)
+
+
+def _headline(doc: Any, i: int) -> bool:
+    """Whether the words around token ``i`` are in headline case ("Exercises to Combat Colds"):
+    there every long word is capitalised, so a capital marks no name."""
+    words = [t for t in doc[max(0, i - 8) : i + 8] if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
 
 
 def _running_counts(doc: Any) -> tuple[list[int], list[int]]:

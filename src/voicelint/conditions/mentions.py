@@ -1,0 +1,22 @@
+"""``mentions: investment | earnings | environment``: the draft names a word of the topic somewhere.
+
+A post-wide test for rules whose words are claims only in a topic: "it's time to buy" urges an
+investment in a post about Bitcoin and is a sale elsewhere (``lexicons/claims/topics.yaml``:
+``topics``). Hashtags count: "#Bitcoin" names Bitcoin.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from voicelint.conditions.topics import has_word, lexicon
+from voicelint.nlp import tokens
+
+NAME = "mentions"
+VALUES = ("investment", "earnings", "environment")
+POST_WIDE = True  # the same for every hit of a post
+
+
+def holds(view: Any, value: str) -> bool:
+    table = tokens(view.analysis.doc)
+    return has_word(table.norms, table.lemmas, lexicon()["topics"][value])

@@ -1,0 +1,31 @@
+"""``professional``: the hit's sentence, or the one right after it, names a health professional
+(talk to your doctor, ask a pharmacist, book an appointment with your GP).
+
+Sending the reader to a doctor about a condition is advice, not a claim that a product treats it:
+"Struggling with eczema? See your GP." A disease rule says ``unless: [professional]``
+(``lexicons/claims/topics.yaml``: ``professionals``). Only the next sentence counts, so a stock
+"ask your doctor before use" at the end of a long pitch does not excuse the pitch.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from voicelint.conditions.topics import has_word, lexicon
+from voicelint.nlp import tokens
+
+NAME = "professional"
+VALUES = ()
+
+
+def holds(view: Any, value: Any = None) -> bool:
+    analysis = view.analysis
+    index = bisect_right(analysis.starts, view.start) - 1
+    if index < 0:
+        return False
+    norms = tokens(analysis.doc).norms
+    first = analysis.bounds[index][0]
+    end = analysis.bounds[min(index + 1, len(analysis.bounds) - 1)][1]
+    words = [w for w in norms[first:end] if w.strip()]
+    return has_word(words, words, lexicon()["professionals"])

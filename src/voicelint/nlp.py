@@ -28,6 +28,8 @@ from voicelint.fold import (
     is_gap,
     view_words,
 )
+from voicelint.wordtable import WordTable
+from voicelint.wordtable import table as word_table
 
 # spaCy and lemminflect are imported when first needed, not with this module: importing spaCy
 # takes about a second, and a run answered from the cache never needs it.
@@ -51,23 +53,52 @@ class PatternError(ValueError):
     """A token pattern that spaCy refuses, with spaCy's reason."""
 
 
+def _tabled(word: str) -> WordTable | None:
+    """The shipped word table, when it can answer for this word (voicelint.wordtable)."""
+    if word != word.lower() or " " in word or "\t" in word or "\n" in word:
+        return None
+    return word_table()
+
+
 @lru_cache(maxsize=200_000)
 def lemma_of(lower: str) -> str:
     """The lemma of a lower-cased word, preferring verb then noun readings.
 
     Adjective and adverb readings are never used: "best" must not become "good", or a rule about
     "best" would fire on "good". Words the dictionary lacks keep their form, except plural-looking
-    ones, which get lemminflect's noun rules ("ads" -> "ad").
+    ones, which get lemminflect's noun rules ("ads" -> "ad"). Read from the shipped word table
+    when it answers (the same answers: voicelint.wordtable).
     """
     if not lower.isalpha():
         return lower
-    from lemminflect import getAllLemmas, getAllLemmasOOV
+    known = _tabled(lower)
+    if known is None:
+        return lemma_of_live(lower)
+    if lower in known.words:
+        return known.lemmas.get(lower, lower)
+    return _unknown_word_lemma(lower)
+
+
+def lemma_of_live(lower: str) -> str:
+    """``lemma_of`` asked of lemminflect itself."""
+    if not lower.isalpha():
+        return lower
+    from lemminflect import getAllLemmas
 
     lemmas = getAllLemmas(lower)
     for upos in ("VERB", "AUX", "NOUN"):
         if upos in lemmas:
             return lemmas[upos][0]
-    if not lemmas and len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+    if not lemmas:
+        return _unknown_word_lemma(lower)
+    return lower
+
+
+def _unknown_word_lemma(lower: str) -> str:
+    """The lemma of a word the dictionary lacks: its form, or the noun rules' for a plural."""
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+        from lemminflect import getAllLemmasOOV
+
         oov = getAllLemmasOOV(lower, "NOUN").get("NOUN")
         if oov:
             return oov[0]
@@ -77,6 +108,14 @@ def lemma_of(lower: str) -> str:
 @lru_cache(maxsize=50_000)
 def is_dictionary_word(lower: str) -> bool:
     """Whether a lower-cased word is in the English dictionary (acronyms and tickers are not)."""
+    known = _tabled(lower)
+    if known is None:
+        return is_dictionary_word_live(lower)
+    return lower in known.words
+
+
+def is_dictionary_word_live(lower: str) -> bool:
+    """``is_dictionary_word`` asked of lemminflect itself."""
     from lemminflect import getAllLemmas
 
     return bool(getAllLemmas(lower))
@@ -876,8 +915,19 @@ def adjective_forms(lower: str) -> tuple[str, ...]:
     """The comparative and superlative of an adjective in its base form ("cheap": cheaper, cheapest).
 
     Only regular forms built on the word itself: "good" does not give "better" or "best", which a
-    reader takes for other words (and lemma_of never maps "best" back to "good").
+    reader takes for other words (and lemma_of never maps "best" back to "good"). Read from the
+    shipped word table when it answers (voicelint.wordtable).
     """
+    if not lower.isalpha():
+        return ()
+    known = _tabled(lower)
+    if known is None:
+        return adjective_forms_live(lower)
+    return known.adjective_forms.get(lower, ())
+
+
+def adjective_forms_live(lower: str) -> tuple[str, ...]:
+    """``adjective_forms`` asked of lemminflect itself."""
     if not lower.isalpha():
         return ()
     from lemminflect import getAllInflections, getAllLemmas

@@ -52,8 +52,10 @@ class CheckOptions:
     allow_empty: bool = False
 
 
-# Below this many posts to lint, starting processes costs more than it saves.
-PARALLEL_MIN_POSTS = 1000
+# Below this many posts to lint, the default is one process: each worker starts with cold
+# caches (word folds, matchers per anchor set) and the posts go to it pickled, which cost 16% more
+# CPU at 3,000 posts and 3% at 10,000 (bench/README.md); a second core paid for itself at 10,000.
+PARALLEL_MIN_POSTS = 5000
 
 
 class PolicyResolver:
@@ -166,7 +168,7 @@ def run_check(options: CheckOptions) -> Report:
 
 # Posts read but not yet reported, at most: enough to keep every worker busy, few enough that
 # 100,000 posts do not sit in memory at once.
-IN_FLIGHT_POSTS = 4000
+IN_FLIGHT_POSTS = 2 * PARALLEL_MIN_POSTS
 # Posts a worker lints in one task: large enough that sending them costs little, small enough
 # that the workers finish together.
 CHUNK_POSTS = 64
@@ -354,6 +356,8 @@ class Linter:
     def results(self, file: _File) -> list[PostResult]:
         """A dispatched file's results, in post order (waiting for its workers)."""
         self.in_flight -= len(file.posts)
+        if file.waiting:  # not decided yet: decide for what is pending
+            self.flush()
         if file.results is not None:
             return file.results
         try:

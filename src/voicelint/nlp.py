@@ -600,8 +600,9 @@ class MatcherBank:
                 words = words.union(seen.norms, seen.lemmas)
                 texts = texts.union(words, seen.texts)
             candidates = set(self._always)
-            for word in words:
-                candidates.update(self._by_anchor.get(word, ()))
+            by_anchor = self._by_anchor
+            for word in by_anchor.keys() & words:  # the post's anchors, by set intersection
+                candidates.update(by_anchor[word])
             if candidates:
                 viable = tuple(
                     i for i in sorted(candidates) if self._patterns[i].may_match(words, texts)

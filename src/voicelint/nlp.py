@@ -114,6 +114,14 @@ def is_dictionary_word(lower: str) -> bool:
     return lower in known.words
 
 
+def dictionary_keys() -> set[str]:
+    """Every word lemminflect's lemma dictionary and its overrides hold (for voicelint.wordtable)."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    return set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict())
+
+
 def is_dictionary_word_live(lower: str) -> bool:
     """``is_dictionary_word`` asked of lemminflect itself."""
     from lemminflect import getAllLemmas

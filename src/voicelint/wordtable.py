@@ -61,12 +61,9 @@ def table() -> WordTable | None:
 
 def build() -> str:
     """The table's text, asked of lemminflect through voicelint's own functions (slow: seconds)."""
-    from lemminflect.core.Lemmatizer import Lemmatizer
+    from voicelint import nlp  # the one module that imports lemminflect
 
-    from voicelint import nlp
-
-    lemmatizer = Lemmatizer()
-    keys = set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict())
+    keys = nlp.dictionary_keys()
     lines = [HEADER + metadata.version("lemminflect")]
     for word in sorted(k for k in keys if k == k.lower()):
         if not nlp.is_dictionary_word_live(word):

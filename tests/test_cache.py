@@ -189,3 +189,17 @@ def test_concurrent_runs_share_the_cache_safely(tmp, private_cache):
     assert not list(private_cache.rglob("*.tmp"))
     again = subprocess.run(command, cwd=tmp, env=env, capture_output=True, text=True)
     assert again.stdout == outputs[0]
+
+
+def test_a_relative_and_an_absolute_path_share_the_entry(tmp, private_cache):
+    # issue 14: the key holds the file's resolved path, not the path as typed
+    project(tmp)
+    first = run_cli(["check", "posts", "--format", "json"], tmp)
+    stamp = entries(private_cache)[0].stat().st_mtime_ns
+    absolute = run_cli(["check", str((tmp / "posts").resolve()), "--format", "json"], tmp)
+    assert len(entries(private_cache)) == 1
+    assert entries(private_cache)[0].stat().st_mtime_ns == stamp  # read, not written again
+    assert absolute.exit_code == first.exit_code == 1
+    found = json.loads(absolute.stdout)["findings"]
+    assert [(f["post"], f["rule"], f["line"]) for f in found] == [("p1", "tone.banned-term", 4)]
+    assert found[0]["path"] == str((tmp / "posts" / "week.yaml").resolve())  # as typed this time

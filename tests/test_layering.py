@@ -13,7 +13,7 @@ PACKAGE = Path(voicelint.__file__).parent
 # A module may import only modules of its own layer or lower layers.
 LAYERS = [
     {"errors", "model", "data", "files"},
-    {"nlp", "fold", "yamlfile", "readers", "analysis", "lexicon"},
+    {"nlp", "wordtable", "fold", "yamlfile", "readers", "analysis", "lexicon"},
     {"kinds", "care", "intents", "recognizers", "conditions"},
     {"packs", "config", "context"},
     {"policy", "docs", "process"},

@@ -48,6 +48,8 @@ BEFORE_THE_BLIND_SET = {
     ("so much better than", "b4-care"),
     ("what do you expect", "b4-care"),
     ("we would like to", "b5-posts"),
+    ("time to get in", "b4-care"),  # rules/finance.yaml, 02:27 UTC; the set was written at 03:22
+    ("link in my bio", "b5-posts"),  # lexicons/claims/topics.yaml, 02:24 UTC; the set at 03:24
 }
 
 

@@ -159,7 +159,7 @@ def main() -> None:
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    help="Processes that lint (default: every core, when there are 1,000 posts or more to lint).",
+    help="Processes that lint (default: every core, when there are 5,000 posts or more to lint).",
 )
 @click.option(
     "--no-cache",

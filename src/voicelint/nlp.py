@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import re._constants as _sre  # the parsed form of a regular expression, to refuse slow ones
 import re._parser as _sre_parser
+import sys
+import types
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,6 +28,8 @@ from voicelint.fold import (
     is_gap,
     view_words,
 )
+from voicelint.wordtable import WordTable
+from voicelint.wordtable import table as word_table
 
 # spaCy and lemminflect are imported when first needed, not with this module: importing spaCy
 # takes about a second, and a run answered from the cache never needs it.
@@ -49,23 +53,52 @@ class PatternError(ValueError):
     """A token pattern that spaCy refuses, with spaCy's reason."""
 
 
+def _tabled(word: str) -> WordTable | None:
+    """The shipped word table, when it can answer for this word (voicelint.wordtable)."""
+    if word != word.lower() or " " in word or "\t" in word or "\n" in word:
+        return None
+    return word_table()
+
+
 @lru_cache(maxsize=200_000)
 def lemma_of(lower: str) -> str:
     """The lemma of a lower-cased word, preferring verb then noun readings.
 
     Adjective and adverb readings are never used: "best" must not become "good", or a rule about
     "best" would fire on "good". Words the dictionary lacks keep their form, except plural-looking
-    ones, which get lemminflect's noun rules ("ads" -> "ad").
+    ones, which get lemminflect's noun rules ("ads" -> "ad"). Read from the shipped word table
+    when it answers (the same answers: voicelint.wordtable).
     """
     if not lower.isalpha():
         return lower
-    from lemminflect import getAllLemmas, getAllLemmasOOV
+    known = _tabled(lower)
+    if known is None:
+        return lemma_of_live(lower)
+    if lower in known.words:
+        return known.lemmas.get(lower, lower)
+    return _unknown_word_lemma(lower)
+
+
+def lemma_of_live(lower: str) -> str:
+    """``lemma_of`` asked of lemminflect itself."""
+    if not lower.isalpha():
+        return lower
+    from lemminflect import getAllLemmas
 
     lemmas = getAllLemmas(lower)
     for upos in ("VERB", "AUX", "NOUN"):
         if upos in lemmas:
             return lemmas[upos][0]
-    if not lemmas and len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+    if not lemmas:
+        return _unknown_word_lemma(lower)
+    return lower
+
+
+def _unknown_word_lemma(lower: str) -> str:
+    """The lemma of a word the dictionary lacks: its form, or the noun rules' for a plural."""
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+        from lemminflect import getAllLemmasOOV
+
         oov = getAllLemmasOOV(lower, "NOUN").get("NOUN")
         if oov:
             return oov[0]
@@ -75,6 +108,22 @@ def lemma_of(lower: str) -> str:
 @lru_cache(maxsize=50_000)
 def is_dictionary_word(lower: str) -> bool:
     """Whether a lower-cased word is in the English dictionary (acronyms and tickers are not)."""
+    known = _tabled(lower)
+    if known is None:
+        return is_dictionary_word_live(lower)
+    return lower in known.words
+
+
+def dictionary_keys() -> set[str]:
+    """Every word lemminflect's lemma dictionary and its overrides hold (for voicelint.wordtable)."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    return set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict())
+
+
+def is_dictionary_word_live(lower: str) -> bool:
+    """``is_dictionary_word`` asked of lemminflect itself."""
     from lemminflect import getAllLemmas
 
     return bool(getAllLemmas(lower))
@@ -116,27 +165,55 @@ def tokens(doc: Doc) -> TokenTable:
 VIEW_KEY = "voicelint.view"
 
 
-def _set_lemmas(doc: Doc) -> Doc:
-    # NORM is what rules call LOWER: the word folded for matching (voicelint.fold): lower-cased,
-    # NFKC-normalised, without invisible characters or combining marks, look-alikes made Latin.
-    texts, lowers, norms, lemmas = [], [], [], []
-    skeletons: list[int] = []  # words all of look-alike letters: Latin only among Latin words
-    for token in doc:
-        text = token.text
-        lower = token.lower_
+# What the lemma component computes for a word, by the word's ORTH hash: its text, lower case,
+# fold, lemma, the hashes of the last two, and whether it is all look-alike letters. A post's words
+# are mostly words seen before, so each word type is folded and lemmatised once per process.
+_WORDS: dict[int, tuple[str, str, str, str, int, int, bool]] = {}
+_WORDS_MAX = 200_000
+
+
+def _word(orth: int, doc: Doc) -> tuple[str, str, str, str, int, int, bool]:
+    entry = _WORDS.get(orth)
+    if entry is None:
+        if len(_WORDS) > _WORDS_MAX:
+            _WORDS.clear()
+        strings = doc.vocab.strings
+        text = strings[orth]
+        lower = doc.vocab[orth].lower_
+        skeleton = False
         if text.isascii():
             norm = fold_ascii(lower)
         else:
-            norm, skeleton = fold_parts(text)
-            if skeleton is not None:
-                skeletons.append(len(texts))
+            norm, parts_skeleton = fold_parts(text)
+            skeleton = parts_skeleton is not None
         lemma = lemma_of(norm)
-        token.norm_ = norm
-        token.lemma_ = lemma
+        entry = _WORDS[orth] = (
+            text, lower, norm, lemma, strings.add(norm), strings.add(lemma), skeleton
+        )  # fmt: skip
+    return entry
+
+
+def _set_lemmas(doc: Doc) -> Doc:
+    # NORM is what rules call LOWER: the word folded for matching (voicelint.fold): lower-cased,
+    # NFKC-normalised, without invisible characters or combining marks, look-alikes made Latin.
+    # Each word type is worked out once (_word); NORM and LEMMA are written in one call.
+    import numpy
+    from spacy.attrs import LEMMA, NORM, ORTH
+
+    texts, lowers, norms, lemmas = [], [], [], []
+    skeletons: list[int] = []  # words all of look-alike letters: Latin only among Latin words
+    hashes: list[tuple[int, int]] = []
+    for index, orth in enumerate(doc.to_array(ORTH).tolist()):
+        text, lower, norm, lemma, norm_hash, lemma_hash, skeleton = _word(orth, doc)
+        if skeleton:
+            skeletons.append(index)
         texts.append(text)
         lowers.append(lower)
         norms.append(norm)
         lemmas.append(lemma)
+        hashes.append((norm_hash, lemma_hash))
+    if hashes:
+        doc.from_array([NORM, LEMMA], numpy.array(hashes, dtype="uint64"))
     if skeletons and _latin_context(texts, norms):
         for index in skeletons:
             norm = fold_word(texts[index], latin_context=True)
@@ -246,9 +323,42 @@ def is_wrapped_line(doc: Doc, index: int) -> bool:
     return breaks == 1 and following is not None and following.text[:1].islower()
 
 
+def _import_spacy() -> None:
+    """Import spaCy without its command line.
+
+    ``spacy/__init__`` imports ``spacy.cli.info`` for ``spacy.info``, and with it the whole
+    command line (typer, requests, the download and training commands): a seventh of spaCy's
+    import time, for nothing this pipeline uses. While spaCy is imported, ``spacy.cli`` is an
+    empty package and ``spacy.info`` a function that imports the real one when called; then the
+    stand-ins are dropped, so ``import spacy.cli`` later gets the real command line.
+    """
+    if "spacy" in sys.modules:
+        return
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package of nothing: no real submodule is found through it
+    info = types.ModuleType("spacy.cli.info")
+
+    def spacy_info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = spacy_info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy
+    finally:
+        for name, stand_in in (("spacy.cli.info", info), ("spacy.cli", cli)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The shared pipeline, built once per process."""
+    _import_spacy()
     import spacy
     from spacy.language import Language
 
@@ -326,9 +436,9 @@ class MatcherBank:
     MATCHER_CACHE = 2048
 
     def __init__(self) -> None:
+        nlp = pipeline()  # imports spaCy (without its command line) first
         from spacy.matcher import PhraseMatcher
 
-        nlp = pipeline()
         self._vocab = nlp.vocab
         self._phrase = {
             attr: PhraseMatcher(nlp.vocab, attr=_MATCH_ATTR.get(attr, attr))
@@ -498,8 +608,9 @@ class MatcherBank:
                 words = words.union(seen.norms, seen.lemmas)
                 texts = texts.union(words, seen.texts)
             candidates = set(self._always)
-            for word in words:
-                candidates.update(self._by_anchor.get(word, ()))
+            by_anchor = self._by_anchor
+            for word in by_anchor.keys() & words:  # the post's anchors, by set intersection
+                candidates.update(by_anchor[word])
             if candidates:
                 viable = tuple(
                     i for i in sorted(candidates) if self._patterns[i].may_match(words, texts)
@@ -813,8 +924,19 @@ def adjective_forms(lower: str) -> tuple[str, ...]:
     """The comparative and superlative of an adjective in its base form ("cheap": cheaper, cheapest).
 
     Only regular forms built on the word itself: "good" does not give "better" or "best", which a
-    reader takes for other words (and lemma_of never maps "best" back to "good").
+    reader takes for other words (and lemma_of never maps "best" back to "good"). Read from the
+    shipped word table when it answers (voicelint.wordtable).
     """
+    if not lower.isalpha():
+        return ()
+    known = _tabled(lower)
+    if known is None:
+        return adjective_forms_live(lower)
+    return known.adjective_forms.get(lower, ())
+
+
+def adjective_forms_live(lower: str) -> tuple[str, ...]:
+    """``adjective_forms`` asked of lemminflect itself."""
     if not lower.isalpha():
         return ()
     from lemminflect import getAllInflections, getAllLemmas

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
@@ -60,8 +60,10 @@ class CheckOptions:
     keep_posts: bool = False  # the report keeps every post, for a format that shows the drafts
 
 
-# Below this many posts to lint, starting processes costs more than it saves.
-PARALLEL_MIN_POSTS = 1000
+# Below this many posts to lint, the default is one process: each worker starts with cold
+# caches (word folds, matchers per anchor set) and the posts go to it pickled, which cost 16% more
+# CPU at 3,000 posts and 3% at 10,000 (bench/README.md); a second core paid for itself at 10,000.
+PARALLEL_MIN_POSTS = 5000
 
 
 class PolicyResolver:
@@ -87,6 +89,10 @@ class PolicyResolver:
         if key not in self._compiled:
             self._compiled[key] = compile_policy(self._policies[key])
         return self._compiled[key]
+
+    def compiled_policies(self) -> dict[str | None, CompiledPolicy]:
+        """The policies compiled so far, by key."""
+        return self._compiled
 
     def key_for(self, post: Post) -> str | None:
         """Which policy the post is checked against (loading it the first time)."""
@@ -133,26 +139,38 @@ class PolicyResolver:
 def run_check(options: CheckOptions) -> Report:
     """Lint every post of every input; raises a VoicelintError on input the user must fix.
 
-    Files are read, linted and reported a batch at a time, so memory holds one batch of posts,
-    not every post of a large run.
+    Files are read, linted and reported as a stream: a file is handed to the linter as soon as it
+    is read, and reported (in input order) as soon as its results are back, so memory holds the
+    posts in flight, not every post of a large run, and reading and reporting overlap the linting
+    the worker processes do.
     """
     resolver = PolicyResolver(options)
     report = Report(kept=[] if options.keep_posts else None)
     cache = ResultCache(options.cache_dir) if options.cache_dir is not None else None
-    batch: list[_File] = []
-    for posts, problems in _inputs(options, report):
-        keys = [resolver.key_for(post) for post in posts]
-        entry = _entry(posts, [resolver.digest(k) for k in keys], options.now)
-        found = (
-            cache.get(entry, posts[0].path, len(posts))
-            if cache is not None and entry is not None and posts
-            else None
-        )
-        batch.append(_File(posts, keys, entry, found, problems))
-        if sum(len(f.posts) for f in batch) >= BATCH_POSTS:
-            _finish(batch, resolver, cache, report, options)
-            batch = []
-    _finish(batch, resolver, cache, report, options)
+    linter = Linter(resolver, options.now, options.jobs)
+    pending: deque[_File] = deque()
+    try:
+        for posts, problems in _inputs(options, report):
+            keys = [resolver.key_for(post) for post in posts]
+            entry = _entry(posts, [resolver.digest(k) for k in keys], options.now)
+            found = (
+                cache.get(entry, posts[0].path, len(posts))
+                if cache is not None and entry is not None and posts
+                else None
+            )
+            file = _File(posts, keys, entry, found, problems)
+            if file.results is None:
+                file.fresh = True
+                linter.submit(file)
+            pending.append(file)
+            # report what is done; wait for the oldest file only when too many posts are in flight
+            while pending and (pending[0].done() or linter.in_flight > IN_FLIGHT_POSTS):
+                _report_file(pending.popleft(), linter, resolver, cache, report, options)
+        linter.flush()
+        while pending:
+            _report_file(pending.popleft(), linter, resolver, cache, report, options)
+    finally:
+        linter.close()
     return report
 
 
@@ -176,12 +194,23 @@ def check_buffer(
     report.files += 1
     problems = partial(_add_problems, report, read) if read.problems else None
     keys = [resolver.key_for(post) for post in read.posts]
-    _finish([_File(read.posts, keys, None, None, problems)], resolver, None, report, options)
+    file = _File(read.posts, keys, None, None, problems, fresh=True)
+    linter = Linter(resolver, options.now, 1)
+    try:
+        linter.submit(file)
+        linter.flush()
+        _report_file(file, linter, resolver, None, report, options)
+    finally:
+        linter.close()
     return report
 
 
-# Posts held in memory at once: enough for --jobs to pay off, few enough for 100,000 posts.
-BATCH_POSTS = 5000
+# Posts read but not yet reported, at most: enough to keep every worker busy, few enough that
+# 100,000 posts do not sit in memory at once.
+IN_FLIGHT_POSTS = 2 * PARALLEL_MIN_POSTS
+# Posts a worker lints in one task: large enough that sending them costs little, small enough
+# that the workers finish together.
+CHUNK_POSTS = 64
 
 
 @dataclass
@@ -191,6 +220,12 @@ class _File:
     entry: str | None  # its cache key
     results: list[PostResult] | None  # from the cache, or once linted
     problems: Callable[[], None] | None = None  # reports the file's bad posts, in file order
+    futures: list[Future[list[PostResult]]] = field(default_factory=list)  # chunks in workers
+    waiting: bool = False  # handed to the linter, which has not linted it yet
+    fresh: bool = False  # linted in this run (not from the cache)
+
+    def done(self) -> bool:
+        return not self.waiting and all(future.done() for future in self.futures)
 
 
 def _inputs(
@@ -241,34 +276,6 @@ def _add_problems(report: Report, read: FileRead) -> None:
         report.add_problem(read.display, problem, read.source)
 
 
-def _finish(
-    batch: list[_File],
-    resolver: PolicyResolver,
-    cache: ResultCache | None,
-    report: Report,
-    options: CheckOptions,
-) -> None:
-    """Lint the files of a batch the cache did not answer, store them, and report every file."""
-    pending = [
-        (post, resolver.compiled(key))
-        for file in batch
-        if file.results is None
-        for post, key in zip(file.posts, file.keys, strict=True)
-    ]
-    linted = iter(lint_all(pending, options.now, options.jobs))
-    for file in batch:
-        if file.problems is not None:
-            file.problems()
-        if file.results is None:
-            file.results = [next(linted) for _ in file.posts]
-            if cache is not None and file.entry is not None:
-                cache.put(file.entry, file.results)
-        for post, key, result in zip(file.posts, file.keys, file.results, strict=True):
-            policy = resolver.policy(key)
-            findings = [*result.findings, *check_schedule(policy, post, options.now)]
-            report.add(post, PostResult(findings, result.suppressed), policy.rules, policy.client)
-
-
 def _entry(posts: list[Post], policy_digests: list[str], now: dt.datetime | None) -> str | None:
     """The cache key of one file's results, or None for a file with no posts."""
     if not posts:
@@ -282,43 +289,151 @@ def _entry(posts: list[Post], policy_digests: list[str], now: dt.datetime | None
     return file_key(posts[0].path, posts[0].source.text, policy_digests, today)
 
 
-_WORK: list[tuple[Post, CompiledPolicy]] = []
-_NOW: dt.datetime | None = None
+def _report_file(
+    file: _File,
+    linter: Linter,
+    resolver: PolicyResolver,
+    cache: ResultCache | None,
+    report: Report,
+    options: CheckOptions,
+) -> None:
+    """Report one file: its bad posts, then each post's findings; store fresh results."""
+    if file.problems is not None:
+        file.problems()
+    if file.fresh:
+        file.results = linter.results(file)
+        if cache is not None and file.entry is not None:
+            cache.put(file.entry, file.results)
+    assert file.results is not None
+    for post, key, result in zip(file.posts, file.keys, file.results, strict=True):
+        policy = resolver.policy(key)
+        findings = [*result.findings, *check_schedule(policy, post, options.now)]
+        report.add(post, PostResult(findings, result.suppressed), policy.rules, policy.client)
+    file.futures = []
 
 
-def lint_all(
-    work: list[tuple[Post, CompiledPolicy]], now: dt.datetime | None, jobs: int | None
-) -> list[PostResult]:
-    """Each post's result, in order; several processes share the work when it is large.
+class Linter:
+    """Lints files in this process, or in one pool of worker processes for the whole run.
 
-    Workers are forked after the policies are compiled, so each starts with them ready; each
-    lints a run of consecutive posts and the runs are put back in order, so the output is the
-    same as one process's. A worker that dies fails the run (concurrent.futures notices, where
+    Files wait here until ``PARALLEL_MIN_POSTS`` posts are pending or the input ends; then the
+    number of processes is decided (``_processes``). A pool is forked once, after the policies
+    pending so far are compiled, so every worker starts with them ready; a policy first met
+    later is compiled once in each worker that needs it. Each file's posts go to the workers in
+    chunks while reading and reporting go on, and come back in order, so the output is the same
+    as one process's. A worker that dies fails the run (concurrent.futures notices, where
     multiprocessing.Pool waits for it for ever); Ctrl-C stops the workers, which ignore it, and
     reaches the command line as one KeyboardInterrupt.
     """
-    processes = _processes(jobs, len(work))
-    if processes <= 1:
-        return [lint_post(compiled, post, now) for post, compiled in work]
-    global _WORK, _NOW
-    _WORK, _NOW = work, now
-    size = max(1, math.ceil(len(work) / (processes * 8)))
-    runs = [(start, min(start + size, len(work))) for start in range(0, len(work), size)]
-    pool = ProcessPoolExecutor(
-        processes, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts
+
+    def __init__(self, resolver: PolicyResolver, now: dt.datetime | None, jobs: int | None) -> None:
+        self._resolver = resolver
+        self._now = now
+        self._jobs = jobs
+        self._waiting: list[_File] = []
+        self._processes: int | None = None  # decided once enough posts are pending
+        self._pool: ProcessPoolExecutor | None = None
+        self._forked_with: frozenset[str | None] = frozenset()  # policies the workers inherited
+        self._sent: set[str | None] = set()
+        self.in_flight = 0  # posts handed over and not yet reported
+
+    def submit(self, file: _File) -> None:
+        self.in_flight += len(file.posts)
+        if self._processes is None:
+            file.waiting = True
+            self._waiting.append(file)
+            if sum(len(f.posts) for f in self._waiting) >= PARALLEL_MIN_POSTS:
+                self._start(PARALLEL_MIN_POSTS)
+        else:
+            self._dispatch(file)
+
+    def flush(self) -> None:
+        """The input has ended: decide for what is pending."""
+        if self._processes is None:
+            self._start(sum(len(f.posts) for f in self._waiting))
+
+    def _start(self, posts: int) -> None:
+        self._processes = _processes(self._jobs, posts)
+        if self._processes > 1:
+            global _COMPILED, _NOW
+            for file in self._waiting:
+                for key in file.keys:
+                    self._resolver.compiled(key)
+            _COMPILED, _NOW = dict(self._resolver.compiled_policies()), self._now
+            self._forked_with = frozenset(_COMPILED)
+            self._pool = ProcessPoolExecutor(
+                self._processes,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_ignore_interrupts,
+            )
+        waiting, self._waiting = self._waiting, []
+        for file in waiting:
+            file.waiting = False
+            self._dispatch(file)
+
+    def _dispatch(self, file: _File) -> None:
+        if self._pool is None:
+            resolver = self._resolver
+            file.results = [
+                lint_post(resolver.compiled(key), post, self._now)
+                for post, key in zip(file.posts, file.keys, strict=True)
+            ]
+            return
+        for start in range(0, len(file.posts), CHUNK_POSTS):
+            keys = file.keys[start : start + CHUNK_POSTS]
+            policies = {
+                key: self._resolver.policy(key)
+                for key in set(keys)
+                if key not in self._forked_with and key not in self._sent
+            }
+            self._sent.update(policies)
+            chunk = (file.posts[start : start + CHUNK_POSTS], keys, policies)
+            try:
+                file.futures.append(self._pool.submit(_lint_chunk, chunk))
+            except BrokenProcessPool:
+                raise _died() from None
+
+    def results(self, file: _File) -> list[PostResult]:
+        """A dispatched file's results, in post order (waiting for its workers)."""
+        self.in_flight -= len(file.posts)
+        if file.waiting:  # not decided yet: decide for what is pending
+            self.flush()
+        if file.results is not None:
+            return file.results
+        try:
+            return [result for future in file.futures for result in future.result()]
+        except BrokenProcessPool:
+            raise _died() from None
+
+    def close(self) -> None:
+        global _COMPILED, _NOW
+        if self._pool is not None:
+            _stop(self._pool)
+            self._pool = None
+        _COMPILED, _NOW = {}, None
+
+
+def _died() -> UsageError:
+    return UsageError(
+        None,
+        None,
+        "a worker process died before it finished (killed, or out of memory)",
+        "run again, or with --jobs 1",
     )
-    try:
-        return [result for run in pool.map(_lint_run, runs) for result in run]
-    except BrokenProcessPool:
-        raise UsageError(
-            None,
-            None,
-            "a worker process died before it finished (killed, or out of memory)",
-            "run again, or with --jobs 1",
-        ) from None
-    finally:
-        _stop(pool)
-        _WORK, _NOW = [], None
+
+
+# In a worker: the policies compiled before the fork, and those compiled since.
+_COMPILED: dict[str | None, CompiledPolicy] = {}
+_NOW: dt.datetime | None = None
+
+
+def _lint_chunk(
+    chunk: tuple[list[Post], list[str | None], dict[str | None, Policy]],
+) -> list[PostResult]:
+    posts, keys, policies = chunk
+    for key, policy in policies.items():
+        if key not in _COMPILED:
+            _COMPILED[key] = compile_policy(policy)
+    return [lint_post(_COMPILED[key], post, _NOW) for post, key in zip(posts, keys, strict=True)]
 
 
 def _ignore_interrupts() -> None:
@@ -336,11 +451,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for worker in workers:
         worker.join(timeout=5)
     pool.shutdown(wait=True)
-
-
-def _lint_run(bounds: tuple[int, int]) -> list[PostResult]:
-    start, end = bounds
-    return [lint_post(compiled, post, _NOW) for post, compiled in _WORK[start:end]]
 
 
 def _processes(jobs: int | None, posts: int) -> int:

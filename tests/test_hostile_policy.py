@@ -321,6 +321,38 @@ def test_eval_finds_a_client_policy_in_the_policies_folder(tmp):
     assert "claims       100.0%  (1/1)" in result.stdout
 
 
+def test_eval_of_a_folder_passes_over_the_corpus_own_policies_folder(tmp):
+    write(tmp, "set/policies/acme.yaml", policy_with_rule())
+    write(
+        tmp,
+        "set/acme.yaml",
+        """
+        policy: policies/acme.yaml
+        categories: [claims]
+        drafts:
+          - {id: a-1, text: The fastest bank in town., expect: [claims]}
+        """,
+    )
+    result = run_cli(["eval", "set"], tmp)
+    assert result.exit_code == 0, result.stderr
+    assert "claims       100.0%  (1/1)" in result.stdout
+
+
+def test_eval_of_a_folder_with_no_corpus_file_is_an_error(tmp):
+    write(tmp, "set/policies/acme.yaml", policy_with_rule())
+    result = run_cli(["eval", "set"], tmp)
+    assert result.exit_code == 2
+    assert "no corpus file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_eval_of_a_named_file_that_is_no_corpus_is_an_error(tmp):
+    write(tmp, "policies/acme.yaml", policy_with_rule())
+    result = run_cli(["eval", "policies/acme.yaml"], tmp)
+    assert result.exit_code == 2
+    assert "policies/acme.yaml" in result.stderr
+
+
 def test_eval_prefers_the_policies_folder_to_a_shipped_example(tmp):
     write(tmp, "policies/acme-bank.yaml", "client: acme-bank\nrules: {claims: off}\n")
     write(

@@ -30,7 +30,7 @@ from voicelint.policy import build_policy, find_client_policy, known_clients, lo
 from voicelint.yamlfile import line_of, load_yaml, read_config_text, reject_unknown
 
 CORPUS_KEYS = ("policy", "categories", "drafts", "description")
-DRAFT_KEYS = ("text", "expect", "note", "platform", "kind", "in_reply_to", "sponsored")
+DRAFT_KEYS = ("text", "expect", "id", "note", "platform", "kind", "in_reply_to", "sponsored")
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,12 @@ class Score:
 
 def evaluate(paths: list[Path], policy_dirs: list[Path] | None = None) -> Score:
     """Score every corpus file; a client id in ``policy:`` is looked up in ``policy_dirs`` (the
-    configured policies folder, else ./policies) before the shipped example policies."""
+    configured policies folder, else ./policies) before the shipped example policies.
+
+    A folder is walked for corpus files: a YAML file in it with no ``drafts:`` (a corpus's own
+    ``policies/`` folder) is not one and is passed over, as ``check`` passes over what is not a
+    post file; a file named on the command line must be a corpus file, and a folder with none is
+    an error."""
     score = Score()
     for path in _corpus_files(paths):
         _evaluate_file(path, score, policy_dirs or [])
@@ -87,12 +92,30 @@ def _corpus_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.rglob("*.yaml")))
+            found = [p for p in sorted(path.rglob("*.yaml")) if _is_corpus(p)]
+            if not found:
+                raise PolicyError(
+                    str(path),
+                    None,
+                    "no corpus file (a YAML file with drafts:) here",
+                    "check the path",
+                )
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
             raise PolicyError(str(path), None, "no such corpus file or directory", "check the path")
     return files
+
+
+def _is_corpus(path: Path) -> bool:
+    """Whether a file a walk found is meant as a corpus: it has a top-level ``drafts:`` key (a
+    broken one still counts, so that its error is reported)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    return any(line.startswith("drafts:") for line in text.splitlines())
 
 
 def _evaluate_file(path: Path, score: Score, policy_dirs: list[Path]) -> None:

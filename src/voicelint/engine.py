@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from voicelint.conditions import View, all_hold, any_holds, post_wide
+from voicelint.conditions import Clause, View, all_hold, any_holds, gate, gate_holds
 from voicelint.context import ContextRule
 from voicelint.context import build as context_rule
 from voicelint.errors import InputError, PolicyError, did_you_mean
@@ -33,6 +33,8 @@ class CompiledRule:
     spec: RuleSpec
     check: Check
     context: ContextRule
+    # the cheap post-wide part of ``when`` and ``unless``, tested before the check (conditions.gate)
+    gate: tuple[Clause, Clause] = ((), ())
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,9 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
             )
             raise PolicyError(spec.origin, spec.line, f"rule {spec.id}: {error}", hint) from None
         rule_context = context_rule(bank, spec.id, spec.negation, spec.spared_by, spec.qualifiers)
-        compiled.append(CompiledRule(spec, check, rule_context))
+        compiled.append(
+            CompiledRule(spec, check, rule_context, (gate(spec.when), gate(spec.unless)))
+        )
     approved_key = bank.add_phrases("claims.approved", list(policy.approved_claims), attr="LOWER")
     names = (policy.settings.get("voice") or {}).get("competitors") or []
     names = [n for n in names if isinstance(n, str) and n.strip()]
@@ -123,9 +127,7 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     context = PostContext(post, doc, matches, compiled.competitor_key)
     approved = matches.get(compiled.approved_key, [])
     for rule in compiled.rules:
-        if (rule.spec.when or rule.spec.unless) and not post_wide(
-            context, rule.spec.when, rule.spec.unless
-        ):
+        if not gate_holds(context, *rule.gate):
             continue  # "post: reply" on a post, "named: competitor" where none is named
         for hit in rule.check(context):
             hit = rule.context.apply(hit, context)

@@ -139,7 +139,7 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     for rule in compiled.rules:
         if not gate_holds(context, *rule.gate):
             continue  # "post: reply" on a post, "named: competitor" where none is named
-        for hit in _hits(rule, context):
+        for hit in _hits(rule, context) if rule.added else rule.check(context):
             hit = rule.context.apply(hit, context)
             if hit is None:
                 continue  # negated, in a disclaimer, reported as a warning, attributed or qualified

@@ -1,0 +1,25 @@
+"""``quoted``: the hit lies inside quotation marks in the draft: words mentioned, not used.
+
+A post that quotes a promise to warn against it or to answer it ("accounts DMing you 'guaranteed
+win' systems are scams", "myths: 'compounded is the same as the brand'... nope") reports what
+others say; a rule about the brand's own claims writes ``unless: [quoted]``. Quotation marks are
+read as ``analysis.quoted_spans`` reads them: a straight single quote opens only after a space, so
+apostrophes (it's, don't) never open a quotation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from voicelint.analysis import quoted_spans
+
+NAME = "quoted"
+VALUES = ()
+
+
+def holds(view: Any, value: Any = None) -> bool:
+    analysis = view.analysis
+    spans = analysis.__dict__.get("_quoted_spans")
+    if spans is None:
+        spans = analysis.__dict__["_quoted_spans"] = quoted_spans(analysis.text)
+    return any(start <= view.start and view.stop <= stop for start, stop in spans)

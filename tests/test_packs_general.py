@@ -95,6 +95,19 @@ PASSES = [
     ("crypto-investing", "If anyone asks for your seed phrase, it's a scam.", {}),
     ("healthcare-providers", "We won't pretend rehab is painless; your physio will guide you.", {}),
     ("home-energy", "A free heat pump? Red flag. Ask for the total cost.", {}),
+    ("home-energy", "Book a free system check before winter.", {}),
+    ("lending", "Take 20 percent off floor mats this weekend.", {}),
+    ("charity", "A $50 ticket gives you entry to the quiz night.", {}),
+    (
+        "travel",
+        "We fly the A320 on that route, with extra legroom up front.",
+        {"kind": "reply", "in_reply_to": "What plane is it?"},
+    ),
+    (
+        "healthcare-providers",
+        "Meet Dana, our new physio: her sessions are the best part of Tuesday.",
+        {},
+    ),
 ]
 
 

@@ -38,6 +38,7 @@ from voicelint.conditions import (
     pitch,
     post,
     professional,
+    quoted,
     quoted_back,
     refuses,
     ridicule,
@@ -56,6 +57,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),
         *(pitch, professional, mentions),  # claims
+        quoted,  # mentioned, not used
     )
 }
 

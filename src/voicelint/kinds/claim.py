@@ -59,6 +59,10 @@ PHRASE_ONLY = frozenset({"apply", "applies", "terms", "conditions", "subject", "
 NOT_HEDGES_BEFORE = frozenset({"n't", "not", "never"})  # "can't lose" is no hedge
 # Money quantifies a result; a percentage is usually a product's own term (a rate, a discount).
 CURRENCY = frozenset({"$", "£", "€", "usd", "gbp", "eur"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their"})  # "this clears acne": a pronoun
+READER_OWNS = frozenset({"your", "ur", "yer"})  # "your skin clears up": the reader's body
+# Words that may open a clause before its subject ("and wrinkles vanish", "then your skin...").
+OPENERS = frozenset({"and", "then", "so", "the", "all", "those", "any", "stubborn", "now", "just"})
 
 
 @cache
@@ -71,8 +75,26 @@ def lexicon() -> dict[str, Any]:
                 raise ValueError(
                     f"lexicons/claims/outcomes.yaml: {name}.{key} has a word YAML did not read as text"
                 )
-    for key in ("hedges", "hedge_phrases", "future", "adverbs", "subjects"):
+    for key in (
+        "hedges",
+        "hedge_phrases",
+        "future",
+        "adverbs",
+        "subjects",
+        "quantifiers",
+        "quantified_people",
+        "quantified_times",
+        "deadline_leads",
+        "deadline_fillers",
+        "deadline_units",
+        "appearance_verbs",
+        "causatives",
+        "agents",
+        "timed_results",
+    ):
         data[key] = frozenset(data[key])
+    for key in ("deadline_dates", "deadline_phrases", "measures"):
+        data[key] = tuple(tuple(str(w).split()) for w in data[key])
     return data
 
 
@@ -130,6 +152,20 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         (analysis_lexicon()["hedges"] - PHRASE_ONLY) | words["hedges"],
         tuple(analysis_lexicon()["hedge_phrases"] | words["hedge_phrases"]),
         window,
+        words["quantifiers"],
+        words["quantified_people"] | words["quantified_times"] | words["subjects"],
+        Deadlines(
+            words["deadline_leads"],
+            words["deadline_fillers"],
+            words["deadline_units"],
+            words["deadline_dates"],
+            words["deadline_phrases"],
+            words["measures"],
+        ),
+        words["appearance_verbs"],
+        words["causatives"],
+        words["agents"],
+        words["timed_results"],
     )
 
     def check(post: PostContext) -> list[Hit]:
@@ -138,7 +174,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             if outcome.topic is not None and not post.matches_for(outcome.topic):
                 continue
             results = post.matches_for(outcome.results)
-            verbs = post.matches_for(outcome.verbs)
+            verbs = _as_verbs(post, post.matches_for(outcome.verbs))
             objects = post.matches_for(outcome.objects)
             if results or (verbs and objects):
                 spans = _outcome_spans(results, verbs, objects, window)
@@ -181,6 +217,48 @@ class Grammar:
     hedges: frozenset[str]
     hedge_phrases: tuple[str, ...]
     window: int
+    quantifiers: frozenset[str]  # "every", "each": certainty only over these nouns
+    quantified: frozenset[str]
+    deadlines: Deadlines
+    appearance: frozenset[str]
+    causatives: frozenset[str]
+    agents: frozenset[str]
+    timed_results: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """What binds a result to a deadline or a size: "in 7 days", "overnight", "by summer", "in half"."""
+
+    leads: frozenset[str]
+    fillers: frozenset[str]
+    units: frozenset[str]
+    dates: tuple[tuple[str, ...], ...]
+    phrases: tuple[tuple[str, ...], ...]
+    measures: tuple[tuple[str, ...], ...]
+
+    def find(self, norms: Sequence[str]) -> list[tuple[int, int]]:
+        """Token ranges of the deadlines and sizes in a post, in text order."""
+        found: list[tuple[int, int]] = []
+        n = len(norms)
+        for i, word in enumerate(norms):
+            for run in self.phrases + self.measures:
+                if word == run[0] and tuple(norms[i : i + len(run)]) == run:
+                    found.append((i, i + len(run)))
+            if word in {"by", "before"}:
+                j = i + 1
+                if j < n and norms[j] in {"the", "this", "next", "your"}:
+                    j += 1
+                for run in self.dates:
+                    if tuple(norms[j : j + len(run)]) == run:
+                        found.append((i, j + len(run)))
+            if word in self.leads:
+                j = i + 1
+                while j < n and j - i <= 5 and (norms[j] in self.fillers or _number(norms[j])):
+                    j += 1
+                if j < n and norms[j] in self.units:
+                    found.append((i, j + 1))
+        return sorted(set(found))
 
 
 @dataclass
@@ -203,6 +281,8 @@ class Reading:
             for i in range(sentence.first, sentence.end):
                 self.sentence_of[i] = k
         self.extra = sorted((m.first_token, m.end_token) for m in self.marker_matches)
+        self._deadlines: list[tuple[int, int]] | None = None
+        self.lemmas = tokens(self.post.doc).lemmas
 
     def marker_for(self, first: int, end: int, outcome: OutcomeKeys) -> tuple[int, int] | None:
         """The marker that makes the outcome ``[first, end)`` a claim, or the outcome itself when
@@ -223,12 +303,82 @@ class Reading:
             marker = self.tag(self.sentences[k + 1])
             if marker is not None:
                 return marker
+        if sentence.act == "question" or first in sentence.negated:
+            return None
+        span_verbs = [i for i in verbs if first <= i < end]
+        if (
+            span_verbs or outcome.name in self.grammar.timed_results
+        ) and not any(self.lemmas[i] in self.grammar.appearance for i in span_verbs):
+            # "raise your score in 30 days" and "clear skin in a week" are results bound to a
+            # deadline; "approved in minutes" and "bonus bets expire in 7 days" are not
+            marker = self.deadline(sentence, clause, first, end)
+            if marker is not None:
+                return marker
         objects = self.starts(outcome.objects)
         if _stated_as_fact(
             self.norms, sentence, clause, first, end, verbs, objects, self.grammar.subjects
-        ):
-            return (first, end)  # the result itself, quantified, is the claim
+        ) or self.done_to_reader(sentence, clause, first, end, verbs, objects):
+            return (first, end)  # the result itself, quantified or stated as fact, is the claim
         return None
+
+    def deadline(
+        self, sentence: Sentence, clause: tuple[int, int], first: int, end: int
+    ) -> tuple[int, int] | None:
+        """A deadline or a size attached to the outcome in its clause: "clears acne in 7 days",
+        "cut your bill in half", "a six-pack by summer"."""
+        if self._deadlines is None:
+            self._deadlines = self.grammar.deadlines.find(self.norms)
+        a, b = clause
+        spans = [
+            (i, j)
+            for i, j in self._deadlines[
+                bisect_left(self._deadlines, (a, 0)) : bisect_left(self._deadlines, (b, 0))
+            ]
+            if j <= b and i not in sentence.negated
+        ]
+        return _attached(self.norms, clause, spans, first, end, self.grammar.window)
+
+    def done_to_reader(
+        self,
+        sentence: Sentence,
+        clause: tuple[int, int],
+        first: int,
+        end: int,
+        verbs: frozenset[int],
+        objects: frozenset[int],
+    ) -> bool:
+        """A result stated as fact, in the present tense, with no marker: the reader's body or
+        money as the subject of a result verb ("your skin clears up", "wrinkles vanish"), or the
+        product as the doer of one ("our panels slash your bill", "it melts belly fat", "makes
+        you look younger"). A request is an offer, a past tense a story, "feels" and "looks" an
+        appearance."""
+        if sentence.act != "statement":
+            return False
+        norms, lemmas, g = self.norms, self.lemmas, self.grammar
+        if first in objects and end - 1 in verbs and first not in verbs:
+            verb = end - 1
+            if lemmas[verb] in g.appearance or not _present(norms[verb], lemmas[verb]):
+                return False
+            before = [norms[i] for i in range(max(clause[0], first - 3), first)]
+            return any(w in READER_OWNS for w in before) or not any(
+                norms[i].isalnum() and norms[i] not in OPENERS for i in range(clause[0], first)
+            )
+        if first not in verbs:
+            return False
+        word = norms[first]
+        before = [norms[i] for i in range(max(clause[0], first - 4), first) if norms[i].strip()]
+        if before and before[-1] in g.causatives | {"you"} and any(
+            w in g.causatives for w in before
+        ):
+            return True  # "makes you look ten years younger"
+        if lemmas[first] in g.appearance:
+            return False
+        if before and before[-1] in {"to", "and", "or"} | g.subjects:
+            return False  # "to double" is a goal; "you lose" is a quantified fact or nothing
+        if word != lemmas[first] and _third_person(word, lemmas[first]):
+            # "Erases dark spots", "this balm clears acne"
+            return not before or any(w in g.agents or w[:1].isupper() for w in before)
+        return word == lemmas[first] and any(w in g.agents for w in before)
 
     def starts(self, key: str) -> frozenset[int]:
         """First tokens of a matcher key's matches (computed once per key)."""
@@ -279,7 +429,7 @@ class Reading:
             absolute = sentence.absolute[
                 bisect_left(sentence.absolute, a) : bisect_left(sentence.absolute, b)
             ]
-            found = [(i, i + 1) for i in absolute]
+            found = [(i, i + 1) for i in absolute if self._certain(i, b)]
             extra = self.extra[bisect_left(self.extra, (a, 0)) : bisect_left(self.extra, (b, 0))]
             found += [(i, j) for i, j in extra if i not in sentence.negated]
             for i in range(a, b):
@@ -291,6 +441,19 @@ class Reading:
                         found.append((i, j + 1))  # "'ll save", "will easily read", "will 10x"
             self._markers[key] = sorted(found)
         return self._markers[key]
+
+    def _certain(self, i: int, stop: int) -> bool:
+        """Whether an absolute word is certainty: "every" and "each" are only when they quantify
+        who gets the result or when it comes ("every kid", "every time"), not any noun
+        ("every lender")."""
+        if self.norms[i] not in self.grammar.quantifiers:
+            return True
+        j = i + 1
+        while j < stop and (not self.norms[j].strip() or self.norms[j] == "single"):
+            j += 1
+        if j >= stop:
+            return False
+        return self.norms[j] in self.grammar.quantified or self.lemmas[j] in self.grammar.quantified
 
     def tag(self, following: Sentence) -> tuple[int, int] | None:
         """A certainty marker standing alone as the next sentence ("Parlay tonight? Can't lose.")."""
@@ -343,6 +506,28 @@ def _stated_as_fact(
         if norms[i] in CURRENCY or (norms[i][:1].isdigit() and i + 1 in objects):
             return True
     return any(norms[i] in CURRENCY for i in range(max(first - 2, clause[0]), first))
+
+
+def _as_verbs(post: PostContext, verbs: Sequence[Match]) -> Sequence[Match]:
+    """Result verbs used as verbs: after a determiner the word is a noun ("the look of fine
+    lines", "a cut above", "your drop")."""
+    norms = tokens(post.doc).norms
+    kept = [m for m in verbs if m.first_token == 0 or norms[m.first_token - 1] not in DETERMINERS]
+    return kept if len(kept) < len(verbs) else verbs
+
+
+def _number(word: str) -> bool:
+    return word[:1].isdigit()
+
+
+def _present(word: str, lemma: str) -> bool:
+    """A verb form that can state a present fact: the base form or the third person ("clear",
+    "clears"), not a past or a participle ("cleared", "clearing")."""
+    return word == lemma or _third_person(word, lemma)
+
+
+def _third_person(word: str, lemma: str) -> bool:
+    return word in {lemma + "s", lemma + "es", lemma[:-1] + "ies"} and word != lemma
 
 
 def _breaks(norms: Sequence[str], i: int) -> bool:

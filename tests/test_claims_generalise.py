@@ -1,0 +1,162 @@
+"""Claims that generalise: the claim grammar reads the shape of a claim, not listed sentences.
+
+Each test names one mechanism of ``kinds/claim.py`` (or a claim condition) and holds it to
+drafts no rule quotes, with hard negatives beside every widening: a deadline bound to a result,
+a result stated as fact about the reader's body or by the product, "every" only over who gets
+the result, superlatives bounded by a stretch of land or by everything there is, and advice
+from a doctor that is no product claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint
+
+GRAMMAR = "claims.certain-outcome"
+SUPERLATIVE = "claims.superlative"
+ALL = {"extends": ["health", "finance", "food", "cosmetics", "environmental"]}
+
+
+def rules_of(text: str, policy: dict | None = None) -> set[str]:
+    return {f.rule for f in lint(text, policy or ALL) if f.category == "claims"}
+
+
+def grammar(text: str) -> list[str]:
+    return [f.match for f in lint(text) if f.rule == GRAMMAR]
+
+
+# --- a deadline or a size binds a result: it is promised as sure ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wrinkles fade within three weeks.",
+        "Gain 2,000 followers in a month with our coaching.",
+        "Drop a jean size before the wedding.",
+        "Your toddler sleeps through the night in a week.",
+        "Double your leads inside 60 days.",
+        "Slash your water bill in half.",
+        "Raise your credit score in 30 days.",
+        "Pay off your student loans in 5 years with our plan.",
+        "Whiter teeth after one visit.",
+    ],
+)
+def test_a_result_bound_to_a_deadline_or_a_size_is_a_claim(text):
+    assert grammar(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ships in 2 days.",
+        "Free bets expire in 7 days.",  # a thing, not a result, has the deadline
+        "Savings accounts open in minutes.",
+        "Get approved in minutes.",  # a decision's speed, not the promise of a yes
+        "Our new menu drops in two weeks.",
+        "Your hair feels soft after one wash.",  # an appearance, which a cosmetic may claim
+        "Skin looks brighter in two weeks.",
+        "Earn 2x points for 30 days.",
+        "Does it clear acne in a week? Ask a dermatologist.",
+        "It won't melt belly fat in a week, and nothing will.",
+        "Softens the look of lines in a month.",  # "the look" is a noun
+    ],
+)
+def test_a_deadline_on_no_result_or_on_an_appearance_is_no_claim(text):
+    assert grammar(text) == [], text
+
+
+def test_a_deadline_is_a_marker_only_when_no_other_marker_is_attached():
+    # the finding still quotes the stronger marker the draft uses
+    assert grammar("Lose 15 pounds in a month, guaranteed!") == [
+        "Lose 15 pounds in a month, guaranteed"
+    ]
+
+
+# --- a result stated as fact: the reader's body as its subject, or the product as its doer ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your skin clears up.",
+        "Two capsules a day and your cravings disappear.",
+        "Cellulite vanishes.",
+        "Our panels slash your power bill.",
+        "This balm erases dark spots.",
+        "Melts belly fat.",
+        "Our cream makes you look years younger.",
+    ],
+)
+def test_a_result_stated_as_fact_in_the_present_is_a_claim(text):
+    assert grammar(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your skin looks radiant after a facial.",
+        "Your skin cleared up last spring, you told us.",  # a story, in the past
+        "We fixed the bug that cleared your cart.",
+        "Grow your own herbs with our starter kit.",
+        "Our goal is to lower your bills.",
+        "Can our app lower your bills? Here is what the data says.",
+        "Our savings account earns 4.50% APY.",
+        "The best way to lose weight is to talk to your doctor first.",
+        "Burn calories at our spin class every morning.",
+        "We cut prices on 200 items this week.",
+    ],
+)
+def test_an_appearance_a_goal_a_story_or_a_question_is_no_claim(text):
+    assert grammar(text) == [], text
+
+
+# --- "every" is certainty only over who gets the result, or when it comes ---------------------
+
+
+def test_every_over_any_noun_is_a_quantifier_not_a_certainty():
+    assert grammar("Every lender sets its own approval criteria.") == []
+    assert grammar("Free returns on every order, and savings on your energy bill.") == []
+    assert grammar("Every borrower gets approved.") != []
+    assert grammar("Sleep through the night, every night.") != []
+
+
+# --- superlatives bounded by a stretch of land or by everything there is ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The juiciest burgers this side of the river.",
+        "The best bagels around.",
+        "The freshest oysters on earth.",
+        "The smoothest bourbon money can buy.",
+    ],
+)
+def test_a_superlative_with_a_scope_of_land_or_everything_is_a_claim(text):
+    assert SUPERLATIVE in rules_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The best way around it is to call us.",
+        "Best of luck out there!",
+        "The best seats are around the back.",
+        "Our latest drop is out.",
+    ],
+)
+def test_a_superlative_without_a_scope_is_no_claim(text):
+    assert SUPERLATIVE not in rules_of(text), text
+
+
+# --- a doctor's advice is no product claim; the brand's own product is ----------------------
+
+
+def test_prevention_advice_from_a_doctor_is_no_disease_claim():
+    advice = "Dr. Patel says a daily walk helps prevent heart disease. Talk to your doctor."
+    assert "claims.health.disease-claim" not in rules_of(advice)
+    assert "claims.food.disease-claim" not in rules_of(advice)
+    pitch = "Our gummies cure colds. Ask your doctor."
+    assert "claims.health.disease-claim" in rules_of(pitch)

@@ -160,3 +160,88 @@ def test_prevention_advice_from_a_doctor_is_no_disease_claim():
     assert "claims.food.disease-claim" not in rules_of(advice)
     pitch = "Our gummies cure colds. Ask your doctor."
     assert "claims.health.disease-claim" in rules_of(pitch)
+
+
+# --- a comparative on a class's object names a result; an order's consequence is promised ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fuller brows in 6 weeks with our serum.",  # a comparative result, bound to a deadline
+        "Open an account today and watch your wealth grow.",  # the reader invited to watch it
+        "Sign up today and retire a millionaire.",  # an order, and its consequence
+        "Buy a starter pack and double your income.",
+        "Bad credit? You're approved.",  # a result stated of the reader
+    ],
+)
+def test_comparatives_consequences_and_results_stated_of_the_reader_are_claims(text):
+    assert grammar(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Softer hair in a week, our stylists say.",  # how hair feels: an appearance
+        "Open an account and earn 4% APY.",  # a rate is the product's own term
+        "Sign up and we'll send you our guide to lower bills.",
+        "Money doubles in roughly 12 years at a hypothetical 6% a year.",
+    ],
+)
+def test_appearances_product_terms_and_estimates_are_no_claim(text):
+    assert grammar(text) == [], text
+
+
+def test_a_result_stated_of_the_reader_in_a_reply_is_information_not_a_claim():
+    said = "Did my loan application go through?"
+    assert [
+        f for f in lint("Good news: you're approved.", in_reply_to=said) if f.rule == GRAMMAR
+    ] == []
+
+
+# --- superiority in the negative, or made absolute -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody roasts a fresher bean in Denver.",
+        "No one makes a cheaper burrito.",
+        "The safest home for your cash, period.",
+        "Hands down the tastiest wings you can get.",
+    ],
+)
+def test_superiority_in_the_negative_or_made_absolute_is_a_claim(text):
+    assert SUPERLATIVE in rules_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody likes a soggy fry.",
+        "No one should wait longer than five minutes for coffee.",
+        "The best part, period, is the view.",
+    ],
+)
+def test_negative_sentences_without_a_comparison_are_no_claim(text):
+    assert SUPERLATIVE not in rules_of(text), text
+
+
+# --- a testimony names a doctor and is still a cure; a question voices the reader ------------
+
+
+def test_a_testimony_that_names_a_doctor_is_still_a_disease_claim():
+    told = "My psoriasis cleared up in a month. My dermatologist was amazed."
+    assert "claims.health.disease-claim" in rules_of(told)
+    asked = "Will this balm calm my eczema? Ask your dermatologist first."
+    assert "claims.health.disease-claim" not in rules_of(asked)
+
+
+# --- green claims: no emissions, or a degradation bound to a time -----------------------------
+
+
+def test_zero_emissions_and_a_timed_degradation_are_green_claims():
+    assert "claims.environmental.general-benefit" in rules_of("Zero emissions, all the range.")
+    timed = "Our mailers decompose in 60 days."
+    assert "claims.environmental.absolute-material" in rules_of(timed)
+    assert rules_of("Our mailers are made from recycled paper.") == set()

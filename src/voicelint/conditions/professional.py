@@ -6,7 +6,8 @@ Sending the reader to a doctor about a condition is advice, not a claim that a p
 (``lexicons/claims/topics.yaml``: ``professionals``). Only the next sentence counts, so a stock
 "ask your doctor before use" at the end of a long pitch does not excuse the pitch; nor does it
 excuse a sentence about the brand's own product ("our gummies cure colds. Ask your doctor."):
-advice speaks of what the reader does, not of what we sell.
+advice speaks of what the reader does, not of what we sell. A testimony is no advice either:
+"my anemia was gone, my doctor couldn't believe it" tells a cure.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from voicelint.conditions.topics import has_word, lexicon
 from voicelint.nlp import tokens
 
 NAME = "professional"
+TESTIMONY = frozenset({"i", "my", "me", "i'm", "i've"})  # the writer's own cure, told
 VALUES = ()
 
 
@@ -33,4 +35,8 @@ def holds(view: Any, value: Any = None) -> bool:
     if not has_word(words, words, lexicon()["professionals"]):
         return False
     sentence = view.sentence
-    return sentence is None or "brand" not in sentence.about
+    if sentence is None:
+        return True
+    own = {w for w in norms[sentence.first : sentence.end]} & TESTIMONY
+    # "will this clear my acne?" voices the reader's question, not the writer's cure
+    return "brand" not in sentence.about and not (own and sentence.act == "statement")

@@ -60,6 +60,7 @@ NOT_HEDGES_BEFORE = frozenset({"n't", "not", "never"})  # "can't lose" is no hed
 # Money quantifies a result; a percentage is usually a product's own term (a rate, a discount).
 CURRENCY = frozenset({"$", "£", "€", "usd", "gbp", "eur"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their"})  # "this clears acne": a pronoun
+STATED_OF_READER = (["you", "'re"], ["you", "are"], ["'ll", "be"], ["will", "be"])
 READER_OWNS = frozenset({"your", "ur", "yer"})  # "your skin clears up": the reader's body
 # Words that may open a clause before its subject ("and wrinkles vanish", "then your skin...").
 OPENERS = frozenset({"and", "then", "so", "the", "all", "those", "any", "stubborn", "now", "just"})
@@ -91,6 +92,7 @@ def lexicon() -> dict[str, Any]:
         "causatives",
         "agents",
         "timed_results",
+        "comparatives",
     ):
         data[key] = frozenset(data[key])
     for key in ("deadline_dates", "deadline_phrases", "measures"):
@@ -145,6 +147,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             OutcomeKeys(name, spec["summary"], key("results"), key("verbs"), key("objects"), topic)
         )
     marker_key = bank.shared_phrases("claim:markers", words["marker_phrases"], "LEMMA")
+    comparatives = words["comparatives"]
     grammar = Grammar(
         frozenset(words["future"]),
         frozenset(words["adverbs"]),
@@ -179,6 +182,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             if results or (verbs and objects):
                 spans = _outcome_spans(results, verbs, objects, window)
                 found.extend((a, b, outcome) for a, b in spans)
+            found.extend((a, b, outcome) for a, b in _compared(post, objects, comparatives))
         if not found:
             return []
         reading = Reading(post, grammar, post.matches_for(marker_key))
@@ -306,9 +310,9 @@ class Reading:
         if sentence.act == "question" or first in sentence.negated:
             return None
         span_verbs = [i for i in verbs if first <= i < end]
-        if (
-            span_verbs or outcome.name in self.grammar.timed_results
-        ) and not any(self.lemmas[i] in self.grammar.appearance for i in span_verbs):
+        if (span_verbs or outcome.name in self.grammar.timed_results) and not any(
+            self.lemmas[i] in self.grammar.appearance for i in span_verbs
+        ):
             # "raise your score in 30 days" and "clear skin in a week" are results bound to a
             # deadline; "approved in minutes" and "bonus bets expire in 7 days" are not
             marker = self.deadline(sentence, clause, first, end)
@@ -320,6 +324,18 @@ class Reading:
         ) or self.done_to_reader(sentence, clause, first, end, verbs, objects):
             return (first, end)  # the result itself, quantified or stated as fact, is the claim
         return None
+
+    def _ordered(self, sentence: Sentence, before: int) -> bool:
+        """Whether the sentence opens with an order, with no subject before ``before``: "Invest
+        $500 today and ...". The analysis reads a request from its list of imperatives; an order
+        of any verb in its base form counts here."""
+        if sentence.act == "request":
+            return True
+        words = [i for i in range(sentence.first, before) if self.norms[i].isalpha()]
+        if not words or any(self.norms[i] in SUBJECTS for i in words):
+            return False
+        opener = words[0]
+        return self.norms[opener] == self.lemmas[opener] and self.norms[opener] not in OPENERS
 
     def deadline(
         self, sentence: Sentence, clause: tuple[int, int], first: int, end: int
@@ -352,9 +368,25 @@ class Reading:
         product as the doer of one ("our panels slash your bill", "it melts belly fat", "makes
         you look younger"). A request is an offer, a past tense a story, "feels" and "looks" an
         appearance."""
+        norms, lemmas, g = self.norms, self.lemmas, self.grammar
+        before = [norms[i] for i in range(max(clause[0], first - 4), first) if norms[i].strip()]
+        if (
+            first in verbs
+            and before
+            and before[-1] not in {"to", "and"}
+            and any(w in g.causatives for w in before[-3:])
+        ):
+            return True  # "makes you look ten years younger", "watch it grow"
+        if first in verbs and before and before[-1] == "and" and self._ordered(sentence, first):
+            return True  # "invest today and retire a millionaire": a consequence promised
         if sentence.act != "statement":
             return False
-        norms, lemmas, g = self.norms, self.lemmas, self.grammar
+        if (
+            first not in objects
+            and not self.post.post.in_reply_to
+            and before[-2:] in STATED_OF_READER
+        ):
+            return True  # a result stated of the reader: "you're approved", "you'll be debt-free"
         if first in objects and end - 1 in verbs and first not in verbs:
             verb = end - 1
             if lemmas[verb] in g.appearance or not _present(norms[verb], lemmas[verb]):
@@ -366,11 +398,6 @@ class Reading:
         if first not in verbs:
             return False
         word = norms[first]
-        before = [norms[i] for i in range(max(clause[0], first - 4), first) if norms[i].strip()]
-        if before and before[-1] in g.causatives | {"you"} and any(
-            w in g.causatives for w in before
-        ):
-            return True  # "makes you look ten years younger"
         if lemmas[first] in g.appearance:
             return False
         if before and before[-1] in {"to", "and", "or"} | g.subjects:
@@ -506,6 +533,19 @@ def _stated_as_fact(
         if norms[i] in CURRENCY or (norms[i][:1].isdigit() and i + 1 in objects):
             return True
     return any(norms[i] in CURRENCY for i in range(max(first - 2, clause[0]), first))
+
+
+def _compared(
+    post: PostContext, objects: Sequence[Match], comparatives: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Token ranges of a comparative and the class object after it: a result named as a change
+    ("thicker hair", "fewer wrinkles", "higher grades")."""
+    norms = tokens(post.doc).norms
+    return [
+        (m.first_token - 1, m.end_token)
+        for m in objects
+        if m.first_token > 0 and norms[m.first_token - 1] in comparatives
+    ]
 
 
 def _as_verbs(post: PostContext, verbs: Sequence[Match]) -> Sequence[Match]:

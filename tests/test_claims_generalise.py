@@ -245,3 +245,54 @@ def test_zero_emissions_and_a_timed_degradation_are_green_claims():
     timed = "Our mailers decompose in 60 days."
     assert "claims.environmental.absolute-material" in rules_of(timed)
     assert rules_of("Our mailers are made from recycled paper.") == set()
+
+
+# --- results stated with their size, timed verbs, the product as the means --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients report 40% fewer headaches.",  # a result word with its size, for the customers
+        "Your toddler will be talking in full sentences by spring.",
+        "Kids reading in 6 weeks with our phonics app.",
+        "Our kit has your kindergartener reading by June.",  # a verb alone, timed
+        "Raise your teen's grades with our tutors.",  # an order on the reader's own, by our means
+        "Our rankings jump to page one in 30 days.",
+        "Members save $400 a year on their insurance premiums.",
+    ],
+)
+def test_sized_timed_and_means_results_are_claims(text):
+    assert grammar(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this class, your kids will learn to read music.",  # a syllabus, not a promise
+        "Kids learn to paint at our Saturday club.",
+        "Raise your hand if you love pancakes.",
+        "Read the first page free in our app.",
+        "Boost your morning with our cold brew.",
+        "Our team grows every year.",
+    ],
+)
+def test_a_syllabus_an_idiom_or_a_brand_fact_is_no_claim(text):
+    assert grammar(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clear leader in small-business loans.",
+        "Loved by more dentists than any other toothpaste.",
+    ],
+)
+def test_leadership_and_than_any_other_are_superiority_claims(text):
+    assert SUPERLATIVE in rules_of(text), text
+
+
+def test_a_price_match_is_no_market_prediction():
+    assert "claims.finance.performance-prediction" not in rules_of(
+        "We'll beat any quote you bring us by 5%."
+    )

@@ -61,6 +61,8 @@ NOT_HEDGES_BEFORE = frozenset({"n't", "not", "never"})  # "can't lose" is no hed
 CURRENCY = frozenset({"$", "£", "€", "usd", "gbp", "eur"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their"})  # "this clears acne": a pronoun
 STATED_OF_READER = (["you", "'re"], ["you", "are"], ["'ll", "be"], ["will", "be"])
+OURS = frozenset({"our", "these", "its"})  # the product's own: "our picks hit"
+CHANGES = frozenset({"more", "less", "fewer", "lower", "higher", "better"})
 READER_OWNS = frozenset({"your", "ur", "yer"})  # "your skin clears up": the reader's body
 # Words that may open a clause before its subject ("and wrinkles vanish", "then your skin...").
 OPENERS = frozenset({"and", "then", "so", "the", "all", "those", "any", "stubborn", "now", "just"})
@@ -92,6 +94,8 @@ def lexicon() -> dict[str, Any]:
         "causatives",
         "agents",
         "timed_results",
+        "timed_verbs",
+        "means_classes",
         "comparatives",
     ):
         data[key] = frozenset(data[key])
@@ -169,10 +173,13 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         words["causatives"],
         words["agents"],
         words["timed_results"],
+        words["timed_verbs"],
+        words["means_classes"],
     )
 
     def check(post: PostContext) -> list[Hit]:
         found: list[tuple[int, int, OutcomeKeys]] = []
+        bare: set[tuple[int, int, str]] = set()  # verbs with no object: a result only if timed
         for outcome in outcome_keys:
             if outcome.topic is not None and not post.matches_for(outcome.topic):
                 continue
@@ -183,6 +190,10 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 spans = _outcome_spans(results, verbs, objects, window)
                 found.extend((a, b, outcome) for a, b in spans)
             found.extend((a, b, outcome) for a, b in _compared(post, objects, comparatives))
+            if outcome.name in grammar.timed_verbs:
+                alone = [(m.first_token, m.end_token) for m in verbs]
+                bare.update((a, b, outcome.name) for a, b in alone)
+                found.extend((a, b, outcome) for a, b in alone)
         if not found:
             return []
         reading = Reading(post, grammar, post.matches_for(marker_key))
@@ -191,7 +202,10 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         for first, end, outcome in sorted(found, key=lambda f: (f[0], f[1])):
             if taken.intersection(range(first, end)):
                 continue
-            marker = reading.marker_for(first, end, outcome)
+            if (first, end, outcome.name) in bare:
+                marker = reading.timed(first, end)
+            else:
+                marker = reading.marker_for(first, end, outcome)
             if marker is None:
                 continue
             start_token, end_token = min(first, marker[0]), max(end, marker[1])
@@ -228,6 +242,8 @@ class Grammar:
     causatives: frozenset[str]
     agents: frozenset[str]
     timed_results: frozenset[str]
+    timed_verbs: frozenset[str]
+    means_classes: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -286,6 +302,7 @@ class Reading:
                 self.sentence_of[i] = k
         self.extra = sorted((m.first_token, m.end_token) for m in self.marker_matches)
         self._deadlines: list[tuple[int, int]] | None = None
+        self.object_ends: dict[int, int] = {}
         self.lemmas = tokens(self.post.doc).lemmas
 
     def marker_for(self, first: int, end: int, outcome: OutcomeKeys) -> tuple[int, int] | None:
@@ -321,9 +338,20 @@ class Reading:
         objects = self.starts(outcome.objects)
         if _stated_as_fact(
             self.norms, sentence, clause, first, end, verbs, objects, self.grammar.subjects
-        ) or self.done_to_reader(sentence, clause, first, end, verbs, objects):
+        ) or self.done_to_reader(sentence, clause, first, end, verbs, objects, outcome):
             return (first, end)  # the result itself, quantified or stated as fact, is the claim
         return None
+
+    def _by_our_means(self, clause: tuple[int, int], end: int) -> bool:
+        """ "with our ...", "using our ...", "thanks to our ..." after the outcome, in its clause."""
+        norms = self.norms
+        for i in range(end, min(clause[1], end + 6) - 1):
+            if norms[i] in {"with", "using", "through", "via"} and norms[i + 1] in OURS | {
+                "this",
+                "these",
+            }:
+                return True
+        return False
 
     def _ordered(self, sentence: Sentence, before: int) -> bool:
         """Whether the sentence opens with an order, with no subject before ``before``: "Invest
@@ -331,11 +359,25 @@ class Reading:
         of any verb in its base form counts here."""
         if sentence.act == "request":
             return True
-        words = [i for i in range(sentence.first, before) if self.norms[i].isalpha()]
+        words = [i for i in range(sentence.first, before + 1) if self.norms[i].isalpha()]
         if not words or any(self.norms[i] in SUBJECTS for i in words):
             return False
         opener = words[0]
         return self.norms[opener] == self.lemmas[opener] and self.norms[opener] not in OPENERS
+
+    def timed(self, first: int, end: int) -> tuple[int, int] | None:
+        """A deadline on a result verb with no object ("reading by spring"), in a statement that
+        does not hedge or negate it."""
+        k = self.sentence_of[first]
+        if k < 0:
+            return None
+        sentence = self.sentences[k]
+        clause = self.clause(sentence, first)
+        if sentence.act == "question" or first in sentence.negated:
+            return None
+        if self.hedged(sentence, clause):
+            return None
+        return self.deadline(sentence, clause, first, end)
 
     def deadline(
         self, sentence: Sentence, clause: tuple[int, int], first: int, end: int
@@ -362,6 +404,7 @@ class Reading:
         end: int,
         verbs: frozenset[int],
         objects: frozenset[int],
+        outcome: OutcomeKeys,
     ) -> bool:
         """A result stated as fact, in the present tense, with no marker: the reader's body or
         money as the subject of a result verb ("your skin clears up", "wrinkles vanish"), or the
@@ -369,6 +412,10 @@ class Reading:
         you look younger"). A request is an offer, a past tense a story, "feels" and "looks" an
         appearance."""
         norms, lemmas, g = self.norms, self.lemmas, self.grammar
+        name = outcome.name
+        self.object_ends = {
+            m.first_token: m.end_token for m in self.post.matches_for(outcome.objects)
+        }
         before = [norms[i] for i in range(max(clause[0], first - 4), first) if norms[i].strip()]
         if (
             first in verbs
@@ -379,6 +426,14 @@ class Reading:
             return True  # "makes you look ten years younger", "watch it grow"
         if first in verbs and before and before[-1] == "and" and self._ordered(sentence, first):
             return True  # "invest today and retire a millionaire": a consequence promised
+        if (
+            name in g.means_classes
+            and first in verbs
+            and self._ordered(sentence, first)
+            and any(norms[i] in READER_OWNS for i in range(first, end))
+            and self._by_our_means(clause, end)
+        ):
+            return True  # "boost your child's IQ with our games": the product as the means
         if sentence.act != "statement":
             return False
         if (
@@ -387,12 +442,15 @@ class Reading:
             and before[-2:] in STATED_OF_READER
         ):
             return True  # a result stated of the reader: "you're approved", "you'll be debt-free"
-        if first in objects and end - 1 in verbs and first not in verbs:
-            verb = end - 1
-            if lemmas[verb] in g.appearance or not _present(norms[verb], lemmas[verb]):
+        inner = [i for i in verbs if first < i < end]
+        if first in objects and inner and first not in verbs:
+            verb = min(inner)
+            if verb != self.object_ends.get(first) or lemmas[verb] in g.appearance:
+                return False  # "savings account earns": the object only names the subject's kind
+            if not _present(norms[verb], lemmas[verb]):
                 return False
             before = [norms[i] for i in range(max(clause[0], first - 3), first)]
-            return any(w in READER_OWNS for w in before) or not any(
+            return any(w in READER_OWNS or w in OURS for w in before) or not any(
                 norms[i].isalnum() and norms[i] not in OPENERS for i in range(clause[0], first)
             )
         if first not in verbs:
@@ -524,11 +582,17 @@ def _stated_as_fact(
     """A result stated as fact with no marker: a statement whose subject is the reader or the
     customers, with a result verb acting on a quantified object ("members earn $500 a month",
     "customers lose 10 pounds"). An offer ("Save $5 today") is a request, not a statement."""
-    if sentence.act != "statement" or not (first in verbs or end - 1 in verbs):
+    if sentence.act != "statement":
         return False
     lo, hi = max(clause[0], first - WIDE), min(clause[1], end + WIDE)
     if not any(norms[i] in subjects for i in range(lo, hi)):
         return False
+    if not (first in verbs or end - 1 in verbs):
+        # a result word with its size: "clients see 3x more leads", "members report 40% fewer"
+        # a bare percentage is a product's own term ("members earn 4% APY"), a change is not
+        return first > clause[0] and (
+            _number(norms[first - 1]) or (norms[first - 1] == "%" and norms[first] in CHANGES)
+        )
     for i in range(first, min(end + 4, clause[1])):
         if norms[i] in CURRENCY or (norms[i][:1].isdigit() and i + 1 in objects):
             return True

@@ -296,3 +296,42 @@ def test_a_price_match_is_no_market_prediction():
     assert "claims.finance.performance-prediction" not in rules_of(
         "We'll beat any quote you bring us by 5%."
     )
+
+
+# --- appearance promised in the future, sums saved, symptoms, the planet's helper ----------------
+
+
+def test_an_appearance_promised_in_the_future_is_puffery_unless_sized():
+    assert grammar("Your hair will look amazing for the party.") == []
+    assert grammar("You'll look 10 years younger.") != []
+
+
+def test_a_sum_saved_is_a_result_for_the_customers_in_a_post_about_bills():
+    assert grammar("Our customers save $300 a year on car insurance.") != []
+    assert grammar("Customers save $20 with code FALL20.") == []  # a discount, no bill named
+    assert grammar("Save $5 on any large pizza today.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Our chamomile blend soothes cramps.", "claims.health.disease-claim"),
+        ("Tames the sniffles overnight.", "claims.health.disease-claim"),
+        ("Every bottle helps protect our oceans.", "claims.environmental.planet-benefit"),
+        ("Craftsmanship second to none.", SUPERLATIVE),
+    ],
+)
+def test_symptoms_the_planets_helper_and_second_to_none_are_claims(text, rule):
+    assert rule in rules_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our rash guard keeps you cool in the surf.",
+        "Plant a tree with every order.",
+        "Beat the heat with an iced latte.",
+    ],
+)
+def test_look_alike_words_of_symptoms_and_the_planet_are_no_claim(text):
+    assert rules_of(text) == set(), text

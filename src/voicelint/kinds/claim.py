@@ -96,6 +96,7 @@ def lexicon() -> dict[str, Any]:
         "timed_results",
         "timed_verbs",
         "means_classes",
+        "priced_verbs",
         "comparatives",
     ):
         data[key] = frozenset(data[key])
@@ -175,6 +176,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         words["timed_results"],
         words["timed_verbs"],
         words["means_classes"],
+        words["priced_verbs"],
     )
 
     def check(post: PostContext) -> list[Hit]:
@@ -190,6 +192,10 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 spans = _outcome_spans(results, verbs, objects, window)
                 found.extend((a, b, outcome) for a, b in spans)
             found.extend((a, b, outcome) for a, b in _compared(post, objects, comparatives))
+            if outcome.name in grammar.priced_verbs:
+                # "our customers save $500 a year": the verb and its amount, with no object
+                have = {a for a, _b, o in found if o is outcome}
+                found.extend((a, b, outcome) for a, b in _priced(post, verbs) if a not in have)
             if outcome.name in grammar.timed_verbs:
                 alone = [(m.first_token, m.end_token) for m in verbs]
                 bare.update((a, b, outcome.name) for a, b in alone)
@@ -244,6 +250,7 @@ class Grammar:
     timed_results: frozenset[str]
     timed_verbs: frozenset[str]
     means_classes: frozenset[str]
+    priced_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -522,10 +529,17 @@ class Reading:
                     j = i + 1
                     while j < b and norms[j] in adverbs:
                         j += 1
-                    if j < b and j in verbs:
+                    if j < b and j in verbs and not self._looks(j, b):
                         found.append((i, j + 1))  # "'ll save", "will easily read", "will 10x"
             self._markers[key] = sorted(found)
         return self._markers[key]
+
+    def _looks(self, verb: int, stop: int) -> bool:
+        """An appearance verb with no size after it: "your hair will look amazing" is puffery,
+        "you'll look 10 years younger" a result."""
+        if self.lemmas[verb] not in self.grammar.appearance:
+            return False
+        return not any(_number(self.norms[i]) for i in range(verb + 1, min(stop, verb + 4)))
 
     def _certain(self, i: int, stop: int) -> bool:
         """Whether an absolute word is certainty: "every" and "each" are only when they quantify
@@ -610,6 +624,17 @@ def _compared(
         for m in objects
         if m.first_token > 0 and norms[m.first_token - 1] in comparatives
     ]
+
+
+def _priced(post: PostContext, verbs: Sequence[Match]) -> list[tuple[int, int]]:
+    """Token ranges of a result verb and the sum of money right after it ("save $500")."""
+    norms = tokens(post.doc).norms
+    found = []
+    for m in verbs:
+        i = m.end_token
+        if i + 1 < len(norms) and norms[i] in CURRENCY and _number(norms[i + 1]):
+            found.append((m.first_token, i + 2))
+    return found
 
 
 def _as_verbs(post: PostContext, verbs: Sequence[Match]) -> Sequence[Match]:

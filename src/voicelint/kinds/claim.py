@@ -33,6 +33,7 @@ from typing import Any
 from voicelint import lexicon as lexicon_file
 from voicelint.analysis import Sentence
 from voicelint.analysis import lexicon as analysis_lexicon
+from voicelint.conditions import pitch
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 from voicelint.nlp import Match, tokens
 
@@ -60,9 +61,13 @@ NOT_HEDGES_BEFORE = frozenset({"n't", "not", "never"})  # "can't lose" is no hed
 # Money quantifies a result; a percentage is usually a product's own term (a rate, a discount).
 CURRENCY = frozenset({"$", "£", "€", "usd", "gbp", "eur"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their"})  # "this clears acne": a pronoun
-STATED_OF_READER = (["you", "'re"], ["you", "are"], ["'ll", "be"], ["will", "be"])
+STATED_OF_READER = (["you", "'re"], ["you", "are"], ["'ll", "be"], ["will", "be"], ["ll", "be"])
 OURS = frozenset({"our", "these", "its"})  # the product's own: "our picks hit"
 CHANGES = frozenset({"more", "less", "fewer", "lower", "higher", "better"})
+ASKING = frozenset(  # openers of a question that asks, whatever marks end it
+    {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should"}
+    | {"what", "why", "how", "who", "when", "where", "which", "have", "has"}
+)
 READER_OWNS = frozenset({"your", "ur", "yer"})  # "your skin clears up": the reader's body
 # Words that may open a clause before its subject ("and wrinkles vanish", "then your skin...").
 OPENERS = frozenset({"and", "then", "so", "the", "all", "those", "any", "stubborn", "now", "just"})
@@ -97,6 +102,8 @@ def lexicon() -> dict[str, Any]:
         "timed_verbs",
         "means_classes",
         "priced_verbs",
+        "promise_verbs",
+        "soft_hedges",
         "comparatives",
     ):
         data[key] = frozenset(data[key])
@@ -177,6 +184,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         words["timed_verbs"],
         words["means_classes"],
         words["priced_verbs"],
+        words["promise_verbs"],
+        words["soft_hedges"],
     )
 
     def check(post: PostContext) -> list[Hit]:
@@ -251,6 +260,8 @@ class Grammar:
     timed_verbs: frozenset[str]
     means_classes: frozenset[str]
     priced_verbs: frozenset[str]
+    promise_verbs: frozenset[str]
+    soft_hedges: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -297,7 +308,7 @@ class Reading:
     marker_matches: Sequence[Match]
     _clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
     _starts: dict[str, frozenset[int]] = field(default_factory=dict)
-    _hedged: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _hedged: dict[tuple[tuple[int, int], bool], bool] = field(default_factory=dict)
     _markers: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -310,6 +321,7 @@ class Reading:
         self.extra = sorted((m.first_token, m.end_token) for m in self.marker_matches)
         self._deadlines: list[tuple[int, int]] | None = None
         self.object_ends: dict[int, int] = {}
+        self._selling: bool | None = None
         self.lemmas = tokens(self.post.doc).lemmas
 
     def marker_for(self, first: int, end: int, outcome: OutcomeKeys) -> tuple[int, int] | None:
@@ -320,9 +332,14 @@ class Reading:
             return None
         sentence = self.sentences[k]
         clause = self.clause(sentence, first)
-        if self.hedged(sentence, clause):
+        if self.disowned(sentence, clause, first):
             return None
         verbs = self.starts(outcome.verbs)
+        if self.hedged(sentence, clause):
+            if self.hedged(sentence, clause, soft=False) or self.asks(sentence):
+                return None
+            # only "helps": a deadline still binds ("helps you fall asleep in minutes")
+            return self.timed_outcome(sentence, clause, first, end, verbs, outcome)
         markers = self.markers(sentence, clause, outcome.name, verbs | self.starts(outcome.results))
         marker = _attached(self.norms, clause, markers, first, end, self.grammar.window)
         if marker is not None:
@@ -331,23 +348,71 @@ class Reading:
             marker = self.tag(self.sentences[k + 1])
             if marker is not None:
                 return marker
-        if sentence.act == "question" or first in sentence.negated:
+        if self.asks(sentence) or first in sentence.negated:
             return None
-        span_verbs = [i for i in verbs if first <= i < end]
-        if (span_verbs or outcome.name in self.grammar.timed_results) and not any(
-            self.lemmas[i] in self.grammar.appearance for i in span_verbs
-        ):
-            # "raise your score in 30 days" and "clear skin in a week" are results bound to a
-            # deadline; "approved in minutes" and "bonus bets expire in 7 days" are not
-            marker = self.deadline(sentence, clause, first, end)
-            if marker is not None:
-                return marker
+        marker = self.timed_outcome(sentence, clause, first, end, verbs, outcome)
+        if marker is not None:
+            return marker
         objects = self.starts(outcome.objects)
         if _stated_as_fact(
             self.norms, sentence, clause, first, end, verbs, objects, self.grammar.subjects
         ) or self.done_to_reader(sentence, clause, first, end, verbs, objects, outcome):
             return (first, end)  # the result itself, quantified or stated as fact, is the claim
         return None
+
+    def timed_outcome(
+        self,
+        sentence: Sentence,
+        clause: tuple[int, int],
+        first: int,
+        end: int,
+        verbs: frozenset[int],
+        outcome: OutcomeKeys,
+    ) -> tuple[int, int] | None:
+        """A deadline bound to the outcome: "raise your score in 30 days" and "clear skin in a
+        week" are results bound to a deadline; "approved in minutes", "bonus bets expire in 7
+        days" and "skin feels smoother in two weeks" are not."""
+        if self.asks(sentence) or first in sentence.negated:
+            return None
+        span_verbs = [i for i in verbs if first <= i < end]
+        if not (span_verbs or outcome.name in self.grammar.timed_results) or any(
+            self.lemmas[i] in self.grammar.appearance for i in span_verbs
+        ):
+            return None
+        return self.deadline(sentence, clause, first, end)
+
+    def disowned(self, sentence: Sentence, clause: tuple[int, int], first: int) -> bool:
+        """A denied promise before the outcome takes back the whole clause: "we can't promise
+        you'll sleep through the night", "we don't claim it makes your hair grow"."""
+        return any(
+            self.lemmas[i] in self.grammar.promise_verbs and i in sentence.negated
+            for i in range(clause[0], first)
+        )
+
+    def asks(self, sentence: Sentence) -> bool:
+        """A question that asks: not a statement ending in "??" ("it actually fixed my sleep??"),
+        which exclaims."""
+        if sentence.act != "question":
+            return False
+        marks = [w for w in self.norms[sentence.first : sentence.end] if w.strip()]
+        opener = next((w for w in marks if w.isalpha()), "")
+        exclaims = len(marks) > 1 and marks[-1] == "?" and marks[-2] in {"?", "!"}
+        exclaims = exclaims or (bool(marks) and len(marks[-1]) > 1 and set(marks[-1]) <= {"?", "!"})
+        return not exclaims or opener in ASKING
+
+    def _testimony(self, verb: int, end: int) -> bool:
+        """A result verb in the past acting on the writer's own: "fixed my sleep", "cleared my
+        skin"."""
+        word, lemma = self.norms[verb], self.lemmas[verb]
+        if word == lemma or _third_person(word, lemma) or word.endswith("ing"):
+            return False
+        return any(self.norms[i] == "my" for i in range(verb + 1, min(end, verb + 3)))
+
+    def _sells(self) -> bool:
+        """The post is paid for, or sells to the reader (a code, a link, "try it")."""
+        if self._selling is None:
+            self._selling = bool(self.post.post.sponsored) or pitch.holds(self.post)
+        return self._selling
 
     def _by_our_means(self, clause: tuple[int, int], end: int) -> bool:
         """ "with our ...", "using our ...", "thanks to our ..." after the outcome, in its clause."""
@@ -380,7 +445,9 @@ class Reading:
             return None
         sentence = self.sentences[k]
         clause = self.clause(sentence, first)
-        if sentence.act == "question" or first in sentence.negated:
+        if self.asks(sentence) or first in sentence.negated:
+            return None
+        if self.disowned(sentence, clause, first):
             return None
         if self.hedged(sentence, clause):
             return None
@@ -424,13 +491,16 @@ class Reading:
             m.first_token: m.end_token for m in self.post.matches_for(outcome.objects)
         }
         before = [norms[i] for i in range(max(clause[0], first - 4), first) if norms[i].strip()]
+        inner = [i for i in verbs if first <= i < end]
         if (
-            first in verbs
+            inner
             and before
             and before[-1] not in {"to", "and"}
             and any(w in g.causatives for w in before[-3:])
         ):
-            return True  # "makes you look ten years younger", "watch it grow"
+            return True  # "makes you look ten years younger", "watch the money roll in"
+        if first in verbs and self._testimony(first, end) and self._sells():
+            return True  # "this mattress actually fixed my sleep schedule", in a post that sells
         if first in verbs and before and before[-1] == "and" and self._ordered(sentence, first):
             return True  # "invest today and retire a millionaire": a consequence promised
         if (
@@ -443,13 +513,9 @@ class Reading:
             return True  # "boost your child's IQ with our games": the product as the means
         if sentence.act != "statement":
             return False
-        if (
-            first not in objects
-            and not self.post.post.in_reply_to
-            and before[-2:] in STATED_OF_READER
-        ):
+        if not self.post.post.in_reply_to and before[-2:] in STATED_OF_READER:
             return True  # a result stated of the reader: "you're approved", "you'll be debt-free"
-        inner = [i for i in verbs if first < i < end]
+        inner = [i for i in inner if i > first]
         if first in objects and inner and first not in verbs:
             verb = min(inner)
             if verb != self.object_ends.get(first) or lemmas[verb] in g.appearance:
@@ -492,19 +558,23 @@ class Reading:
                 self._clauses[i] = (start, stop)
         return self._clauses[token]
 
-    def hedged(self, sentence: Sentence, clause: tuple[int, int]) -> bool:
-        """A hedge word in the clause, or a qualifying phrase anywhere in the sentence."""
-        if clause not in self._hedged:
+    def hedged(self, sentence: Sentence, clause: tuple[int, int], soft: bool = True) -> bool:
+        """A hedge word in the clause, or a qualifying phrase anywhere in the sentence; with
+        ``soft=False``, "helps" and its kin do not count."""
+        key = (clause, soft)
+        if key not in self._hedged:
             norms, hedges = self.norms, self.grammar.hedges
-            self._hedged[clause] = any(
+            if not soft:
+                hedges = hedges - self.grammar.soft_hedges
+            self._hedged[key] = any(
                 norms[i] in hedges
                 and not (i + 1 < len(norms) and norms[i + 1] in NOT_HEDGES_BEFORE)
                 for i in range(*clause)
             ) or self._qualified(sentence)
-        return self._hedged[clause]
+        return self._hedged[key]
 
     def _qualified(self, sentence: Sentence) -> bool:
-        key = (sentence.first, -1)
+        key = ((sentence.first, -1), True)
         if key not in self._hedged:
             words = " ".join(self.norms[i] for i in range(sentence.first, sentence.end))
             self._hedged[key] = any(f" {p} " in f" {words} " for p in self.grammar.hedge_phrases)

@@ -335,3 +335,100 @@ def test_symptoms_the_planets_helper_and_second_to_none_are_claims(text, rule):
 )
 def test_look_alike_words_of_symptoms_and_the_planet_are_no_claim(text):
     assert rules_of(text) == set(), text
+
+
+# --- mechanisms the claims-dev corpus asked for, held to fresh wording ---------------------------
+
+
+def test_a_denied_promise_takes_back_the_whole_clause_even_written_without_apostrophes():
+    assert grammar("We cant promise youll drop a size, but the leggings are comfy.") == []
+    assert grammar("We don't claim our serum makes your hair grow.") == []
+    assert grammar("We promise youll drop a dress size by June.") != []
+
+
+def test_helps_yields_to_a_deadline_and_a_double_question_mark_exclaims():
+    assert grammar("Our tea helps you fall asleep in minutes.") != []
+    assert grammar("Our tea may help you fall asleep.") == []
+    assert grammar("Does it help you fall asleep in minutes? Ask a sleep expert.") == []
+
+
+def test_a_testimony_of_a_result_in_a_post_that_sells_is_a_claim():
+    sold = "honestly this pillow cured my neck pain?? code SLEEPY for 15% off"
+    assert grammar(sold) != []
+    told = "This pillow cured my neck pain, I think. Anyway, happy Sunday."
+    assert grammar(told) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will stay dry on any trail, guaranteed.",
+        "One gel before the race and you'll run faster.",
+        "Guaranteed 9 hours of deep sleep.",
+    ],
+)
+def test_protection_performance_and_result_adjectives_are_outcomes(text):
+    assert grammar(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our cafe will run longer hours over the holidays.",
+        "The squad will train harder after the break.",
+        "Waterproof mascara that always stays put.",
+        "Stay dry on the trail: our new shell drops Friday.",
+    ],
+)
+def test_timetables_plans_and_cosmetics_are_no_outcomes(text):
+    assert grammar(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("As seen on Shark Tank!", SUPERLATIVE),
+        ("As featured in Forbes.", SUPERLATIVE),
+        ("The burger of the year, hands down.", SUPERLATIVE),
+        ("Migraines? Not anymore.", "claims.health.condition-answered"),
+        ("Eczema? Gone.", "claims.health.condition-answered"),
+    ],
+)
+def test_media_seals_titles_and_answered_conditions_are_claims(text, rule):
+    assert rule in rules_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As seen in Denver at our pop-up!",
+        "As seen on our menu board.",
+        "Migraines? Talk to your GP first.",
+        "The burger of the month is back.",
+    ],
+)
+def test_places_menus_advice_and_features_are_no_claims(text):
+    assert not {r for r in rules_of(text) if r.startswith("claims.")}, text
+
+
+def test_money_called_safe_and_a_regulator_as_endorser_are_finance_claims():
+    finance = {"extends": ["finance"]}
+    assert "claims.finance.regulator-approved" in rules_of("FCA-approved and easy to use.", finance)
+    safe = "Invest with us: your money's completely safe."
+    assert "claims.finance.safe-asset" in rules_of(safe, finance)
+    assert "claims.finance.safe-asset" not in rules_of("Keep your card details safe.", finance)
+
+
+def test_a_paid_ambassador_or_a_gift_named_up_front_is_a_clear_disclosure():
+    endorse = {"extends": ["endorsements"]}
+
+    def disclosure(text: str) -> set[str]:
+        return {
+            f.rule
+            for f in lint(text, endorse, sponsored=True, platform="instagram")
+            if f.category == "disclosure"
+        }
+
+    assert disclosure("Paid Acme ambassador here: my three favourite trail snacks.") == set()
+    assert disclosure("Gifted by @Acme. The scrub is nice, more soon.") == set()
+    assert disclosure("trying the new @Acme pack today #AcmeAmbassador") != set()

@@ -64,6 +64,16 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their"})  # "this clears acne
 STATED_OF_READER = (["you", "'re"], ["you", "are"], ["'ll", "be"], ["will", "be"], ["ll", "be"])
 OURS = frozenset({"our", "these", "its"})  # the product's own: "our picks hit"
 CHANGES = frozenset({"more", "less", "fewer", "lower", "higher", "better"})
+# Comparatives that are a performance result as adverbs ("run faster"), and the words that may
+# follow one ("faster than ever", "higher and longer").
+ADVERB_RESULTS = frozenset(
+    {"faster", "higher", "longer", "harder", "stronger", "further", "farther", "quicker"}
+    | {"heavier", "better"}
+)
+AFTER_ADVERB = frozenset(
+    {"than", "and", "or", "with", "after", "before", "every", "each", "in", "on", "at", "for"}
+    | {"by", "from", "when", "while", "too", "too", "today", "tonight", "overnight", "ever"}
+)
 ASKING = frozenset(  # openers of a question that asks, whatever marks end it
     {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should"}
     | {"what", "why", "how", "who", "when", "where", "which", "have", "has"}
@@ -335,6 +345,8 @@ class Reading:
         if self.disowned(sentence, clause, first):
             return None
         verbs = self.starts(outcome.verbs)
+        if not self._compared_of_someone(clause, first, end):
+            return None
         if self.hedged(sentence, clause):
             if self.hedged(sentence, clause, soft=False) or self.asks(sentence):
                 return None
@@ -380,6 +392,17 @@ class Reading:
         ):
             return None
         return self.deadline(sentence, clause, first, end)
+
+    def _compared_of_someone(self, clause: tuple[int, int], first: int, end: int) -> bool:
+        """An outcome that ends in a bare comparative ("run faster", "train harder") is a result
+        only said of the reader or the customers ("you'll run faster"), and only as an adverb:
+        "run longer hours" is a timetable, "the team will train harder" a plan."""
+        norms = self.norms
+        if norms[end - 1] not in ADVERB_RESULTS:
+            return True
+        if end < clause[1] and norms[end].isalpha() and norms[end] not in AFTER_ADVERB:
+            return False
+        return any(norms[i] in self.grammar.subjects for i in range(clause[0], first))
 
     def disowned(self, sentence: Sentence, clause: tuple[int, int], first: int) -> bool:
         """A denied promise before the outcome takes back the whole clause: "we can't promise

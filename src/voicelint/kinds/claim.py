@@ -72,7 +72,7 @@ ADVERB_RESULTS = frozenset(
 )
 AFTER_ADVERB = frozenset(
     {"than", "and", "or", "with", "after", "before", "every", "each", "in", "on", "at", "for"}
-    | {"by", "from", "when", "while", "too", "too", "today", "tonight", "overnight", "ever"}
+    | {"by", "from", "when", "while", "too", "today", "tonight", "overnight", "ever"}
 )
 ASKING = frozenset(  # openers of a question that asks, whatever marks end it
     {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should"}

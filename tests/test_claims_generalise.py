@@ -432,3 +432,24 @@ def test_a_paid_ambassador_or_a_gift_named_up_front_is_a_clear_disclosure():
     assert disclosure("Paid Acme ambassador here: my three favourite trail snacks.") == set()
     assert disclosure("Gifted by @Acme. The scrub is nice, more soon.") == set()
     assert disclosure("trying the new @Acme pack today #AcmeAmbassador") != set()
+
+
+def test_the_certainty_condition_reads_every_as_the_claim_grammar_does():
+    rule = {
+        "id": "claims.x.sure",
+        "kind": "sentence",
+        "category": "claims",
+        "summary": "s",
+        "why": "w",
+        "message": "m",
+        "when": {"certainty": "absolute"},
+        "examples": {},
+    }
+    policy = {"custom_rules": [rule]}
+
+    def sure(text: str) -> bool:
+        return any(f.rule == "claims.x.sure" for f in lint(text, policy))
+
+    assert not sure("Every lender has its own criteria.")
+    assert sure("Every borrower is approved.")
+    assert sure("Approval is guaranteed.")

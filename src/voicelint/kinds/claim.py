@@ -342,8 +342,8 @@ class Reading:
             return None
         sentence = self.sentences[k]
         clause = self.clause(sentence, first)
-        if self.disowned(sentence, clause, first):
-            return None
+        if end > clause[1] or self.disowned(sentence, clause, first):
+            return None  # a verb and an object in two sentences ("drop in May. Sizes XS-3X")
         verbs = self.starts(outcome.verbs)
         if not self._compared_of_someone(clause, first, end):
             return None

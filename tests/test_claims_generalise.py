@@ -453,3 +453,38 @@ def test_the_certainty_condition_reads_every_as_the_claim_grammar_does():
     assert not sure("Every lender has its own criteria.")
     assert sure("Every borrower is approved.")
     assert sure("Approval is guaranteed.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Switch to us and your phone bill goes down, guaranteed.",  # a direction verb on a bill
+        "Start now and be debt-free by spring.",  # a state bound to a deadline
+        "A pre-workout that builds muscle faster than creatine.",  # compared with an alternative
+        "Deeper sleep from night one.",
+        "Our coaches guarantee a grade 9 in maths.",  # a promising verb takes the object itself
+        "Stops hair fall in its tracks.",
+        "Our hand soap kills germs.",
+    ],
+)
+def test_directions_states_comparisons_and_promised_objects_are_claims(text):
+    assert grammar(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our prices go down every Friday.",
+        "Stronger than ever, our new mug.",
+        "We guarantee a table for every booking.",
+        "Fragrance-free in 30 days.",
+        "Our hikers climb higher than most.",
+    ],
+)
+def test_prices_mugs_tables_and_hikers_are_no_claims(text):
+    assert grammar(text) == [], text
+
+
+def test_sleepless_nights_and_a_greener_way_are_claims():
+    assert "claims.health.implied-disease" in rules_of("No more sleepless nights.")
+    assert "claims.environmental.eco-word" in rules_of("A greener way to wash your car.")

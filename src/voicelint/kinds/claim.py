@@ -78,6 +78,7 @@ ASKING = frozenset(  # openers of a question that asks, whatever marks end it
     {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should"}
     | {"what", "why", "how", "who", "when", "where", "which", "have", "has"}
 )
+PROMISED_PATH = frozenset({"a", "an", "the", "you", "your", "every", "each", "all", "more"})
 READER_OWNS = frozenset({"your", "ur", "yer"})  # "your skin clears up": the reader's body
 # Words that may open a clause before its subject ("and wrinkles vanish", "then your skin...").
 OPENERS = frozenset({"and", "then", "so", "the", "all", "those", "any", "stubborn", "now", "just"})
@@ -114,6 +115,7 @@ def lexicon() -> dict[str, Any]:
         "priced_verbs",
         "promise_verbs",
         "soft_hedges",
+        "promising_verbs",
         "comparatives",
     ):
         data[key] = frozenset(data[key])
@@ -196,6 +198,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         words["priced_verbs"],
         words["promise_verbs"],
         words["soft_hedges"],
+        words["promising_verbs"],
     )
 
     def check(post: PostContext) -> list[Hit]:
@@ -211,6 +214,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 spans = _outcome_spans(results, verbs, objects, window)
                 found.extend((a, b, outcome) for a, b in spans)
             found.extend((a, b, outcome) for a, b in _compared(post, objects, comparatives))
+            found.extend((a, b, outcome) for a, b in _promised(post, objects, grammar))
             if outcome.name in grammar.priced_verbs:
                 # "our customers save $500 a year": the verb and its amount, with no object
                 have = {a for a, _b, o in found if o is outcome}
@@ -272,6 +276,7 @@ class Grammar:
     priced_verbs: frozenset[str]
     promise_verbs: frozenset[str]
     soft_hedges: frozenset[str]
+    promising_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -300,6 +305,21 @@ class Deadlines:
                 for run in self.dates:
                     if tuple(norms[j : j + len(run)]) == run:
                         found.append((i, j + len(run)))
+            if (
+                word == "from"
+                and i + 2 < n
+                and norms[i + 1] in self.units
+                and norms[i + 2] in {"one", "1"}
+            ):
+                found.append((i, i + 3))  # "from night one"
+            if (
+                word == "than"
+                and 0 < i < n - 1
+                and not _number(norms[i + 1])
+                and norms[i - 1] in ADVERB_RESULTS
+                and norms[i + 1] not in {"ever", "before"}
+            ):
+                found.append((i - 1, i + 2))  # "builds muscle faster than whey"
             if word in self.leads:
                 j = i + 1
                 while j < n and j - i <= 5 and (norms[j] in self.fillers or _number(norms[j])):
@@ -387,7 +407,8 @@ class Reading:
         if self.asks(sentence) or first in sentence.negated:
             return None
         span_verbs = [i for i in verbs if first <= i < end]
-        if not (span_verbs or outcome.name in self.grammar.timed_results) or any(
+        state = any(w == "free" or w.endswith("-free") for w in self.norms[first:end])
+        if not (span_verbs or state or outcome.name in self.grammar.timed_results) or any(
             self.lemmas[i] in self.grammar.appearance for i in span_verbs
         ):
             return None
@@ -717,6 +738,24 @@ def _compared(
         for m in objects
         if m.first_token > 0 and norms[m.first_token - 1] in comparatives
     ]
+
+
+def _promised(
+    post: PostContext, objects: Sequence[Match], grammar: Grammar
+) -> list[tuple[int, int]]:
+    """Token ranges of a class object that a promising verb takes as its own object: "we
+    guarantee a grade 9", "promises lower bills"."""
+    table = tokens(post.doc)
+    found = []
+    for m in objects:
+        for i in range(max(0, m.first_token - 4), m.first_token):
+            if table.lemmas[i] in grammar.promising_verbs and all(
+                table.norms[j] in PROMISED_PATH or _number(table.norms[j])
+                for j in range(i + 1, m.first_token)
+            ):
+                found.append((m.first_token, m.end_token))
+                break
+    return found
 
 
 def _priced(post: PostContext, verbs: Sequence[Match]) -> list[tuple[int, int]]:

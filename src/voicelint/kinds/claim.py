@@ -352,6 +352,7 @@ class Reading:
         self._deadlines: list[tuple[int, int]] | None = None
         self.object_ends: dict[int, int] = {}
         self._selling: bool | None = None
+        self._once: dict[tuple[str, int], Any] = {}
         self.lemmas = tokens(self.post.doc).lemmas
 
     def marker_for(self, first: int, end: int, outcome: OutcomeKeys) -> tuple[int, int] | None:
@@ -423,14 +424,16 @@ class Reading:
             return True
         if end < clause[1] and norms[end].isalpha() and norms[end] not in AFTER_ADVERB:
             return False
-        return any(norms[i] in self.grammar.subjects for i in range(clause[0], first))
+        return any(
+            norms[i] in self.grammar.subjects for i in range(max(clause[0], first - WIDE), first)
+        )
 
     def disowned(self, sentence: Sentence, clause: tuple[int, int], first: int) -> bool:
         """A denied promise before the outcome takes back the whole clause: "we can't promise
         you'll sleep through the night", "we don't claim it makes your hair grow"."""
         return any(
             self.lemmas[i] in self.grammar.promise_verbs and i in sentence.negated
-            for i in range(clause[0], first)
+            for i in range(max(clause[0], first - WIDE), first)
         )
 
     def asks(self, sentence: Sentence) -> bool:
@@ -438,6 +441,12 @@ class Reading:
         which exclaims."""
         if sentence.act != "question":
             return False
+        key = ("asks", sentence.first)
+        if key not in self._once:
+            self._once[key] = self._asks(sentence)
+        return self._once[key]
+
+    def _asks(self, sentence: Sentence) -> bool:
         marks = [w for w in self.norms[sentence.first : sentence.end] if w.strip()]
         opener = next((w for w in marks if w.isalpha()), "")
         exclaims = len(marks) > 1 and marks[-1] == "?" and marks[-2] in {"?", "!"}
@@ -475,11 +484,19 @@ class Reading:
         of any verb in its base form counts here."""
         if sentence.act == "request":
             return True
-        words = [i for i in range(sentence.first, before + 1) if self.norms[i].isalpha()]
-        if not words or any(self.norms[i] in SUBJECTS for i in words):
+        opener, subject = self._opening(sentence)
+        if opener is None or opener > before or (subject is not None and subject <= before):
             return False
-        opener = words[0]
         return self.norms[opener] == self.lemmas[opener] and self.norms[opener] not in OPENERS
+
+    def _opening(self, sentence: Sentence) -> tuple[int | None, int | None]:
+        """The sentence's first word and its first subject pronoun (computed once)."""
+        key = ("opening", sentence.first)
+        if key not in self._once:
+            words = [i for i in range(sentence.first, sentence.end) if self.norms[i].isalpha()]
+            subject = next((i for i in words if self.norms[i] in SUBJECTS), None)
+            self._once[key] = (words[0] if words else None, subject)
+        return self._once[key]
 
     def timed(self, first: int, end: int) -> tuple[int, int] | None:
         """A deadline on a result verb with no object ("reading by spring"), in a statement that
@@ -568,7 +585,8 @@ class Reading:
                 return False
             before = [norms[i] for i in range(max(clause[0], first - 3), first)]
             return any(w in READER_OWNS or w in OURS for w in before) or not any(
-                norms[i].isalnum() and norms[i] not in OPENERS for i in range(clause[0], first)
+                norms[i].isalnum() and norms[i] not in OPENERS
+                for i in range(max(clause[0], first - WIDE), first)
             )
         if first not in verbs:
             return False

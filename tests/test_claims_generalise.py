@@ -488,3 +488,29 @@ def test_prices_mugs_tables_and_hikers_are_no_claims(text):
 def test_sleepless_nights_and_a_greener_way_are_claims():
     assert "claims.health.implied-disease" in rules_of("No more sleepless nights.")
     assert "claims.environmental.eco-word" in rules_of("A greener way to wash your car.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Steady energy, guaranteed.",  # a class object with a promising verb after it
+        "Our learners score 15% higher on finals.",  # a sized result for the customers
+        "Triple your followers with our templates.",  # an order on the reader's own, by our means
+        "Sleep like a log every single night.",
+    ],
+)
+def test_promised_objects_sized_results_and_social_means_are_claims(text):
+    assert grammar(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fresh coffee guaranteed.", "Satisfaction guaranteed.", "Members get 10% off, guaranteed."],
+)
+def test_a_guarantee_on_no_outcome_is_no_claim(text):
+    assert grammar(text) == [], text
+
+
+def test_never_feel_a_symptom_again_is_an_implied_disease_claim():
+    assert "claims.health.implied-disease" in rules_of("Never feel bloated again.")
+    assert "claims.health.implied-disease" not in rules_of("Feeling bloated? Ask a pharmacist.")

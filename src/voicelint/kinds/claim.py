@@ -79,6 +79,7 @@ ASKING = frozenset(  # openers of a question that asks, whatever marks end it
     | {"what", "why", "how", "who", "when", "where", "which", "have", "has"}
 )
 PROMISED_PATH = frozenset({"a", "an", "the", "you", "your", "every", "each", "all", "more"})
+UNITS = frozenset({"%", "x", "percent", "points", "point", "pts"})
 READER_OWNS = frozenset({"your", "ur", "yer"})  # "your skin clears up": the reader's body
 # Words that may open a clause before its subject ("and wrinkles vanish", "then your skin...").
 OPENERS = frozenset({"and", "then", "so", "the", "all", "those", "any", "stubborn", "now", "just"})
@@ -214,7 +215,12 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 spans = _outcome_spans(results, verbs, objects, window)
                 found.extend((a, b, outcome) for a, b in spans)
             found.extend((a, b, outcome) for a, b in _compared(post, objects, comparatives))
-            found.extend((a, b, outcome) for a, b in _promised(post, objects, grammar))
+            found.extend(
+                (a, b, outcome)
+                for a, b in _promised(post, objects, grammar)
+                # the object of an outcome already found ("save ... on your energy bill, guaranteed")
+                if not any(x <= a <= y + 2 for x, y, _o in found)
+            )
             if outcome.name in grammar.priced_verbs:
                 # "our customers save $500 a year": the verb and its amount, with no object
                 have = {a for a, _b, o in found if o is outcome}
@@ -740,7 +746,7 @@ def _stated_as_fact(
             _number(norms[first - 1]) or (norms[first - 1] == "%" and norms[first] in CHANGES)
         )
     for i in range(first, min(end + 4, clause[1])):
-        if norms[i] in CURRENCY or (norms[i][:1].isdigit() and i + 1 in objects):
+        if norms[i] in CURRENCY or (norms[i][:1].isdigit() and _sized(norms, i, objects)):
             return True
     return any(norms[i] in CURRENCY for i in range(max(first - 2, clause[0]), first))
 
@@ -766,6 +772,12 @@ def _promised(
     table = tokens(post.doc)
     found = []
     for m in objects:
+        after = m.end_token
+        while after < len(table.norms) and table.norms[after] in {",", "-", "—", "–"}:
+            after += 1
+        if after < len(table.norms) and table.lemmas[after] in grammar.promising_verbs:
+            found.append((m.first_token, m.end_token))  # "all-day energy, guaranteed"
+            continue
         for i in range(max(0, m.first_token - 4), m.first_token):
             if table.lemmas[i] in grammar.promising_verbs and all(
                 table.norms[j] in PROMISED_PATH or _number(table.norms[j])
@@ -793,6 +805,13 @@ def _as_verbs(post: PostContext, verbs: Sequence[Match]) -> Sequence[Match]:
     norms = tokens(post.doc).norms
     kept = [m for m in verbs if m.first_token == 0 or norms[m.first_token - 1] not in DETERMINERS]
     return kept if len(kept) < len(verbs) else verbs
+
+
+def _sized(norms: Sequence[str], i: int, objects: frozenset[int]) -> bool:
+    """A number that sizes a class object: "10 pounds", "20% higher", "200 points higher"."""
+    if i + 1 in objects:
+        return True
+    return i + 2 in objects and i + 1 < len(norms) and norms[i + 1] in UNITS
 
 
 def _number(word: str) -> bool:

@@ -33,6 +33,7 @@ from typing import Any
 from voicelint import lexicon as lexicon_file
 from voicelint.analysis import Sentence
 from voicelint.analysis import lexicon as analysis_lexicon
+from voicelint.conditions import pitch
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 from voicelint.nlp import Match, tokens
 
@@ -59,6 +60,29 @@ PHRASE_ONLY = frozenset({"apply", "applies", "terms", "conditions", "subject", "
 NOT_HEDGES_BEFORE = frozenset({"n't", "not", "never"})  # "can't lose" is no hedge
 # Money quantifies a result; a percentage is usually a product's own term (a rate, a discount).
 CURRENCY = frozenset({"$", "£", "€", "usd", "gbp", "eur"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their"})  # "this clears acne": a pronoun
+STATED_OF_READER = (["you", "'re"], ["you", "are"], ["'ll", "be"], ["will", "be"], ["ll", "be"])
+OURS = frozenset({"our", "these", "its"})  # the product's own: "our picks hit"
+CHANGES = frozenset({"more", "less", "fewer", "lower", "higher", "better"})
+# Comparatives that are a performance result as adverbs ("run faster"), and the words that may
+# follow one ("faster than ever", "higher and longer").
+ADVERB_RESULTS = frozenset(
+    {"faster", "higher", "longer", "harder", "stronger", "further", "farther", "quicker"}
+    | {"heavier", "better"}
+)
+AFTER_ADVERB = frozenset(
+    {"than", "and", "or", "with", "after", "before", "every", "each", "in", "on", "at", "for"}
+    | {"by", "from", "when", "while", "too", "today", "tonight", "overnight", "ever"}
+)
+ASKING = frozenset(  # openers of a question that asks, whatever marks end it
+    {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should"}
+    | {"what", "why", "how", "who", "when", "where", "which", "have", "has"}
+)
+PROMISED_PATH = frozenset({"a", "an", "the", "you", "your", "every", "each", "all", "more"})
+UNITS = frozenset({"%", "x", "percent", "points", "point", "pts"})
+READER_OWNS = frozenset({"your", "ur", "yer"})  # "your skin clears up": the reader's body
+# Words that may open a clause before its subject ("and wrinkles vanish", "then your skin...").
+OPENERS = frozenset({"and", "then", "so", "the", "all", "those", "any", "stubborn", "now", "just"})
 
 
 @cache
@@ -71,8 +95,33 @@ def lexicon() -> dict[str, Any]:
                 raise ValueError(
                     f"lexicons/claims/outcomes.yaml: {name}.{key} has a word YAML did not read as text"
                 )
-    for key in ("hedges", "hedge_phrases", "future", "adverbs", "subjects"):
+    for key in (
+        "hedges",
+        "hedge_phrases",
+        "future",
+        "adverbs",
+        "subjects",
+        "quantifiers",
+        "quantified_people",
+        "quantified_times",
+        "deadline_leads",
+        "deadline_fillers",
+        "deadline_units",
+        "appearance_verbs",
+        "causatives",
+        "agents",
+        "timed_results",
+        "timed_verbs",
+        "means_classes",
+        "priced_verbs",
+        "promise_verbs",
+        "soft_hedges",
+        "promising_verbs",
+        "comparatives",
+    ):
         data[key] = frozenset(data[key])
+    for key in ("deadline_dates", "deadline_phrases", "measures"):
+        data[key] = tuple(tuple(str(w).split()) for w in data[key])
     return data
 
 
@@ -123,6 +172,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             OutcomeKeys(name, spec["summary"], key("results"), key("verbs"), key("objects"), topic)
         )
     marker_key = bank.shared_phrases("claim:markers", words["marker_phrases"], "LEMMA")
+    comparatives = words["comparatives"]
     grammar = Grammar(
         frozenset(words["future"]),
         frozenset(words["adverbs"]),
@@ -130,19 +180,55 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         (analysis_lexicon()["hedges"] - PHRASE_ONLY) | words["hedges"],
         tuple(analysis_lexicon()["hedge_phrases"] | words["hedge_phrases"]),
         window,
+        words["quantifiers"],
+        words["quantified_people"] | words["quantified_times"] | words["subjects"],
+        Deadlines(
+            words["deadline_leads"],
+            words["deadline_fillers"],
+            words["deadline_units"],
+            words["deadline_dates"],
+            words["deadline_phrases"],
+            words["measures"],
+        ),
+        words["appearance_verbs"],
+        words["causatives"],
+        words["agents"],
+        words["timed_results"],
+        words["timed_verbs"],
+        words["means_classes"],
+        words["priced_verbs"],
+        words["promise_verbs"],
+        words["soft_hedges"],
+        words["promising_verbs"],
     )
 
     def check(post: PostContext) -> list[Hit]:
         found: list[tuple[int, int, OutcomeKeys]] = []
+        bare: set[tuple[int, int, str]] = set()  # verbs with no object: a result only if timed
         for outcome in outcome_keys:
             if outcome.topic is not None and not post.matches_for(outcome.topic):
                 continue
             results = post.matches_for(outcome.results)
-            verbs = post.matches_for(outcome.verbs)
+            verbs = _as_verbs(post, post.matches_for(outcome.verbs))
             objects = post.matches_for(outcome.objects)
             if results or (verbs and objects):
                 spans = _outcome_spans(results, verbs, objects, window)
                 found.extend((a, b, outcome) for a, b in spans)
+            found.extend((a, b, outcome) for a, b in _compared(post, objects, comparatives))
+            found.extend(
+                (a, b, outcome)
+                for a, b in _promised(post, objects, grammar)
+                # the object of an outcome already found ("save ... on your energy bill, guaranteed")
+                if not any(x <= a <= y + 2 for x, y, _o in found)
+            )
+            if outcome.name in grammar.priced_verbs:
+                # "our customers save $500 a year": the verb and its amount, with no object
+                have = {a for a, _b, o in found if o is outcome}
+                found.extend((a, b, outcome) for a, b in _priced(post, verbs) if a not in have)
+            if outcome.name in grammar.timed_verbs:
+                alone = [(m.first_token, m.end_token) for m in verbs]
+                bare.update((a, b, outcome.name) for a, b in alone)
+                found.extend((a, b, outcome) for a, b in alone)
         if not found:
             return []
         reading = Reading(post, grammar, post.matches_for(marker_key))
@@ -151,7 +237,10 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         for first, end, outcome in sorted(found, key=lambda f: (f[0], f[1])):
             if taken.intersection(range(first, end)):
                 continue
-            marker = reading.marker_for(first, end, outcome)
+            if (first, end, outcome.name) in bare:
+                marker = reading.timed(first, end)
+            else:
+                marker = reading.marker_for(first, end, outcome)
             if marker is None:
                 continue
             start_token, end_token = min(first, marker[0]), max(end, marker[1])
@@ -181,6 +270,69 @@ class Grammar:
     hedges: frozenset[str]
     hedge_phrases: tuple[str, ...]
     window: int
+    quantifiers: frozenset[str]  # "every", "each": certainty only over these nouns
+    quantified: frozenset[str]
+    deadlines: Deadlines
+    appearance: frozenset[str]
+    causatives: frozenset[str]
+    agents: frozenset[str]
+    timed_results: frozenset[str]
+    timed_verbs: frozenset[str]
+    means_classes: frozenset[str]
+    priced_verbs: frozenset[str]
+    promise_verbs: frozenset[str]
+    soft_hedges: frozenset[str]
+    promising_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """What binds a result to a deadline or a size: "in 7 days", "overnight", "by summer", "in half"."""
+
+    leads: frozenset[str]
+    fillers: frozenset[str]
+    units: frozenset[str]
+    dates: tuple[tuple[str, ...], ...]
+    phrases: tuple[tuple[str, ...], ...]
+    measures: tuple[tuple[str, ...], ...]
+
+    def find(self, norms: Sequence[str]) -> list[tuple[int, int]]:
+        """Token ranges of the deadlines and sizes in a post, in text order."""
+        found: list[tuple[int, int]] = []
+        n = len(norms)
+        for i, word in enumerate(norms):
+            for run in self.phrases + self.measures:
+                if word == run[0] and tuple(norms[i : i + len(run)]) == run:
+                    found.append((i, i + len(run)))
+            if word in {"by", "before"}:
+                j = i + 1
+                if j < n and norms[j] in {"the", "this", "next", "your"}:
+                    j += 1
+                for run in self.dates:
+                    if tuple(norms[j : j + len(run)]) == run:
+                        found.append((i, j + len(run)))
+            if (
+                word == "from"
+                and i + 2 < n
+                and norms[i + 1] in self.units
+                and norms[i + 2] in {"one", "1"}
+            ):
+                found.append((i, i + 3))  # "from night one"
+            if (
+                word == "than"
+                and 0 < i < n - 1
+                and not _number(norms[i + 1])
+                and norms[i - 1] in ADVERB_RESULTS
+                and norms[i + 1] not in {"ever", "before"}
+            ):
+                found.append((i - 1, i + 2))  # "builds muscle faster than whey"
+            if word in self.leads:
+                j = i + 1
+                while j < n and j - i <= 5 and (norms[j] in self.fillers or _number(norms[j])):
+                    j += 1
+                if j < n and norms[j] in self.units:
+                    found.append((i, j + 1))
+        return sorted(set(found))
 
 
 @dataclass
@@ -192,7 +344,7 @@ class Reading:
     marker_matches: Sequence[Match]
     _clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
     _starts: dict[str, frozenset[int]] = field(default_factory=dict)
-    _hedged: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _hedged: dict[tuple[tuple[int, int], bool], bool] = field(default_factory=dict)
     _markers: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -203,6 +355,11 @@ class Reading:
             for i in range(sentence.first, sentence.end):
                 self.sentence_of[i] = k
         self.extra = sorted((m.first_token, m.end_token) for m in self.marker_matches)
+        self._deadlines: list[tuple[int, int]] | None = None
+        self.object_ends: dict[int, int] = {}
+        self._selling: bool | None = None
+        self._once: dict[tuple[str, int], Any] = {}
+        self.lemmas = tokens(self.post.doc).lemmas
 
     def marker_for(self, first: int, end: int, outcome: OutcomeKeys) -> tuple[int, int] | None:
         """The marker that makes the outcome ``[first, end)`` a claim, or the outcome itself when
@@ -212,9 +369,16 @@ class Reading:
             return None
         sentence = self.sentences[k]
         clause = self.clause(sentence, first)
-        if self.hedged(sentence, clause):
-            return None
+        if end > clause[1] or self.disowned(sentence, clause, first):
+            return None  # a verb and an object in two sentences ("drop in May. Sizes XS-3X")
         verbs = self.starts(outcome.verbs)
+        if not self._compared_of_someone(clause, first, end):
+            return None
+        if self.hedged(sentence, clause):
+            if self.hedged(sentence, clause, soft=False) or self.asks(sentence):
+                return None
+            # only "helps": a deadline still binds ("helps you fall asleep in minutes")
+            return self.timed_outcome(sentence, clause, first, end, verbs, outcome)
         markers = self.markers(sentence, clause, outcome.name, verbs | self.starts(outcome.results))
         marker = _attached(self.norms, clause, markers, first, end, self.grammar.window)
         if marker is not None:
@@ -223,12 +387,224 @@ class Reading:
             marker = self.tag(self.sentences[k + 1])
             if marker is not None:
                 return marker
+        if self.asks(sentence) or first in sentence.negated:
+            return None
+        marker = self.timed_outcome(sentence, clause, first, end, verbs, outcome)
+        if marker is not None:
+            return marker
         objects = self.starts(outcome.objects)
         if _stated_as_fact(
             self.norms, sentence, clause, first, end, verbs, objects, self.grammar.subjects
-        ):
-            return (first, end)  # the result itself, quantified, is the claim
+        ) or self.done_to_reader(sentence, clause, first, end, verbs, objects, outcome):
+            return (first, end)  # the result itself, quantified or stated as fact, is the claim
         return None
+
+    def timed_outcome(
+        self,
+        sentence: Sentence,
+        clause: tuple[int, int],
+        first: int,
+        end: int,
+        verbs: frozenset[int],
+        outcome: OutcomeKeys,
+    ) -> tuple[int, int] | None:
+        """A deadline bound to the outcome: "raise your score in 30 days" and "clear skin in a
+        week" are results bound to a deadline; "approved in minutes", "bonus bets expire in 7
+        days" and "skin feels smoother in two weeks" are not."""
+        if self.asks(sentence) or first in sentence.negated:
+            return None
+        span_verbs = [i for i in verbs if first <= i < end]
+        state = any(w == "free" or w.endswith("-free") for w in self.norms[first:end])
+        if not (span_verbs or state or outcome.name in self.grammar.timed_results) or any(
+            self.lemmas[i] in self.grammar.appearance for i in span_verbs
+        ):
+            return None
+        return self.deadline(sentence, clause, first, end)
+
+    def _compared_of_someone(self, clause: tuple[int, int], first: int, end: int) -> bool:
+        """An outcome that ends in a bare comparative ("run faster", "train harder") is a result
+        only said of the reader or the customers ("you'll run faster"), and only as an adverb:
+        "run longer hours" is a timetable, "the team will train harder" a plan."""
+        norms = self.norms
+        if norms[end - 1] not in ADVERB_RESULTS:
+            return True
+        if end < clause[1] and norms[end].isalpha() and norms[end] not in AFTER_ADVERB:
+            return False
+        return any(
+            norms[i] in self.grammar.subjects for i in range(max(clause[0], first - WIDE), first)
+        )
+
+    def disowned(self, sentence: Sentence, clause: tuple[int, int], first: int) -> bool:
+        """A denied promise before the outcome takes back the whole clause: "we can't promise
+        you'll sleep through the night", "we don't claim it makes your hair grow"."""
+        return any(
+            self.lemmas[i] in self.grammar.promise_verbs and i in sentence.negated
+            for i in range(max(clause[0], first - WIDE), first)
+        )
+
+    def asks(self, sentence: Sentence) -> bool:
+        """A question that asks: not a statement ending in "??" ("it actually fixed my sleep??"),
+        which exclaims."""
+        if sentence.act != "question":
+            return False
+        key = ("asks", sentence.first)
+        if key not in self._once:
+            self._once[key] = self._asks(sentence)
+        return self._once[key]
+
+    def _asks(self, sentence: Sentence) -> bool:
+        marks = [w for w in self.norms[sentence.first : sentence.end] if w.strip()]
+        opener = next((w for w in marks if w.isalpha()), "")
+        exclaims = len(marks) > 1 and marks[-1] == "?" and marks[-2] in {"?", "!"}
+        exclaims = exclaims or (bool(marks) and len(marks[-1]) > 1 and set(marks[-1]) <= {"?", "!"})
+        return not exclaims or opener in ASKING
+
+    def _testimony(self, verb: int, end: int) -> bool:
+        """A result verb in the past acting on the writer's own: "fixed my sleep", "cleared my
+        skin"."""
+        word, lemma = self.norms[verb], self.lemmas[verb]
+        if word == lemma or _third_person(word, lemma) or word.endswith("ing"):
+            return False
+        return any(self.norms[i] == "my" for i in range(verb + 1, min(end, verb + 3)))
+
+    def _sells(self) -> bool:
+        """The post is paid for, or sells to the reader (a code, a link, "try it")."""
+        if self._selling is None:
+            self._selling = bool(self.post.post.sponsored) or pitch.holds(self.post)
+        return self._selling
+
+    def _by_our_means(self, clause: tuple[int, int], end: int) -> bool:
+        """ "with our ...", "using our ...", "thanks to our ..." after the outcome, in its clause."""
+        norms = self.norms
+        for i in range(end, min(clause[1], end + 6) - 1):
+            if norms[i] in {"with", "using", "through", "via"} and norms[i + 1] in OURS | {
+                "this",
+                "these",
+            }:
+                return True
+        return False
+
+    def _ordered(self, sentence: Sentence, before: int) -> bool:
+        """Whether the sentence opens with an order, with no subject before ``before``: "Invest
+        $500 today and ...". The analysis reads a request from its list of imperatives; an order
+        of any verb in its base form counts here."""
+        if sentence.act == "request":
+            return True
+        opener, subject = self._opening(sentence)
+        if opener is None or opener > before or (subject is not None and subject <= before):
+            return False
+        return self.norms[opener] == self.lemmas[opener] and self.norms[opener] not in OPENERS
+
+    def _opening(self, sentence: Sentence) -> tuple[int | None, int | None]:
+        """The sentence's first word and its first subject pronoun (computed once)."""
+        key = ("opening", sentence.first)
+        if key not in self._once:
+            words = [i for i in range(sentence.first, sentence.end) if self.norms[i].isalpha()]
+            subject = next((i for i in words if self.norms[i] in SUBJECTS), None)
+            self._once[key] = (words[0] if words else None, subject)
+        return self._once[key]
+
+    def timed(self, first: int, end: int) -> tuple[int, int] | None:
+        """A deadline on a result verb with no object ("reading by spring"), in a statement that
+        does not hedge or negate it."""
+        k = self.sentence_of[first]
+        if k < 0:
+            return None
+        sentence = self.sentences[k]
+        clause = self.clause(sentence, first)
+        if self.asks(sentence) or first in sentence.negated:
+            return None
+        if self.disowned(sentence, clause, first):
+            return None
+        if self.hedged(sentence, clause):
+            return None
+        return self.deadline(sentence, clause, first, end)
+
+    def deadline(
+        self, sentence: Sentence, clause: tuple[int, int], first: int, end: int
+    ) -> tuple[int, int] | None:
+        """A deadline or a size attached to the outcome in its clause: "clears acne in 7 days",
+        "cut your bill in half", "a six-pack by summer"."""
+        if self._deadlines is None:
+            self._deadlines = self.grammar.deadlines.find(self.norms)
+        a, b = clause
+        spans = [
+            (i, j)
+            for i, j in self._deadlines[
+                bisect_left(self._deadlines, (a, 0)) : bisect_left(self._deadlines, (b, 0))
+            ]
+            if j <= b and i not in sentence.negated
+        ]
+        return _attached(self.norms, clause, spans, first, end, self.grammar.window)
+
+    def done_to_reader(
+        self,
+        sentence: Sentence,
+        clause: tuple[int, int],
+        first: int,
+        end: int,
+        verbs: frozenset[int],
+        objects: frozenset[int],
+        outcome: OutcomeKeys,
+    ) -> bool:
+        """A result stated as fact, in the present tense, with no marker: the reader's body or
+        money as the subject of a result verb ("your skin clears up", "wrinkles vanish"), or the
+        product as the doer of one ("our panels slash your bill", "it melts belly fat", "makes
+        you look younger"). A request is an offer, a past tense a story, "feels" and "looks" an
+        appearance."""
+        norms, lemmas, g = self.norms, self.lemmas, self.grammar
+        name = outcome.name
+        self.object_ends = {
+            m.first_token: m.end_token for m in self.post.matches_for(outcome.objects)
+        }
+        before = [norms[i] for i in range(max(clause[0], first - 4), first) if norms[i].strip()]
+        inner = [i for i in verbs if first <= i < end]
+        if (
+            inner
+            and before
+            and before[-1] not in {"to", "and"}
+            and any(w in g.causatives for w in before[-3:])
+        ):
+            return True  # "makes you look ten years younger", "watch the money roll in"
+        if first in verbs and self._testimony(first, end) and self._sells():
+            return True  # "this mattress actually fixed my sleep schedule", in a post that sells
+        if first in verbs and before and before[-1] == "and" and self._ordered(sentence, first):
+            return True  # "invest today and retire a millionaire": a consequence promised
+        if (
+            name in g.means_classes
+            and first in verbs
+            and self._ordered(sentence, first)
+            and any(norms[i] in READER_OWNS for i in range(first, end))
+            and self._by_our_means(clause, end)
+        ):
+            return True  # "boost your child's IQ with our games": the product as the means
+        if sentence.act != "statement":
+            return False
+        if not self.post.post.in_reply_to and before[-2:] in STATED_OF_READER:
+            return True  # a result stated of the reader: "you're approved", "you'll be debt-free"
+        inner = [i for i in inner if i > first]
+        if first in objects and inner and first not in verbs:
+            verb = min(inner)
+            if verb != self.object_ends.get(first) or lemmas[verb] in g.appearance:
+                return False  # "savings account earns": the object only names the subject's kind
+            if not _present(norms[verb], lemmas[verb]):
+                return False
+            before = [norms[i] for i in range(max(clause[0], first - 3), first)]
+            return any(w in READER_OWNS or w in OURS for w in before) or not any(
+                norms[i].isalnum() and norms[i] not in OPENERS
+                for i in range(max(clause[0], first - WIDE), first)
+            )
+        if first not in verbs:
+            return False
+        word = norms[first]
+        if lemmas[first] in g.appearance:
+            return False
+        if before and before[-1] in {"to", "and", "or"} | g.subjects:
+            return False  # "to double" is a goal; "you lose" is a quantified fact or nothing
+        if word != lemmas[first] and _third_person(word, lemmas[first]):
+            # "Erases dark spots", "this balm clears acne"
+            return not before or any(w in g.agents or w[:1].isupper() for w in before)
+        return word == lemmas[first] and any(w in g.agents for w in before)
 
     def starts(self, key: str) -> frozenset[int]:
         """First tokens of a matcher key's matches (computed once per key)."""
@@ -250,19 +626,23 @@ class Reading:
                 self._clauses[i] = (start, stop)
         return self._clauses[token]
 
-    def hedged(self, sentence: Sentence, clause: tuple[int, int]) -> bool:
-        """A hedge word in the clause, or a qualifying phrase anywhere in the sentence."""
-        if clause not in self._hedged:
+    def hedged(self, sentence: Sentence, clause: tuple[int, int], soft: bool = True) -> bool:
+        """A hedge word in the clause, or a qualifying phrase anywhere in the sentence; with
+        ``soft=False``, "helps" and its kin do not count."""
+        key = (clause, soft)
+        if key not in self._hedged:
             norms, hedges = self.norms, self.grammar.hedges
-            self._hedged[clause] = any(
+            if not soft:
+                hedges = hedges - self.grammar.soft_hedges
+            self._hedged[key] = any(
                 norms[i] in hedges
                 and not (i + 1 < len(norms) and norms[i + 1] in NOT_HEDGES_BEFORE)
                 for i in range(*clause)
             ) or self._qualified(sentence)
-        return self._hedged[clause]
+        return self._hedged[key]
 
     def _qualified(self, sentence: Sentence) -> bool:
-        key = (sentence.first, -1)
+        key = ((sentence.first, -1), True)
         if key not in self._hedged:
             words = " ".join(self.norms[i] for i in range(sentence.first, sentence.end))
             self._hedged[key] = any(f" {p} " in f" {words} " for p in self.grammar.hedge_phrases)
@@ -279,7 +659,7 @@ class Reading:
             absolute = sentence.absolute[
                 bisect_left(sentence.absolute, a) : bisect_left(sentence.absolute, b)
             ]
-            found = [(i, i + 1) for i in absolute]
+            found = [(i, i + 1) for i in absolute if self._certain(i, b)]
             extra = self.extra[bisect_left(self.extra, (a, 0)) : bisect_left(self.extra, (b, 0))]
             found += [(i, j) for i, j in extra if i not in sentence.negated]
             for i in range(a, b):
@@ -287,10 +667,30 @@ class Reading:
                     j = i + 1
                     while j < b and norms[j] in adverbs:
                         j += 1
-                    if j < b and j in verbs:
+                    if j < b and j in verbs and not self._looks(j, b):
                         found.append((i, j + 1))  # "'ll save", "will easily read", "will 10x"
             self._markers[key] = sorted(found)
         return self._markers[key]
+
+    def _looks(self, verb: int, stop: int) -> bool:
+        """An appearance verb with no size after it: "your hair will look amazing" is puffery,
+        "you'll look 10 years younger" a result."""
+        if self.lemmas[verb] not in self.grammar.appearance:
+            return False
+        return not any(_number(self.norms[i]) for i in range(verb + 1, min(stop, verb + 4)))
+
+    def _certain(self, i: int, stop: int) -> bool:
+        """Whether an absolute word is certainty: "every" and "each" are only when they quantify
+        who gets the result or when it comes ("every kid", "every time"), not any noun
+        ("every lender")."""
+        if self.norms[i] not in self.grammar.quantifiers:
+            return True
+        j = i + 1
+        while j < stop and (not self.norms[j].strip() or self.norms[j] == "single"):
+            j += 1
+        if j >= stop:
+            return False
+        return self.norms[j] in self.grammar.quantified or self.lemmas[j] in self.grammar.quantified
 
     def tag(self, following: Sentence) -> tuple[int, int] | None:
         """A certainty marker standing alone as the next sentence ("Parlay tonight? Can't lose.")."""
@@ -334,15 +734,98 @@ def _stated_as_fact(
     """A result stated as fact with no marker: a statement whose subject is the reader or the
     customers, with a result verb acting on a quantified object ("members earn $500 a month",
     "customers lose 10 pounds"). An offer ("Save $5 today") is a request, not a statement."""
-    if sentence.act != "statement" or not (first in verbs or end - 1 in verbs):
+    if sentence.act != "statement":
         return False
     lo, hi = max(clause[0], first - WIDE), min(clause[1], end + WIDE)
     if not any(norms[i] in subjects for i in range(lo, hi)):
         return False
+    if not (first in verbs or end - 1 in verbs):
+        # a result word with its size: "clients see 3x more leads", "members report 40% fewer"
+        # a bare percentage is a product's own term ("members earn 4% APY"), a change is not
+        return first > clause[0] and (
+            _number(norms[first - 1]) or (norms[first - 1] == "%" and norms[first] in CHANGES)
+        )
     for i in range(first, min(end + 4, clause[1])):
-        if norms[i] in CURRENCY or (norms[i][:1].isdigit() and i + 1 in objects):
+        if norms[i] in CURRENCY or (norms[i][:1].isdigit() and _sized(norms, i, objects)):
             return True
     return any(norms[i] in CURRENCY for i in range(max(first - 2, clause[0]), first))
+
+
+def _compared(
+    post: PostContext, objects: Sequence[Match], comparatives: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Token ranges of a comparative and the class object after it: a result named as a change
+    ("thicker hair", "fewer wrinkles", "higher grades")."""
+    norms = tokens(post.doc).norms
+    return [
+        (m.first_token - 1, m.end_token)
+        for m in objects
+        if m.first_token > 0 and norms[m.first_token - 1] in comparatives
+    ]
+
+
+def _promised(
+    post: PostContext, objects: Sequence[Match], grammar: Grammar
+) -> list[tuple[int, int]]:
+    """Token ranges of a class object that a promising verb takes as its own object: "we
+    guarantee a grade 9", "promises lower bills"."""
+    table = tokens(post.doc)
+    found = []
+    for m in objects:
+        after = m.end_token
+        while after < len(table.norms) and table.norms[after] in {",", "-", "—", "–"}:
+            after += 1
+        if after < len(table.norms) and table.lemmas[after] in grammar.promising_verbs:
+            found.append((m.first_token, m.end_token))  # "all-day energy, guaranteed"
+            continue
+        for i in range(max(0, m.first_token - 4), m.first_token):
+            if table.lemmas[i] in grammar.promising_verbs and all(
+                table.norms[j] in PROMISED_PATH or _number(table.norms[j])
+                for j in range(i + 1, m.first_token)
+            ):
+                found.append((m.first_token, m.end_token))
+                break
+    return found
+
+
+def _priced(post: PostContext, verbs: Sequence[Match]) -> list[tuple[int, int]]:
+    """Token ranges of a result verb and the sum of money right after it ("save $500")."""
+    norms = tokens(post.doc).norms
+    found = []
+    for m in verbs:
+        i = m.end_token
+        if i + 1 < len(norms) and norms[i] in CURRENCY and _number(norms[i + 1]):
+            found.append((m.first_token, i + 2))
+    return found
+
+
+def _as_verbs(post: PostContext, verbs: Sequence[Match]) -> Sequence[Match]:
+    """Result verbs used as verbs: after a determiner the word is a noun ("the look of fine
+    lines", "a cut above", "your drop")."""
+    norms = tokens(post.doc).norms
+    kept = [m for m in verbs if m.first_token == 0 or norms[m.first_token - 1] not in DETERMINERS]
+    return kept if len(kept) < len(verbs) else verbs
+
+
+def _sized(norms: Sequence[str], i: int, objects: frozenset[int]) -> bool:
+    """A number that sizes a class object: "10 pounds", "20% higher", "200 points higher"."""
+    if i + 1 in objects:
+        return True
+    return i + 2 in objects and i + 1 < len(norms) and norms[i + 1] in UNITS
+
+
+def _number(word: str) -> bool:
+    return word[:1].isdigit()
+
+
+def _present(word: str, lemma: str) -> bool:
+    """A verb form that can state a present fact: the base form or the third person ("clear",
+    "clears"), not a past or a participle ("cleared", "clearing")."""
+    return word == lemma or _third_person(word, lemma)
+
+
+def _third_person(word: str, lemma: str) -> bool:
+    return word in {lemma + "s", lemma + "es", lemma[:-1] + "ies"} and word != lemma
 
 
 def _breaks(norms: Sequence[str], i: int) -> bool:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import lint
-from voicelint.conditions import CONDITIONS
-from voicelint.evaluate import evaluate, false_alarm_rate
 from test_conditions import holds
 from test_packs import REPO
+from voicelint.conditions import CONDITIONS
+from voicelint.evaluate import evaluate, false_alarm_rate
 
 
 def rules(text: str, pack: str, **fields: object) -> set[str]:
@@ -54,7 +54,11 @@ FIRES = [
         {"kind": "reply", "in_reply_to": "Can I get a window seat?"},
     ),
     # prescription drugs: approval claimed in a post about a compounded drug, doses by shape
-    ("prescription-drugs", "Identical to Mounjaro, for less. Compounded tirzepatide ships today.", {}),
+    (
+        "prescription-drugs",
+        "Identical to Mounjaro, for less. Compounded tirzepatide ships today.",
+        {},
+    ),
     (
         "prescription-drugs",
         "Easing back down to the lower strength usually helps.",
@@ -78,13 +82,21 @@ FIRES = [
 
 PASSES = [
     ("betting", "Scam alert: sellers of 'sure win' tipping systems are lying to you.", {}),
-    ("betting", "Stressed about money? Please don't look to gambling: talk to Citizens Advice.", {}),
+    (
+        "betting",
+        "Stressed about money? Please don't look to gambling: talk to Citizens Advice.",
+        {},
+    ),
     ("betting", "Set a loss limit: you can lose more than you win.", {}),
     ("lending", "Not every applicant gets approved; we explain why when one isn't.", {}),
     ("charity", "$12 can help feed a child for a week.", {}),
     ("charity", "Our partner is matching every donation up to $5,000 until Sunday.", {}),
     ("travel", "Rome from €89, every airport charge included.", {}),
-    ("prescription-drugs", "Compounded tirzepatide is not FDA-approved; ask about brand-name options.", {}),
+    (
+        "prescription-drugs",
+        "Compounded tirzepatide is not FDA-approved; ask about brand-name options.",
+        {},
+    ),
     (
         "prescription-drugs",
         "Please don't change your dose without your prescriber; our pharmacists can help.",

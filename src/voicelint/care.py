@@ -499,6 +499,8 @@ def compensations(doc: Any) -> list[tuple[int, int]]:
             for span in phrases("replies", "compensation", kind).find(doc, s.first, s.end):
                 if span.first in negated or any(e.first <= span.first < e.end for e in exceptions):
                     continue
+                if kind == "free" and _channel_cost(doc, s.first, s.end, span):
+                    continue  # "the helpline is free on 0808...": what a call costs, no gift
                 if (
                     norms[span.first] == "on"
                     and span.first >= 2
@@ -516,6 +518,23 @@ def compensations(doc: Any) -> list[tuple[int, int]]:
                     stop += 1  # what is given: "a free pastry", "complimentary drinks"
                 found.append((span.first, stop))
     return found
+
+
+def _channel_cost(doc: Any, first: int, end: int, span: Span) -> bool:
+    """Whether "free" tells what reaching a channel costs ("the helpline is free on 0808 8020
+    133", "free to call", "a free, confidential line"): a channel word within three words of it,
+    or a number the reader can call right after it."""
+    channels = set(lexicon("replies")["compensation"]["channels"])
+    table = tokens(doc)
+    after = [
+        i for i in range(span.end, min(end, span.end + 4)) if table.norms[i] not in ("", " ", ",")
+    ]
+    near = [*range(max(first, span.first - 3), span.first), *after[:1]]
+    if any(table.norms[i] in channels or table.lemmas[i] in channels for i in near):
+        return True
+    return bool(after) and table.norms[after[0]] in ("on", "at") and any(
+        any(c.isdigit() for c in table.norms[i]) for i in after[1:]
+    )
 
 
 # verbs of learning about something: what follows them is the customer's report, read back
@@ -573,12 +592,7 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
     prospective = set(argue["prospective"]) | CONDITIONS
     light = set(argue["light"])
     norms = tokens(doc).norms
-    said_table = tokens(said)
-    echoes = {
-        lemma
-        for lemma, token in zip(said_table.lemmas, said, strict=True)
-        if lemma.isalpha() and len(lemma) > 2 and not token.is_stop and lemma not in light
-    }
+    echoes = own_account(said, light)
     found: list[tuple[int, int]] = []
     for s in acts(doc):
         if s.act != "statement":
@@ -591,6 +605,38 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
         ):
             found.append((s.first, s.end))
     return found
+
+
+# the customer speaking of what happened to them: "I was charged twice", "my parcel never came"
+FIRST_PERSON = frozenset(
+    {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "i'm", "i've", "im", "ive"}
+)
+
+
+def own_account(said: Any, light: set[str]) -> set[str]:
+    """The content lemmas of the customer's account of their own experience: the sentences of
+    their message where they speak in the first person ("I was charged twice", "my box never
+    came"). A sentence about the brand's doings in general ("so you've cancelled the 6am
+    classes?") is no account of theirs, and correcting it is no argument with them."""
+    table = tokens(said)
+    found: set[str] = set()
+    for first, end in split_sentences(said):
+        if not any(table.norms[i] in FIRST_PERSON for i in range(first, end)):
+            continue
+        found |= {
+            table.lemmas[i]
+            for i in range(first, end)
+            if table.lemmas[i].isalpha()
+            and len(table.lemmas[i]) > 2
+            and not said[i].is_stop
+            and table.lemmas[i] not in light
+        }
+    return found
+
+
+# a negation after one of these promises about the future ("it won't happen again"); it denies
+# nothing the customer said happened
+FUTURE = frozenset({"will", "wo", "'ll", "shall", "gonna"})
 
 
 def _testifies(doc: Any, first: int, end: int, prospective: set[str], staff: set[str]) -> bool:
@@ -625,8 +671,11 @@ def _denies(doc: Any, first: int, end: int, echoes: set[str], light: set[str]) -
         return False
     for d in phrases("replies", "argue", "denied").find(doc, first, end):
         cue = negated.get(d.first)
-        if cue is not None and not _wish(norms, cue, d.first, first):
-            return True
+        if cue is None or _wish(norms, cue, d.first, first):
+            continue
+        if cue > first and norms[cue - 1] in FUTURE:
+            continue  # "it won't happen again": a promise
+        return True
     for i, cue in negated.items():
         lemma = lemmas[i]
         if cue > first and norms[cue - 1] in REFUSALS:

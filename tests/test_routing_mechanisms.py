@@ -445,7 +445,7 @@ def test_news_read_back_after_sorry_to_hear_is_not_a_settlement():
     ("message", "intents"),
     [
         # a harm verb, a body part and whose body it is
-        ("Sprained my ankle on the loose mat by the door", {"injury"}),
+        ("Sprained my ankle running for your shuttle", {"injury"}),
         ("My daughter banged her head on your shelf", {"injury"}),
         # equipment that fails, and harm foreseen
         ("the cable on the lat machine is frayed", {"safety_hazard"}),

@@ -500,3 +500,12 @@ def test_a_brush_off_is_left_alone_when_the_reply_offers_help():
     assert "tone.reader-brushed-off" not in tone(
         "That's not our problem normally, but we'll sort it: DM us.", COMPLAINT
     )
+
+
+def test_dismissal_elsewhere_shows_the_customer_the_door():
+    assert dismissal("elsewhere", "There are lots of other banks out there.")
+    assert dismissal("elsewhere", "You're free to book elsewhere.")
+    assert dismissal("elsewhere", "Perhaps our club just isn't for you.")
+    assert not dismissal("elsewhere", "Our other branches open at 8.")
+    assert not dismissal("elsewhere", "This roast is not for you if you like it mild.")
+    assert not dismissal("elsewhere", "If you'd rather book elsewhere, we'll refund you.")

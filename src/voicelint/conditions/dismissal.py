@@ -22,12 +22,17 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   final").
 - ``contradicting``: the reader told outright that they are wrong ("you're wrong", "you are
   mistaken"); "you're not wrong" and "if you're wrong" do not count.
+- ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
+  "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
+  brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
+  a product that "isn't for you if you're vegan" advises).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from voicelint import lexicon as lexicon_file
 from voicelint.analysis import lexicon
 
 NAME = "dismissal"
@@ -39,6 +44,7 @@ VALUES = (
     "curt",
     "pulling_rank",
     "contradicting",
+    "elsewhere",
 )
 SPEAKERS = frozenset({"we", "i", "our", "my", "'ve", "have", "has", "had"})
 NOTHING = frozenset({"nothing", "no"})
@@ -183,6 +189,38 @@ def _contradicting(span: list[str]) -> bool:
     return False
 
 
+ELSEWHERE = frozenset({"elsewhere"})
+OTHER = frozenset({"other", "another"})
+MANY = frozenset({"plenty", "lots", "many", "loads", "free", "welcome", "always", "try", "find"})
+NOT_FOR = frozenset({"not", "n't", "isn't", "aren't", "'s", "is", "are"})
+MAYBE = frozenset({"maybe", "perhaps", "probably", "clearly", "obviously", "just", "simply"})
+
+
+def _elsewhere(span: list[str]) -> bool:
+    words = lexicon()
+    if any(w in words["conditionals"] for w in span):
+        return False  # "if you'd rather shop elsewhere, DM us for a refund": an option offered
+    content = [w for w in span if w not in PUNCTUATION]
+    for k, word in enumerate(content):
+        before = content[max(0, k - 4) : k]
+        if word in ELSEWHERE or (word == "else" and before[-1:] in (["somewhere"], ["someone"])):
+            return any(w in MANY or w in words["reader"] for w in before) or (
+                k and content[k - 1] in {"go", "shop", "look", "bank", "eat", "fly"}
+            )
+        if word in OTHER and k + 1 < len(content) and content[k + 1] in lexicon_file.load("tone")["providers"]:
+            owned = any(w in BRAND_OWN for w in before[-2:])
+            return not owned and any(w in MANY for w in before)
+        if word == "for" and k + 1 < len(content) and content[k + 1] in {"you", "u"}:
+            rest = content[k + 2 :]
+            if rest and rest[0] not in {"then", ".", "!"}:
+                continue  # "not for you if you're vegan": advice on a product
+            said = content[max(0, k - 4) : k]
+            if not any(w in NOT_FOR for w in said) or "n't" not in said and "not" not in said:
+                continue
+            return rest[:1] == ["then"] or any(w in MAYBE for w in content[:k])
+    return False
+
+
 CHECKS = {
     "told_before": _told_before,
     "obvious": _obvious,
@@ -190,4 +228,5 @@ CHECKS = {
     "indifference": _indifference,
     "pulling_rank": _pulling_rank,
     "contradicting": _contradicting,
+    "elsewhere": _elsewhere,
 }

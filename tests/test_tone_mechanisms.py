@@ -509,3 +509,35 @@ def test_dismissal_elsewhere_shows_the_customer_the_door():
     assert not dismissal("elsewhere", "Our other branches open at 8.")
     assert not dismissal("elsewhere", "This roast is not for you if you like it mild.")
     assert not dismissal("elsewhere", "If you'd rather book elsewhere, we'll refund you.")
+
+
+def test_an_ironic_emoji_at_a_complaint_ridicules_and_shared_gladness_does_not():
+    complaint = "the app crashes every time I open it"
+    assert holds(
+        "ridicule",
+        "laughter",
+        "works on our phones 🙃",
+        "works",
+        kind="reply",
+        in_reply_to=complaint,
+    )
+    assert holds(
+        "ridicule", "laughter", "read the label 🤷‍♀️", "read", kind="reply", in_reply_to=complaint
+    )
+    joke = "your muffins are the reason my belt doesn't close 😭"
+    assert not holds(
+        "ridicule",
+        "laughter",
+        "Guilty as charged 😂 so glad you loved them!",
+        "Guilty",
+        kind="reply",
+        in_reply_to=joke,
+    )
+    assert not holds(
+        "ridicule",
+        "stand_in",
+        "Glad someone appreciates the playlist!",
+        "Glad",
+        kind="reply",
+        in_reply_to="the playlist in your lobby slaps",
+    )

@@ -532,8 +532,10 @@ def _channel_cost(doc: Any, first: int, end: int, span: Span) -> bool:
     near = [*range(max(first, span.first - 3), span.first), *after[:1]]
     if any(table.norms[i] in channels or table.lemmas[i] in channels for i in near):
         return True
-    return bool(after) and table.norms[after[0]] in ("on", "at") and any(
-        any(c.isdigit() for c in table.norms[i]) for i in after[1:]
+    return (
+        bool(after)
+        and table.norms[after[0]] in ("on", "at")
+        and any(any(c.isdigit() for c in table.norms[i]) for i in after[1:])
     )
 
 

@@ -185,9 +185,7 @@ def _triggered(spec: IntentSpec, doc: Any, first: int, end: int) -> bool:
         return True
     if any(doc[i].text in spec.orth for i in range(first, end)):
         return True
-    return any(
-        all(counts(group.find(doc, first, end)) for group in groups) for groups in spec.all
-    )
+    return any(all(counts(group.find(doc, first, end)) for group in groups) for groups in spec.all)
 
 
 def _leads(spec: IntentSpec, doc: Any, span: Span, end: int) -> bool:

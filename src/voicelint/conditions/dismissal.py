@@ -30,6 +30,7 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
@@ -189,6 +190,11 @@ def _contradicting(span: list[str]) -> bool:
     return False
 
 
+@cache
+def _providers() -> frozenset[str]:
+    return frozenset(lexicon_file.load("tone")["providers"])
+
+
 ELSEWHERE = frozenset({"elsewhere"})
 OTHER = frozenset({"other", "another"})
 MANY = frozenset({"plenty", "lots", "many", "loads", "free", "welcome", "always", "try", "find"})
@@ -207,9 +213,10 @@ def _elsewhere(span: list[str]) -> bool:
             return any(w in MANY or w in words["reader"] for w in before) or (
                 k and content[k - 1] in {"go", "shop", "look", "bank", "eat", "fly"}
             )
-        if word in OTHER and k + 1 < len(content) and content[k + 1] in lexicon_file.load("tone")["providers"]:
-            owned = any(w in BRAND_OWN for w in before[-2:])
-            return not owned and any(w in MANY for w in before)
+        if word in OTHER and k + 1 < len(content) and content[k + 1] in _providers():
+            if any(w in words["brand"] for w in content[:k]):
+                return False  # "our team found another option": the brand at work
+            return any(w in MANY for w in before)
         if word == "for" and k + 1 < len(content) and content[k + 1] in {"you", "u"}:
             rest = content[k + 2 :]
             if rest and rest[0] not in {"then", ".", "!"}:

@@ -198,7 +198,6 @@ def _providers() -> frozenset[str]:
 ELSEWHERE = frozenset({"elsewhere"})
 OTHER = frozenset({"other", "another"})
 MANY = frozenset({"plenty", "lots", "many", "loads", "free", "welcome", "always", "try", "find"})
-NOT_FOR = frozenset({"not", "n't", "isn't", "aren't", "'s", "is", "are"})
 MAYBE = frozenset({"maybe", "perhaps", "probably", "clearly", "obviously", "just", "simply"})
 
 
@@ -222,7 +221,7 @@ def _elsewhere(span: list[str]) -> bool:
             if rest and rest[0] not in {"then", ".", "!"}:
                 continue  # "not for you if you're vegan": advice on a product
             said = content[max(0, k - 4) : k]
-            if not any(w in NOT_FOR for w in said) or "n't" not in said and "not" not in said:
+            if "n't" not in said and "not" not in said:
                 continue
             return rest[:1] == ["then"] or any(w in MAYBE for w in content[:k])
     return False

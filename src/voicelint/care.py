@@ -694,7 +694,8 @@ NOT_COMPLAINTS = frozenset({"sure"})  # "not sure which to buy" doubts, it does 
 def complains(customer: Any) -> bool:
     """Whether the customer's message complains: the analysis says so (an intent, a negative
     feeling or word), or it negates a positive word ("neither fair nor appropriate", "no help",
-    "not happy"), which VADER's compound score can miss in a long message."""
+    "not happy"), which VADER's compound score can miss in a long message, or it reports a
+    problem in words VADER does not score (``reports_problem``)."""
     if customer.complaint:
         return True
     doc = customer.analysis.doc
@@ -702,4 +703,30 @@ def complains(customer: Any) -> bool:
     return any(
         norms[i] not in NOT_COMPLAINTS and valence_of_word(norms[i]) >= NEGATED_PRAISE
         for i in negation_scope(doc, 0, len(doc))
-    )
+    ) or reports_problem(doc)
+
+
+def reports_problem(doc: Any) -> bool:
+    """Whether a message reports a problem in words VADER does not score: a thing that fails
+    ("the app keeps crashing", "buffering again"), a function negated ("the code won't apply",
+    "my parcel hasn't arrived", "nobody called back"), or a wait that goes on ("still no reply").
+    Questions about what a product does ("does it work offline?") report nothing; a question that
+    carries a failure ("why does it keep crashing?") does."""
+    words = lexicon("intents")["problems"]
+    malfunction, function = set(words["malfunction"]), set(words["function"])
+    persistent, still = set(words["persistent"]), set(words["still"])
+    table = tokens(doc)
+    norms, lemmas = table.norms, table.lemmas
+    for first, end in sentences(doc):
+        negated = negation_scope(doc, first, end)
+        for i in range(first, end):
+            word = norms[i]
+            if word in malfunction and i not in negated:
+                return True
+            if (word in function or lemmas[i] in function) and i in negated:
+                return True
+            if word in persistent and i + 1 < end and norms[i + 1].endswith("ing"):
+                return True  # "keeps logging me out"
+            if word in still and i + 1 < end and norms[i + 1] in NEGATORS | {"waiting"}:
+                return True  # "still no reply", "still waiting"
+    return False

@@ -35,6 +35,7 @@ import re
 from functools import cache
 from typing import Any
 
+from voicelint import care
 from voicelint import lexicon as lexicon_file
 from voicelint.analysis import (
     NEGATIVE_WORD,
@@ -287,12 +288,16 @@ def _unhappy_or_asking(customer: Any) -> bool:
     """A message that complains or asks: anything but plain praise (and not no message at all)."""
     if customer is None:
         return False
-    return customer.complaint or customer.valence <= 0.3
+    return care.complains(customer) or customer.valence <= 0.3
 
 
 def _negative(customer: Any) -> bool:
     """A message that reads as unhappy (not merely a question): mock praise needs one."""
-    return customer.valence <= -0.3 or any(s.negative_words for s in customer.analysis.sentences)
+    return (
+        customer.valence <= -0.3
+        or any(s.negative_words for s in customer.analysis.sentences)
+        or care.reports_problem(customer.analysis.doc)
+    )
 
 
 def _sympathises(view: Any) -> bool:

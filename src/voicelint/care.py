@@ -529,14 +529,37 @@ def _channel_cost(doc: Any, first: int, end: int, span: Span) -> bool:
     after = [
         i for i in range(span.end, min(end, span.end + 4)) if table.norms[i] not in ("", " ", ",")
     ]
-    near = [*range(max(first, span.first - 3), span.first), *after[:1]]
+    before = range(max(first, span.first - 4), span.first)
+    near = [*before[-3:], *after[:1]]
     if any(table.norms[i] in channels or table.lemmas[i] in channels for i in near):
         return True
+    if any(any(c.isdigit() for c in table.norms[i]) for i in before):
+        return True  # "Samaritans on 116 123 (free, any time)"
+    if _said_of_a_channel(doc, first, span.first):
+        return True  # "Call the emergency line on 0800 555 0199. It's free and open 24/7."
     return (
         bool(after)
         and table.norms[after[0]] in ("on", "at")
         and any(any(c.isdigit() for c in table.norms[i]) for i in after[1:])
     )
+
+
+PRONOUNS = frozenset({"it", "it's", "its", "this", "that", "calls", "they", "both"})
+
+
+def _said_of_a_channel(doc: Any, first: int, index: int) -> bool:
+    """ "free" said of a pronoun ("it's free") right after a sentence that names a line to call
+    or write to: what the line costs."""
+    norms = tokens(doc).norms
+    subject = [norms[i] for i in range(first, index) if norms[i].strip()]
+    if not subject or subject[0] not in PRONOUNS or len(subject) > 3:
+        return False
+    earlier = [(a, b) for a, b in sentences(doc) if b <= first]
+    if not earlier:
+        return False
+    a, b = earlier[-1]
+    channels = set(lexicon("replies")["compensation"]["channels"])
+    return any(norms[i] in channels or sum(c.isdigit() for c in norms[i]) >= 3 for i in range(a, b))
 
 
 # verbs of learning about something: what follows them is the customer's report, read back
@@ -584,7 +607,9 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
     Evidence the brand holds testifies against it ("our records show", "tracking confirms"); a
     staff member's version is put against it ("the driver says he delivered it"); a flat denial
     ("that's not what happened", "that isn't true"); or a negation of what the customer said, in
-    their own words ("you were never charged" to "I was charged twice"). Questions, requests,
+    their own words ("you were never charged" to "I was charged twice"); a denial needs the
+    customer's own account to deny (a rumour they pass on, "heard you won't pay out if...", is
+    corrected, not argued with). Questions, requests,
     apologies, hand-offs, wishes ("that should never happen") and conditions do not argue.
     """
     words = lexicon("replies")
@@ -602,8 +627,8 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
         span = range(s.first, s.end)
         if any(norms[i] in apology for i in span) or hands_off_in(doc, s.first, s.end):
             continue
-        if _testifies(doc, s.first, s.end, prospective, staff) or _denies(
-            doc, s.first, s.end, echoes, light
+        if _testifies(doc, s.first, s.end, prospective, staff) or (
+            echoes and _denies(doc, s.first, s.end, echoes, light)
         ):
             found.append((s.first, s.end))
     return found

@@ -562,6 +562,27 @@ def _said_of_a_channel(doc: Any, first: int, index: int) -> bool:
     return any(norms[i] in channels or sum(c.isdigit() for c in norms[i]) >= 3 for i in range(a, b))
 
 
+# words that make a sentence state what happens in general, not what was done for one customer
+HABITUAL = frozenset(
+    {"usually", "normally", "typically", "generally", "always", "often", "whenever", "any"}
+)
+DONE = frozenset({"'ve", "has", "have", "had", "already", "just"})
+OPENING_CONDITIONS = frozenset({"when", "if", "once", "whenever", "after", "before", "unless"})
+
+
+def generic(doc: Any, first: int, end: int) -> bool:
+    """Whether tokens ``[first, end)`` state a rule in general ("when you leave us, any credit
+    is refunded, usually within 14 days"; "we'd always contact you first"): a habitual adverb or
+    a free-choice "any", or a condition opening the sentence. Such a sentence settles nothing for
+    the customer in front of us."""
+    norms = [w for w in tokens(doc).norms[first:end] if w.strip()]
+    if any(w in DONE for w in norms):
+        return False  # "we've refunded it; it usually shows in 3 days": a deed, then a rule
+    if any(w in HABITUAL for w in norms):
+        return True
+    return bool(norms) and norms[0] in OPENING_CONDITIONS
+
+
 # verbs of learning about something: what follows them is the customer's report, read back
 REPORTING = frozenset({"hear", "heard", "hearing", "learn", "learned", "learnt", "learning"})
 
@@ -598,7 +619,9 @@ def may_contradict(doc: Any) -> bool:
     staff = norms & set(lexicon("replies")["staff"])
     if staff and phrases("replies", "argue", "report").any_in(doc):
         return True
-    return any(phrases("replies", "argue", part).any_in(doc) for part in ("evidence", "according"))
+    return any(
+        phrases("replies", "argue", part).any_in(doc) for part in ("evidence", "according")
+    ) or bool(norms & set(lexicon("replies")["argue"]["correct"]))
 
 
 def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
@@ -609,12 +632,14 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
     ("that's not what happened", "that isn't true"); or a negation of what the customer said, in
     their own words ("you were never charged" to "I was charged twice"); a denial needs the
     customer's own account to deny (a rumour they pass on, "heard you won't pay out if...", is
-    corrected, not argued with). Questions, requests,
+    corrected, not argued with); or the brand's own figure or decision on their matter declared
+    right ("we're confident it is correct", "the charges were correct"). Questions, requests,
     apologies, hand-offs, wishes ("that should never happen") and conditions do not argue.
     """
+    from voicelint.conditions.apology import apologises  # conditions read care: import late
+
     words = lexicon("replies")
     argue = words["argue"]
-    apology = analysis_words()["apology"]
     staff = set(words["staff"])
     prospective = set(argue["prospective"]) | CONDITIONS
     light = set(argue["light"])
@@ -624,11 +649,11 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
     for s in acts(doc):
         if s.act != "statement":
             continue
-        span = range(s.first, s.end)
-        if any(norms[i] in apology for i in span) or hands_off_in(doc, s.first, s.end):
-            continue
+        if apologises(norms[s.first : s.end]) or hands_off_in(doc, s.first, s.end):
+            continue  # (an apology as the apology condition reads it: "surprised to hear" is none)
         if _testifies(doc, s.first, s.end, prospective, staff) or (
-            echoes and _denies(doc, s.first, s.end, echoes, light)
+            echoes
+            and (_denies(doc, s.first, s.end, echoes, light) or _upholds(doc, s.first, s.end))
         ):
             found.append((s.first, s.end))
     return found
@@ -664,6 +689,27 @@ def own_account(said: Any, light: set[str]) -> set[str]:
 # a negation after one of these promises about the future ("it won't happen again"); it denies
 # nothing the customer said happened
 FUTURE = frozenset({"will", "wo", "'ll", "shall", "gonna"})
+
+
+def _upholds(doc: Any, first: int, end: int) -> bool:
+    """The brand's figure or decision declared right against the customer's account: a word of
+    correctness ("correct", "accurate", "justified") said of it, not negated, not of the reader
+    ("you're right" concedes), not in a condition."""
+    words = lexicon("replies")["argue"]
+    correct, reader = set(words["correct"]), set(analysis_words()["reader"])
+    norms = tokens(doc).norms
+    negated = negation_scope(doc, first, end)
+    if any(norms[i] in CONDITIONS for i in range(first, end)):
+        return False
+    for i in range(first, end):
+        if norms[i] not in correct or i in negated:
+            continue
+        before = [norms[j] for j in range(max(first, i - 4), i) if norms[j].strip()]
+        if any(w in reader for w in before):
+            continue
+        if any(w in BE_FORMS for w in before):
+            return True  # "it is correct", "the charges were correct"
+    return False
 
 
 def _testifies(doc: Any, first: int, end: int, prospective: set[str], staff: set[str]) -> bool:

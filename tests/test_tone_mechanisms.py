@@ -541,3 +541,71 @@ def test_an_ironic_emoji_at_a_complaint_ridicules_and_shared_gladness_does_not()
         kind="reply",
         in_reply_to="the playlist in your lobby slaps",
     )
+
+
+def test_dismissal_futility_puts_up_works_for_us_and_posted_at():
+    threat = "I'm reporting you to the ombudsman over this"
+    assert holds(
+        "dismissal", "futility", "You won't win this one.", "You", kind="reply", in_reply_to=threat
+    )
+    assert holds(
+        "dismissal",
+        "futility",
+        "Reporting us will not change the decision.",
+        "Reporting",
+        kind="reply",
+        in_reply_to=threat,
+    )
+    assert not holds(
+        "dismissal",
+        "futility",
+        "We won't let this happen again.",
+        "We",
+        kind="reply",
+        in_reply_to=threat,
+    )
+    assert dismissal("indifference", "It will load eventually, just be patient.")
+    assert dismissal("indifference", "Try again later.")
+    assert not dismissal("indifference", "We tried again and it works now.")
+    assert dismissal("contradicting", "Loads fine on our end.")
+    assert not dismissal("contradicting", "It isn't working for us either, sorry!")
+    assert dismissal("obvious", "Opening hours are 9 to 5, it's on the website.")
+    assert not holds(
+        "dismissal",
+        "obvious",
+        "Yes, it's on the website.",
+        "Yes",
+        kind="reply",
+        in_reply_to="Is the size guide online?",
+    )
+
+
+def test_a_channel_request_offers_help_and_pointing_at_the_readers_inbox_does_not():
+    complaint = "Still no answer to my complaint"
+    assert holds(
+        "offers_help", None, "Please DM us.", "Please", kind="reply", in_reply_to=complaint
+    )
+    assert not holds(
+        "offers_help",
+        None,
+        "We already answered. Please check your inbox.",
+        "We",
+        kind="reply",
+        in_reply_to=complaint,
+    )
+    assert not holds(
+        "offers_help",
+        None,
+        "Call volumes are high today.",
+        "Call",
+        kind="reply",
+        in_reply_to=complaint,
+    )
+    assert not holds(
+        "offers_help",
+        None,
+        "Send a photo and we'll see who's right.",
+        "Send",
+        kind="reply",
+        in_reply_to=complaint,
+    )

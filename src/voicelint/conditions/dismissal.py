@@ -7,13 +7,15 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   "as I have already stated", "we covered this in two earlier replies" (the brand, a verb of
   saying and a mark of repetition; "as we mentioned in our last post" without one informs).
 - ``obvious``: the reader pointed at what is plainly shown: "it's literally printed on the cup",
-  "the hours are clearly posted", "it clearly says".
+  "the hours are clearly posted", "it clearly says"; or, at a complaint, told the answer is
+  posted somewhere: "it's on the website", "it's all in your contract".
 - ``closed``: the conversation declared over: "this conversation is over", "nothing further to
   discuss".
 - ``indifference``: the problem shrugged off or handed back: a negated burden that is the brand's
   ("not our problem", "none of our concern"), a burden that is the reader's ("that's your
   problem"), the brand negating its caring ("we don't care"), "who cares" said flat, or the reader
-  told to put up with it ("deal with it", "get over it"; an imperative, not "we'll deal with it").
+  told to put up with it ("deal with it", "get over it", "just be patient", "try again later"; an
+  imperative, not "we'll deal with it").
 - ``curt``: the whole reply is a bare refusal or shrug to a customer's message ("No thank you.",
   "Nope.", "Whatever."), mentions and an agent's initials aside.
 - ``pulling_rank``: the brand's authority put in place of an answer: the brand as the one who
@@ -21,7 +23,12 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   declared the brand's own ("it's our page"), or its decision declared final ("our policy is
   final").
 - ``contradicting``: the reader told outright that they are wrong ("you're wrong", "you are
-  mistaken"); "you're not wrong" and "if you're wrong" do not count.
+  mistaken"), or their problem denied by the brand's own experience ("works fine for us", "it's
+  working on our end"); "you're not wrong", "if you're wrong" and "isn't working for us
+  either" do not count.
+- ``futility``: the customer's recourse called futile: "you won't win", "reporting us won't change
+  anything", "go ahead, you'll lose" (a future negation of a verb of success with the reader or
+  their recourse as subject; ``lexicons/tone.yaml``).
 - ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
   "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
   brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
@@ -33,6 +40,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from voicelint import care
 from voicelint import lexicon as lexicon_file
 from voicelint.analysis import lexicon
 
@@ -46,6 +54,7 @@ VALUES = (
     "pulling_rank",
     "contradicting",
     "elsewhere",
+    "futility",
 )
 SPEAKERS = frozenset({"we", "i", "our", "my", "'ve", "have", "has", "had"})
 NOTHING = frozenset({"nothing", "no"})
@@ -70,6 +79,9 @@ def holds(view: Any, value: str) -> bool:
     span = [w.replace("’", "'") for w in view.words]  # word cues only: no analysis needed
     if value == "curt":
         return _curt(view)
+    if value == "obvious" and span and _posted_at(span):
+        customer = view.post.customer
+        return customer is not None and care.complains(customer)  # at a complaint, not a question
     return bool(span) and CHECKS[value](span)
 
 
@@ -132,6 +144,8 @@ def _indifference(span: list[str]) -> bool:
                 return True  # "that's your problem", not "if it's your problem, DM us"
         if word in CARE and any(w in NEGATORS for w in before) and any(w in WE for w in before):
             return True  # "we don't care", "I couldn't care less" reads the same
+    if _puts_up([w for w in span if not w.startswith("@")]):
+        return True  # "just be patient", "try again later"
     first = content[0] if content else ""
     if first in words["endure_verbs"] and len(content) >= 2:
         particle = content[1]
@@ -176,6 +190,8 @@ def _pulling_rank(span: list[str]) -> bool:
 
 def _contradicting(span: list[str]) -> bool:
     words = lexicon()
+    if _works_for_us(span):
+        return True
     for k, word in enumerate(span):
         if word not in words["error_words"] or word == "off":
             continue
@@ -187,6 +203,81 @@ def _contradicting(span: list[str]) -> bool:
             len(told) == 2 and told[0] in {"you", "u"} and told[1] in COPULAS | {"'re", "re"}
         ):
             return True  # "you're wrong", "you are mistaken"
+    return False
+
+
+@cache
+def _tone(key: str) -> tuple[tuple[str, ...], ...]:
+    """A class of ``lexicons/tone.yaml`` as word tuples."""
+    return tuple(tuple(str(p).split()) for p in lexicon_file.load("tone")[key])
+
+
+def _starts(words: list[str], key: str, at: int = 0) -> bool:
+    return any(tuple(words[at : at + len(p)]) == p for p in _tone(key))
+
+
+def _puts_up(content: list[str]) -> bool:
+    """The reader told to wait or retry, as the order of the sentence or of its last clause
+    ("just be patient", "it'll connect eventually, just be patient")."""
+    starts = [0] + [k + 1 for k, w in enumerate(content) if w in {",", ";", "—", "-", ":"}]
+    for k in starts:
+        while k < len(content) and content[k] in {"just", "please", "so", "simply", "then"}:
+            k += 1
+        if _starts(content, "put_up_with", k):
+            return True
+    return False
+
+
+def _works_for_us(span: list[str]) -> bool:
+    """ "Works fine for us": the reader's problem denied by the brand's own experience."""
+    for k, word in enumerate(span):
+        if word not in {"works", "work", "working", "worked", "loads", "loading", "fine"}:
+            continue
+        if any(w in NEGATORS for w in span[max(0, k - 3) : k]):
+            continue  # "it isn't working for us either": commiseration
+        if any(_starts(span, "our_side", j) for j in range(k + 1, min(len(span), k + 4))):
+            return True
+    return False
+
+
+def _futility(span: list[str]) -> bool:
+    words = lexicon()
+    success = {w for (w,) in _tone("success_verbs")}
+    recourse = {w for (w,) in _tone("recourse")}
+    span = [w.replace("’", "'") for w in span]
+    for k, word in enumerate(span):
+        if word not in success or k < 2:
+            continue
+        before = span[max(0, k - 4) : k]
+        future_no = ("n't" in before and any(w in {"wo", "will", "won't"} for w in before)) or (
+            "not" in before and any(w in {"will", "going"} for w in before)
+        )
+        if not future_no:
+            continue
+        subject = span[:k]
+        if any(w in words["reader"] for w in subject) or any(w in recourse for w in subject):
+            return True  # "you won't win", "reporting us won't change anything"
+    return False
+
+
+def _posted_at(span: list[str]) -> bool:
+    """ "It's on the website", "it's all in your contract": the answer said to be posted."""
+    content = [w for w in span if w not in PUNCTUATION]
+    for k, word in enumerate(content):
+        if word not in {"on", "in"} or k < 2:
+            continue
+        before = content[max(0, k - 3) : k]
+        if not (any(w in COPULAS for w in before) and any(w in DEMONSTRATIVES for w in before)):
+            continue
+        rest = content[k + 1 : k + 4]
+        documents = {w for (w,) in _tone("documents")}
+        if (
+            len(rest) > 1
+            and rest[0] in {"the", "our", "your", "ur"}
+            and rest[1] in documents
+            and k + 3 >= len(content)
+        ):
+            return True
     return False
 
 
@@ -235,4 +326,5 @@ CHECKS = {
     "pulling_rank": _pulling_rank,
     "contradicting": _contradicting,
     "elsewhere": _elsewhere,
+    "futility": _futility,
 }

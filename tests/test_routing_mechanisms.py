@@ -488,3 +488,27 @@ def test_a_promise_and_a_kind_correction_of_a_general_fact_do_not_argue():
     assert "argues-facts" in rules(
         "You were not charged twice, it was a pending hold.", "I was charged twice for one tea"
     )
+
+
+def test_the_brand_upholding_its_own_figure_argues_and_a_claim_refused_by_name_is_flagged():
+    assert "argues-facts" in rules(
+        "The fee reflects the damage report, so we're confident it is correct.",
+        "You charged me $200 for a scratch that was already there, I have photos",
+    )
+    assert "argues-facts" not in rules(
+        "You're right, and we're sorry. Please DM us.", "You charged me twice for one order"
+    )
+    assert "refused-in-public" in rules(
+        "Sorry, we're unable to pay this claim.", "Why was my claim for the hail damage rejected?"
+    )
+
+
+def test_a_rule_stated_in_general_settles_nothing_and_location_asked_in_public_is_data():
+    message = "do you refund credit balances when I switch away?"
+    assert "settled-in-public" not in rules(
+        "When you leave us, any credit is refunded to you, usually within 14 days.", message
+    )
+    assert "public-data-request" in rules(
+        "So sorry! Drop your exact location below and we'll send help.",
+        "My van broke down on the motorway and nobody came",
+    )

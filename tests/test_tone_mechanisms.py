@@ -609,3 +609,23 @@ def test_a_channel_request_offers_help_and_pointing_at_the_readers_inbox_does_no
         kind="reply",
         in_reply_to=complaint,
     )
+
+
+def test_blame_in_a_past_condition_before_you_act_and_customers_as_the_cause():
+    complaint = "I was charged a cleaning fee, the car was spotless!"
+    said = {"kind": "reply", "in_reply_to": complaint}
+    assert holds("blame", "failing", "If you'd taken photos, we could have checked.", "If", **said)
+    assert not holds(
+        "blame", "failing", "If you'd like, we could have it cleaned again.", "If", **said
+    )
+    assert holds("blame", "hindsight", "It's wise to read the terms before you rent.", "It", **said)
+    assert not holds(
+        "blame",
+        "hindsight",
+        "It's wise to read the terms before you rent.",
+        "It",
+        kind="reply",
+        in_reply_to="Any tips for renting for the first time?",
+    )
+    assert holds("blame", "class", "Most fees are down to renters not reading the rules.", "Most")
+    assert not holds("blame", "class", "Delays are down to the storm, not our renters.", "Delays")

@@ -512,3 +512,8 @@ def test_a_rule_stated_in_general_settles_nothing_and_location_asked_in_public_i
         "So sorry! Drop your exact location below and we'll send help.",
         "My van broke down on the motorway and nobody came",
     )
+
+
+def test_hearsay_anywhere_in_a_message_asks_about_the_policy():
+    assert detect("so you charge $80 if the dog sheds? saw it on reddit") == frozenset()
+    assert detect("I heard nothing back about my refund") == {"billing"}

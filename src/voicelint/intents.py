@@ -5,7 +5,8 @@ Triggers and look-alikes come from ``lexicons/routing/intents.yaml``. A trigger 
 proper noun mid-sentence ("my friend Sue") does not count; intents about the customer's own matter
 (billing, orders, account security) do not count in a question about the policy in general ("what
 is your refund policy?", "how do I cancel?") unless the customer speaks of their own matter,
-outside a supposed case ("how do refunds work if I paid by gift card?" asks about the policy). A
+outside a supposed case ("how do refunds work if I paid by gift card?" asks about the policy),
+and not in a message that passes on hearsay ("saw it on reddit", "heard you won't pay out if..."). A
 message can carry several intents.
 
 Two mechanisms keep the distress and crisis classes from firing on praise: a `leading` trigger
@@ -101,6 +102,11 @@ def _general_and_personal() -> tuple[Phrases, Phrases]:
     return Phrases(exact=data["general"]), Phrases(data["personal"])
 
 
+@lru_cache(maxsize=1)
+def _hearsay() -> Phrases:
+    return Phrases(exact=lexicon("intents")["hearsay"])
+
+
 @lru_cache(maxsize=4096)
 def detect(message: str | None) -> frozenset[str]:
     """The intents of a customer's message, in any order."""
@@ -112,10 +118,11 @@ def detect(message: str | None) -> frozenset[str]:
 
 def intents_of_doc(doc: Any) -> set[str]:
     general, personal = _general_and_personal()
+    hearsay = _hearsay().any_in(doc)  # "saw it on reddit": the whole message asks about policy
     found: set[str] = set()
     for first, end in sentences(doc):
         own = _own_matter(doc, personal, first, end)
-        is_general = general.any_in(doc, first, end)
+        is_general = hearsay or general.any_in(doc, first, end)
         praise: bool | None = None
         for spec in specs():
             if spec.name in found:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from voicelint.analysis import lexicon
-from voicelint.conditions.ridicule import is_irony_mark
+from voicelint.conditions.ridicule import is_mock_regret
 from voicelint.nlp import tokens
 
 NAME = "apology"
@@ -44,7 +44,7 @@ def apologises(norms: list[str]) -> bool:
     text = " ".join(norms)
     if any(f" {p} " in f" {text} " for p in words["non_apologies"]):
         return False
-    if any(w in words["laughter"] or is_irony_mark(w) for w in norms):
+    if any(w in words["laughter"] or is_mock_regret(w) for w in norms):
         return False  # "sorry it wasn't the Ritz 😂": a sorry that laughs is mock regret
     found = [k for k, w in enumerate(norms) if w in words["apology"] and _counts(norms, k)]
     if not found:

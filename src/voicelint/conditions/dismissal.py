@@ -14,8 +14,9 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
 - ``indifference``: the problem shrugged off or handed back: a negated burden that is the brand's
   ("not our problem", "none of our concern"), a burden that is the reader's ("that's your
   problem"), the brand negating its caring ("we don't care"), "who cares" said flat, or the reader
-  told to put up with it ("deal with it", "get over it", "just be patient", "try again later"; an
-  imperative, not "we'll deal with it").
+  told to put up with it ("deal with it", "get over it"; an imperative, not "we'll deal with it"),
+  or told to wait or retry in a reply that apologises nowhere ("just be patient", "try again
+  later"; "sorry! please try again in ten minutes" helps).
 - ``curt``: the whole reply is a bare refusal or shrug to a customer's message ("No thank you.",
   "Nope.", "Whatever."), mentions and an agent's initials aside.
 - ``pulling_rank``: the brand's authority put in place of an answer: the brand as the one who
@@ -43,6 +44,7 @@ from typing import Any
 from voicelint import care
 from voicelint import lexicon as lexicon_file
 from voicelint.analysis import lexicon
+from voicelint.nlp import tokens
 
 NAME = "dismissal"
 VALUES = (
@@ -79,6 +81,8 @@ def holds(view: Any, value: str) -> bool:
     span = [w.replace("’", "'") for w in view.words]  # word cues only: no analysis needed
     if value == "curt":
         return _curt(view)
+    if value == "indifference" and span and _puts_up([w for w in span if not w.startswith("@")]):
+        return not _apologises_anywhere(view)  # "sorry! please try again in 10 minutes" is help
     if value == "obvious" and span and _posted_at(span):
         customer = view.post.customer
         return customer is not None and care.complains(customer)  # at a complaint, not a question
@@ -144,8 +148,6 @@ def _indifference(span: list[str]) -> bool:
                 return True  # "that's your problem", not "if it's your problem, DM us"
         if word in CARE and any(w in NEGATORS for w in before) and any(w in WE for w in before):
             return True  # "we don't care", "I couldn't care less" reads the same
-    if _puts_up([w for w in span if not w.startswith("@")]):
-        return True  # "just be patient", "try again later"
     first = content[0] if content else ""
     if first in words["endure_verbs"] and len(content) >= 2:
         particle = content[1]
@@ -214,6 +216,13 @@ def _tone(key: str) -> tuple[tuple[str, ...], ...]:
 
 def _starts(words: list[str], key: str, at: int = 0) -> bool:
     return any(tuple(words[at : at + len(p)]) == p for p in _tone(key))
+
+
+def _apologises_anywhere(view: Any) -> bool:
+    from voicelint.conditions.apology import apologises
+
+    norms = tokens(view.analysis.doc).norms
+    return any(apologises(norms[s.first : s.end]) for s in view.analysis.sentences)
 
 
 def _puts_up(content: list[str]) -> bool:

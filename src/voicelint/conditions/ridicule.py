@@ -146,8 +146,13 @@ def is_irony_mark(word: str) -> bool:
 
 
 @cache
-def _irony_marks() -> tuple[str, ...]:
-    return tuple(lexicon_file.load("tone")["irony_marks"])
+def _irony_marks(key: str = "irony_marks") -> tuple[str, ...]:
+    return tuple(lexicon_file.load("tone")[key])
+
+
+def is_mock_regret(word: str) -> bool:
+    """An emoji that turns a "sorry" beside it into mock regret (🙃, 🤷, 💅: ``mock_regret``)."""
+    return bool(word) and not word.isascii() and any(m in word for m in _irony_marks("mock_regret"))
 
 
 def _rapport(view: Any) -> bool:

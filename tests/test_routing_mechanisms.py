@@ -517,3 +517,19 @@ def test_a_rule_stated_in_general_settles_nothing_and_location_asked_in_public_i
 def test_hearsay_anywhere_in_a_message_asks_about_the_policy():
     assert detect("so you charge $80 if the dog sheds? saw it on reddit") == frozenset()
     assert detect("I heard nothing back about my refund") == {"billing"}
+
+
+@pytest.mark.parametrize(
+    ("message", "intents"),
+    [
+        ("my son swallowed a magnet from your kit, we're at A&E", {"injury"}),
+        ("the shower rail came away in my hand", {"safety_hazard"}),
+        ("the car park steps are icy, I nearly fell", {"safety_hazard"}),
+        ("passing this to my solicitor", {"legal_threat"}),
+        ("somebody got into my account overnight", {"account_security"}),
+        ("got an email from you asking for my password, legit?", {"account_security"}),
+        ("the app says delivered but the box is not here", {"order_status"}),
+    ],
+)
+def test_classes_of_report_seen_in_care_replies_written_by_others(message, intents):
+    assert detect(message) == intents

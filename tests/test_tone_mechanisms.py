@@ -629,3 +629,13 @@ def test_blame_in_a_past_condition_before_you_act_and_customers_as_the_cause():
     )
     assert holds("blame", "class", "Most fees are down to renters not reading the rules.", "Most")
     assert not holds("blame", "class", "Delays are down to the storm, not our renters.", "Delays")
+
+
+def test_laughing_along_with_anticipation_is_no_mockery():
+    findings = lint(
+        "lol same 😂",
+        {"extends": ["customer-care"], "voice": {"register": "casual"}},
+        kind="reply",
+        in_reply_to="me waiting for your winter menu like",
+    )
+    assert [f.rule for f in findings if f.category == "tone"] == []

@@ -50,6 +50,8 @@ BEFORE_THE_BLIND_SET = {
     ("we would like to", "b5-posts"),
     ("time to get in", "b4-care"),  # rules/finance.yaml, 02:27 UTC; the set was written at 03:22
     ("link in my bio", "b5-posts"),  # lexicons/claims/topics.yaml, 02:24 UTC; the set at 03:24
+    # rules/home-energy.yaml since 02:31 UTC (c182e9a); the pack blind sets were written at 07:38
+    ("back in your pocket", "b6-packs"),
 }
 
 

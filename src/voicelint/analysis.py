@@ -342,13 +342,27 @@ def _has_phrase(norms: Sequence[str], first: int, end: int, phrases: Iterable[st
 def _absolute_phrases(
     norms: Sequence[str], first: int, end: int, words: dict[str, Any], negated: frozenset[int]
 ) -> tuple[int, ...]:
+    """Where a certainty phrase ("every time", "no doubt") starts, outside a negation's scope."""
+    by_first = _by_first_word(words["absolute_phrases"])
     found = []
-    for phrase in words["absolute_phrases"]:
-        parts = phrase.split()
-        for i in range(first, end - len(parts) + 1):
-            if i not in negated and [norms[i + k] for k in range(len(parts))] == parts:
+    for i in range(first, end):
+        if i in negated:
+            continue
+        for parts in by_first.get(norms[i], ()):
+            if i + len(parts) <= end and tuple(norms[i : i + len(parts)]) == parts:
                 found.append(i)
     return tuple(found)
+
+
+@cache
+def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples, looked up by their first word (one dictionary probe a token)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases):
+        parts = tuple(phrase.split())
+        if parts:
+            index.setdefault(parts[0], []).append(parts)
+    return {word: tuple(found) for word, found in index.items()}
 
 
 @dataclass(frozen=True)

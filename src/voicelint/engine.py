@@ -8,13 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from voicelint.conditions import View, all_hold, any_holds, post_wide
+from voicelint.conditions import Clause, View, all_hold, any_holds, gate, gate_holds
 from voicelint.context import ContextRule
 from voicelint.context import build as context_rule
 from voicelint.errors import InputError, PolicyError, did_you_mean
 from voicelint.kinds import KINDS, BuildContext, Check, Hit, KindError, PostContext
 from voicelint.model import SEVERITY_RANK, Finding, Post, SourceFile, TextMap
-from voicelint.nlp import MatcherBank, parse
+from voicelint.nlp import MatcherBank, longest_first, parse
 from voicelint.packs import Example, RuleSpec, render_message
 from voicelint.policy import OFF, Policy, build_policy
 from voicelint.process import (
@@ -33,6 +33,10 @@ class CompiledRule:
     spec: RuleSpec
     check: Check
     context: ContextRule
+    # the cheap post-wide part of ``when`` and ``unless``, tested before the check (conditions.gate)
+    gate: tuple[Clause, Clause] = ((), ())
+    # entries the policy added: each one's matcher key, name, and the rule as it reports them
+    added: tuple[tuple[str, str, RuleSpec], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,17 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
             )
             raise PolicyError(spec.origin, spec.line, f"rule {spec.id}: {error}", hint) from None
         rule_context = context_rule(bank, spec.id, spec.negation, spec.spared_by, spec.qualifiers)
-        compiled.append(CompiledRule(spec, check, rule_context))
+        added = tuple(
+            (
+                bank.add_phrases(f"{spec.id}/{entry.name}", list(entry.words), "LEMMA"),
+                entry.name,
+                replace(spec, message=entry.message) if entry.message else spec,
+            )
+            for entry in spec.added
+        )
+        compiled.append(
+            CompiledRule(spec, check, rule_context, (gate(spec.when), gate(spec.unless)), added)
+        )
     approved_key = bank.add_phrases("claims.approved", list(policy.approved_claims), attr="LOWER")
     names = (policy.settings.get("voice") or {}).get("competitors") or []
     names = [n for n in names if isinstance(n, str) and n.strip()]
@@ -123,11 +137,9 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     context = PostContext(post, doc, matches, compiled.competitor_key)
     approved = matches.get(compiled.approved_key, [])
     for rule in compiled.rules:
-        if (rule.spec.when or rule.spec.unless) and not post_wide(
-            context, rule.spec.when, rule.spec.unless
-        ):
+        if not gate_holds(context, *rule.gate):
             continue  # "post: reply" on a post, "named: competitor" where none is named
-        for hit in rule.check(context):
+        for hit in _hits(rule, context) if rule.added else rule.check(context):
             hit = rule.context.apply(hit, context)
             if hit is None:
                 continue  # negated, in a disclaimer, reported as a warning, attributed or qualified
@@ -139,8 +151,11 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
                 a.start <= hit.start and hit.end <= a.end for a in approved
             ):
                 continue  # the client's substantiated claim, listed in claims.approved
+            spec = rule.spec
+            if rule.added and hit.values.get(ADDED) is not None:
+                spec = rule.added[hit.values[ADDED]][2]
             finding = _entry_setting(
-                compiled.policy, stamp(post, rule.spec, hit, compiled.policy.client)
+                compiled.policy, stamp(post, spec, hit, compiled.policy.client)
             )
             if finding is None:
                 continue  # the policy switched this entry off
@@ -169,6 +184,20 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     result.findings = _without_echoes(compiled, result.findings, covered)
     result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return result
+
+
+ADDED = "added"  # a hit's value: the index of the policy's entry it came from
+
+
+def _hits(rule: CompiledRule, context: PostContext) -> list[Hit]:
+    """The rule's hits: its kind's, then those of the entries the policy added, where the kind
+    found nothing already."""
+    hits = list(rule.check(context))
+    for index, (key, name, _) in enumerate(rule.added):
+        for match in longest_first(context.matches_for(key)):
+            if not any(h.start < match.end and match.start < h.end for h in hits):
+                hits.append(Hit(match.start, match.end, values={"entry": name, ADDED: index}))
+    return hits
 
 
 def _without_echoes(

@@ -63,6 +63,17 @@ class Example:
 
 
 @dataclass(frozen=True)
+class AddedEntry:
+    """Words a policy adds to a rule as an entry of its own (``rules: {RULE/NAME: [words]}``):
+    they fire the rule, through its context and conditions, with the rule's message or the
+    entry's own."""
+
+    name: str
+    words: tuple[str, ...]
+    message: str | None = None
+
+
+@dataclass(frozen=True)
 class RuleSpec:
     """One rule as written in a pack or policy, validated."""
 
@@ -85,6 +96,7 @@ class RuleSpec:
     qualifiers: tuple[str, ...] = ()
     when: Clause = ()  # named conditions that must all hold for a hit to count
     unless: Clause = ()  # named conditions of which none may hold
+    added: tuple[AddedEntry, ...] = ()  # entries the policy adds (``rules: {RULE/NAME: [...]}``)
 
 
 @lru_cache(maxsize=1)

@@ -15,11 +15,14 @@ from voicelint.model import INTENTS, PLATFORMS, SEVERITIES
 from voicelint.packs import (
     CORE_PACK,
     EXAMPLE_KEYS,
+    AddedEntry,
     Example,
     RuleSpec,
     as_list,
     load_pack,
     parse_rule,
+    placeholders,
+    template_problem,
 )
 from voicelint.yamlfile import Lines, line_of, load_yaml, read_config_text, reject_unknown
 
@@ -174,7 +177,12 @@ def build_policy(
             )
         seen[rule.id] = rule
     entry_settings = _entry_overrides(list(seen.values()), data.get("rules"), display, lines)
-    rules = _apply_overrides(list(seen.values()), data.get("rules"), display, lines)
+    added, added_settings = _added_entries(list(seen.values()), data.get("rules"), display, lines)
+    entry_settings.update(added_settings)
+    rules = [
+        replace(rule, added=added[rule.id]) if rule.id in added else rule for rule in seen.values()
+    ]
+    rules = _apply_overrides(rules, data.get("rules"), display, lines)
     if settings["routing"] and not any(rule.kind in ROUTING_KINDS for rule in rules):
         raise PolicyError(
             display,
@@ -566,11 +574,26 @@ ENTRY_SEPARATOR = "/"
 
 def rule_entries(rule: RuleSpec) -> list[tuple[str, str]]:
     """A rule's entries as ``(full id, summary)``, e.g. ``("tone.hostile-reply/blame-fault",
-    "blames the customer: ...")``; a rule whose kind has none (no ``entries`` function) has none."""
+    "blames the customer: ...")``: its kind's (from the kind's ``entries`` function), then those
+    the policy added (``rules: {RULE/NAME: [words]}``)."""
     listed = getattr(KINDS.get(rule.kind), "entries", None)  # format rules have no kind module
-    if listed is None:
-        return []
-    return [(f"{rule.id}{ENTRY_SEPARATOR}{name}", summary) for name, summary in listed(rule.params)]
+    found = (
+        [(f"{rule.id}{ENTRY_SEPARATOR}{name}", summary) for name, summary in listed(rule.params)]
+        if listed is not None
+        else []
+    )
+    return found + [
+        (
+            f"{rule.id}{ENTRY_SEPARATOR}{entry.name}",
+            "the policy's own words: " + _words(entry.words),
+        )
+        for entry in rule.added
+    ]
+
+
+def _words(words: tuple[str, ...]) -> str:
+    shown = ", ".join(f'"{w}"' for w in words[:6])
+    return shown + (f" and {len(words) - 6} more" if len(words) > 6 else "")
 
 
 def _entry_overrides(
@@ -581,8 +604,8 @@ def _entry_overrides(
     by_id = {rule.id: rule for rule in rules}
     settings = {}
     for key, setting in overrides.items():
-        if ENTRY_SEPARATOR not in str(key):
-            continue
+        if ENTRY_SEPARATOR not in str(key) or isinstance(setting, (list, dict)):
+            continue  # a rule, or an entry the policy adds (_added_entries)
         line = line_of(lines, "rules", key)
         if setting is False:  # YAML reads a bare `off` as false
             setting = OFF
@@ -619,6 +642,111 @@ def _entry_overrides(
             )
         settings[str(key)] = setting
     return settings
+
+
+# Kinds whose hits are words in the draft, which a policy's own words can extend. A rule that
+# fires on what a draft lacks (a disclosure, a hand-off), on a measure (length, emoji) or on a
+# sentence its conditions describe (kind sentence) cannot.
+ENTRY_KINDS = frozenset(
+    {"phrase", "pattern", "near", "claim", "hostility", "competitor", "profanity", "register"}
+)
+ADDED_ENTRY_KEYS = ("words", "message", "severity")
+MAX_ADDED_WORDS = 500
+
+
+def _added_entries(
+    rules: list[RuleSpec], value: Any, display: str, lines: Lines
+) -> tuple[dict[str, tuple[AddedEntry, ...]], dict[str, str]]:
+    """Entries a policy adds to a rule: ``rules: {RULE/NAME: [words...]}``, or
+    ``{RULE/NAME: {words: [...], message: ..., severity: ...}}``; by rule id, and the severities
+    they are given."""
+    overrides = _mapping(value, "rules", display, lines)
+    by_id = {rule.id: rule for rule in rules}
+    added: dict[str, list[AddedEntry]] = {}
+    settings: dict[str, str] = {}
+    for key, setting in overrides.items():
+        if ENTRY_SEPARATOR not in str(key) or not isinstance(setting, (list, dict)):
+            continue
+        line = line_of(lines, "rules", key)
+        rule_id, name = str(key).split(ENTRY_SEPARATOR, 1)
+        rule = by_id.get(rule_id)
+        if rule is None:
+            raise PolicyError(
+                display,
+                line,
+                f'unknown rule "{rule_id}" in {key}',
+                _rule_hint(rule_id, list(by_id)),
+            )
+        if rule.kind not in ENTRY_KINDS:
+            raise PolicyError(
+                display,
+                line,
+                f"rule {rule_id} fires on what a draft lacks or measures, not on words: "
+                "it takes no entries of yours",
+                "write a custom rule under custom_rules: instead",
+            )
+        if not name or not all(c.isalnum() or c == "-" for c in name) or name != name.lower():
+            raise PolicyError(
+                display,
+                line,
+                f'entry name "{name}" in {key} is not valid',
+                "use lowercase letters, digits and hyphens: rules: {RULE/my-words: [...]}",
+            )
+        if str(key) in {entry for entry, _ in rule_entries(rule)}:
+            raise PolicyError(
+                display,
+                line,
+                f"{key} is already an entry of {rule_id}",
+                f"give yours another name, or set this one: rules: {{{key}: warning}}",
+            )
+        fields = setting if isinstance(setting, dict) else {"words": setting}
+        for field_key in fields:
+            reject_unknown(field_key, ADDED_ENTRY_KEYS, display, line, "key of an added entry")
+        words = fields.get("words")
+        if (
+            not isinstance(words, list)
+            or not words
+            or len(words) > MAX_ADDED_WORDS
+            or not all(isinstance(w, str) and w.strip() and len(w) <= 200 for w in words)
+        ):
+            raise PolicyError(
+                display,
+                line,
+                f"{key}: words must be a list of words or phrases",
+                f'e.g. ["a phrase", "another"], at most {MAX_ADDED_WORDS}',
+            )
+        message = fields.get("message")
+        if message is not None:
+            problem = (
+                template_problem(message, frozenset({"match"}))
+                if isinstance(message, str)
+                else "is not text"
+            )
+            if problem:
+                raise PolicyError(
+                    display, line, f"{key}: the message {problem}", "only {match} may be filled in"
+                )
+        elif placeholders(rule.message) - {"match"}:
+            raise PolicyError(
+                display,
+                line,
+                f"{key}: {rule_id}'s message needs values your words cannot give",
+                "give the entry a message of its own: {words: [...], message: ...}",
+            )
+        severity = fields.get("severity")
+        if severity is False:
+            severity = OFF
+        if severity is not None:
+            if severity not in (*SEVERITIES, OFF):
+                raise PolicyError(
+                    display,
+                    line,
+                    f'{key}: severity "{severity}" is not valid',
+                    "use error, warning, info or off",
+                )
+            settings[str(key)] = severity
+        added.setdefault(rule_id, []).append(AddedEntry(name, tuple(words), message))
+    return {rule_id: tuple(entries) for rule_id, entries in added.items()}, settings
 
 
 def _entry_hint(key: str, known: list[str], rule_id: str) -> str:

@@ -444,12 +444,17 @@ def _ignore_interrupts() -> None:
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Shut the pool down without waiting for runs still going (after an error or Ctrl-C)."""
     workers = list((getattr(pool, "_processes", None) or {}).values())
+    # shutdown(wait=False) forgets the pool's manager thread; it must still be waited for, or the
+    # interpreter's exit hook wakes it through a pipe it is closing ("Bad file descriptor")
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:
         if worker.is_alive():
             worker.terminate()
     for worker in workers:
         worker.join(timeout=5)
+    if manager is not None:
+        manager.join(timeout=10)
     pool.shutdown(wait=True)
 
 

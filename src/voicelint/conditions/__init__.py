@@ -68,6 +68,8 @@ __all__ = [
     "View",
     "all_hold",
     "any_holds",
+    "gate",
+    "gate_holds",
     "parse",
     "post_wide",
 ]
@@ -108,16 +110,42 @@ def parse(raw: Any, key: str) -> Clause:
 
 
 def _holds(view: View, name: str, values: tuple[Any, ...]) -> bool:
-    return any(CONDITIONS[name].holds(view, value) for value in values)
+    module = CONDITIONS[name]
+    if not getattr(module, "POST_WIDE", False):
+        return any(module.holds(view, value) for value in values)
+    # the same for every hit of the post: asked once per post, whichever rule asks
+    known = view.analysis.__dict__.setdefault("_post_wide", {})
+    key = (name, values)
+    if key not in known:
+        known[key] = any(module.holds(view, value) for value in values)
+    return bool(known[key])
+
+
+def gate(clause: Clause) -> Clause:
+    """A clause's cheap post-wide conditions (``POST_WIDE`` without ``AFTER_A_HIT``: post,
+    customer, named), which ``post_wide`` tests once per post before the rule's check. A
+    post-wide condition that reads the whole draft (``AFTER_A_HIT``: pitch, mentions, states)
+    costs more than most checks, so it is left to the rule's first hit (``all_hold`` tests every
+    condition of a hit, and a post-wide answer is kept for the post)."""
+    return tuple(
+        (name, values)
+        for name, values in clause
+        if getattr(CONDITIONS[name], "POST_WIDE", False)
+        and not getattr(CONDITIONS[name], "AFTER_A_HIT", False)
+    )
 
 
 def post_wide(post: Any, when: Clause, unless: Clause) -> bool:
-    """Whether a rule's post-wide conditions (``POST_WIDE``: post, customer, named) let it run on
-    this post at all: the same for every hit, so tested once per post, before the rule's check."""
+    """Whether a rule's cheap post-wide conditions let it run on this post at all."""
+    return gate_holds(post, gate(when), gate(unless))
+
+
+def gate_holds(post: Any, when: Clause, unless: Clause) -> bool:
+    """``post_wide`` for clauses already reduced by ``gate`` (the engine does it once a rule)."""
+    if not when and not unless:
+        return True
     view = View(post, 0, 0)
-    wide = [(n, v) for n, v in when if getattr(CONDITIONS[n], "POST_WIDE", False)]
-    spare = [(n, v) for n, v in unless if getattr(CONDITIONS[n], "POST_WIDE", False)]
-    return all_hold(view, tuple(wide)) and not any_holds(view, tuple(spare))
+    return all_hold(view, when) and not any_holds(view, unless)
 
 
 def all_hold(view: View, clause: Clause) -> bool:

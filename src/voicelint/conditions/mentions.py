@@ -15,6 +15,7 @@ from voicelint.nlp import tokens
 NAME = "mentions"
 VALUES = ("investment", "earnings", "environment")
 POST_WIDE = True  # the same for every hit of a post
+AFTER_A_HIT = True  # reads the whole draft: asked only once the rule has a hit
 
 
 def holds(view: Any, value: str) -> bool:

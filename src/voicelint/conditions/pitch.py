@@ -17,6 +17,7 @@ from voicelint.nlp import tokens
 NAME = "pitch"
 VALUES = ()
 POST_WIDE = True  # the same for every hit of a post
+AFTER_A_HIT = True  # reads the whole draft: asked only once the rule has a hit
 
 
 def holds(view: Any, value: Any = None) -> bool:

@@ -16,6 +16,7 @@ from voicelint import lexicon as lexicon_file
 
 NAME = "states"
 POST_WIDE = True  # the same for every hit of a post
+AFTER_A_HIT = True  # reads the whole draft: asked only once the rule has a hit
 
 
 @cache

@@ -436,3 +436,100 @@ def test_news_read_back_after_sorry_to_hear_is_not_a_settlement():
     assert "settled-in-public" not in rules(
         "So sorry to hear your appointment was cancelled. Please DM us so we can help.", said
     )
+
+
+# --- generalisation to care replies written by others (issue 16) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "intents"),
+    [
+        # a harm verb, a body part and whose body it is
+        ("Sprained my ankle running for your shuttle", {"injury"}),
+        ("My daughter banged her head on your shelf", {"injury"}),
+        # equipment that fails, and harm foreseen
+        ("the cable on the lat machine is frayed", {"safety_hazard"}),
+        ("that wobbly ladder, someone's gonna get hurt", {"safety_hazard"}),
+    ],
+)
+def test_harm_has_more_than_one_shape(message, intents):
+    assert detect(message) == intents
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My new lamp arrived broken",  # damaged on its way: an order matter
+        "The chair leg wobbles a bit, otherwise love it",
+        "How do refunds work if I paid by gift card?",  # a supposed case: a policy question
+    ],
+)
+def test_damage_in_transit_and_supposed_cases_are_no_reports(message):
+    assert not detect(message) & {"injury", "safety_hazard", "billing"}
+
+
+def test_a_helpline_that_is_free_to_call_is_no_compensation():
+    message = "I've gambled my rent away again and I feel hopeless"
+    text = "We're sorry. Please contact @NorthHelp, and the national helpline is free on 0808 8020 133."
+    assert "compensates-harm" not in rules(text, message)
+    assert "compensates-harm" in rules("Sorry! Have a free bet on us.", message)
+
+
+def test_a_promise_and_a_kind_correction_of_a_general_fact_do_not_argue():
+    assert "argues-facts" not in rules(
+        "Sorry about that! It won't happen again.", "Your cashier yelled at me, so rude."
+    )
+    # the customer asked about the brand's doings, not their own experience
+    assert "argues-facts" not in rules(
+        "Quick correction: the early classes moved to 7, not cancelled.",
+        "So you've cancelled the early classes? brilliant",
+    )
+    # their own account, denied in their words, still argues
+    assert "argues-facts" in rules(
+        "You were not charged twice, it was a pending hold.", "I was charged twice for one tea"
+    )
+
+
+def test_the_brand_upholding_its_own_figure_argues_and_a_claim_refused_by_name_is_flagged():
+    assert "argues-facts" in rules(
+        "The fee reflects the damage report, so we're confident it is correct.",
+        "You charged me $200 for a scratch that was already there, I have photos",
+    )
+    assert "argues-facts" not in rules(
+        "You're right, and we're sorry. Please DM us.", "You charged me twice for one order"
+    )
+    assert "refused-in-public" in rules(
+        "Sorry, we're unable to pay this claim.", "Why was my claim for the hail damage rejected?"
+    )
+
+
+def test_a_rule_stated_in_general_settles_nothing_and_location_asked_in_public_is_data():
+    message = "do you refund credit balances when I switch away?"
+    assert "settled-in-public" not in rules(
+        "When you leave us, any credit is refunded to you, usually within 14 days.", message
+    )
+    assert "public-data-request" in rules(
+        "So sorry! Drop your exact location below and we'll send help.",
+        "My van broke down on the motorway and nobody came",
+    )
+
+
+def test_hearsay_anywhere_in_a_message_asks_about_the_policy():
+    assert detect("so you charge $80 if the dog sheds? saw it on reddit") == frozenset()
+    assert detect("I heard nothing back about my refund") == {"billing"}
+
+
+@pytest.mark.parametrize(
+    ("message", "intents"),
+    [
+        ("my son swallowed a magnet from your kit, we're at A&E", {"injury"}),
+        ("the shower rail came away in my hand", {"safety_hazard"}),
+        ("the car park steps are icy, I nearly fell", {"safety_hazard"}),
+        ("passing this to my solicitor", {"legal_threat"}),
+        ("somebody got into my account overnight", {"account_security"}),
+        ("got an email from you asking for my password, legit?", {"account_security"}),
+        ("the app says delivered but the box is not here", {"order_status"}),
+    ],
+)
+def test_classes_of_report_seen_in_care_replies_written_by_others(message, intents):
+    assert detect(message) == intents

@@ -500,3 +500,142 @@ def test_a_brush_off_is_left_alone_when_the_reply_offers_help():
     assert "tone.reader-brushed-off" not in tone(
         "That's not our problem normally, but we'll sort it: DM us.", COMPLAINT
     )
+
+
+def test_dismissal_elsewhere_shows_the_customer_the_door():
+    assert dismissal("elsewhere", "There are lots of other banks out there.")
+    assert dismissal("elsewhere", "You're free to book elsewhere.")
+    assert dismissal("elsewhere", "Perhaps our club just isn't for you.")
+    assert not dismissal("elsewhere", "Our other branches open at 8.")
+    assert not dismissal("elsewhere", "This roast is not for you if you like it mild.")
+    assert not dismissal("elsewhere", "If you'd rather book elsewhere, we'll refund you.")
+
+
+def test_an_ironic_emoji_at_a_complaint_ridicules_and_shared_gladness_does_not():
+    complaint = "the app crashes every time I open it"
+    assert holds(
+        "ridicule",
+        "laughter",
+        "works on our phones 🙃",
+        "works",
+        kind="reply",
+        in_reply_to=complaint,
+    )
+    assert holds(
+        "ridicule", "laughter", "read the label 🤷‍♀️", "read", kind="reply", in_reply_to=complaint
+    )
+    joke = "your muffins are the reason my belt doesn't close 😭"
+    assert not holds(
+        "ridicule",
+        "laughter",
+        "Guilty as charged 😂 so glad you loved them!",
+        "Guilty",
+        kind="reply",
+        in_reply_to=joke,
+    )
+    assert not holds(
+        "ridicule",
+        "stand_in",
+        "Glad someone appreciates the playlist!",
+        "Glad",
+        kind="reply",
+        in_reply_to="the playlist in your lobby slaps",
+    )
+
+
+def test_dismissal_futility_puts_up_works_for_us_and_posted_at():
+    threat = "I'm reporting you to the ombudsman over this"
+    assert holds(
+        "dismissal", "futility", "You won't win this one.", "You", kind="reply", in_reply_to=threat
+    )
+    assert holds(
+        "dismissal",
+        "futility",
+        "Reporting us will not change the decision.",
+        "Reporting",
+        kind="reply",
+        in_reply_to=threat,
+    )
+    assert not holds(
+        "dismissal",
+        "futility",
+        "We won't let this happen again.",
+        "We",
+        kind="reply",
+        in_reply_to=threat,
+    )
+    assert dismissal("indifference", "It will load eventually, just be patient.")
+    assert dismissal("indifference", "Try again later.")
+    assert not dismissal("indifference", "We tried again and it works now.")
+    assert dismissal("contradicting", "Loads fine on our end.")
+    assert not dismissal("contradicting", "It isn't working for us either, sorry!")
+    assert dismissal("obvious", "Opening hours are 9 to 5, it's on the website.")
+    assert not holds(
+        "dismissal",
+        "obvious",
+        "Yes, it's on the website.",
+        "Yes",
+        kind="reply",
+        in_reply_to="Is the size guide online?",
+    )
+
+
+def test_a_channel_request_offers_help_and_pointing_at_the_readers_inbox_does_not():
+    complaint = "Still no answer to my complaint"
+    assert holds(
+        "offers_help", None, "Please DM us.", "Please", kind="reply", in_reply_to=complaint
+    )
+    assert not holds(
+        "offers_help",
+        None,
+        "We already answered. Please check your inbox.",
+        "We",
+        kind="reply",
+        in_reply_to=complaint,
+    )
+    assert not holds(
+        "offers_help",
+        None,
+        "Call volumes are high today.",
+        "Call",
+        kind="reply",
+        in_reply_to=complaint,
+    )
+    assert not holds(
+        "offers_help",
+        None,
+        "Send a photo and we'll see who's right.",
+        "Send",
+        kind="reply",
+        in_reply_to=complaint,
+    )
+
+
+def test_blame_in_a_past_condition_before_you_act_and_customers_as_the_cause():
+    complaint = "I was charged a cleaning fee, the car was spotless!"
+    said = {"kind": "reply", "in_reply_to": complaint}
+    assert holds("blame", "failing", "If you'd taken photos, we could have checked.", "If", **said)
+    assert not holds(
+        "blame", "failing", "If you'd like, we could have it cleaned again.", "If", **said
+    )
+    assert holds("blame", "hindsight", "It's wise to read the terms before you rent.", "It", **said)
+    assert not holds(
+        "blame",
+        "hindsight",
+        "It's wise to read the terms before you rent.",
+        "It",
+        kind="reply",
+        in_reply_to="Any tips for renting for the first time?",
+    )
+    assert holds("blame", "class", "Most fees are down to renters not reading the rules.", "Most")
+    assert not holds("blame", "class", "Delays are down to the storm, not our renters.", "Delays")
+
+
+def test_laughing_along_with_anticipation_is_no_mockery():
+    findings = lint(
+        "lol same 😂",
+        {"extends": ["customer-care"], "voice": {"register": "casual"}},
+        kind="reply",
+        in_reply_to="me waiting for your winter menu like",
+    )
+    assert [f.rule for f in findings if f.category == "tone"] == []

@@ -499,6 +499,8 @@ def compensations(doc: Any) -> list[tuple[int, int]]:
             for span in phrases("replies", "compensation", kind).find(doc, s.first, s.end):
                 if span.first in negated or any(e.first <= span.first < e.end for e in exceptions):
                     continue
+                if kind == "free" and _channel_cost(doc, s.first, s.end, span):
+                    continue  # "the helpline is free on 0808...": what a call costs, no gift
                 if (
                     norms[span.first] == "on"
                     and span.first >= 2
@@ -516,6 +518,69 @@ def compensations(doc: Any) -> list[tuple[int, int]]:
                     stop += 1  # what is given: "a free pastry", "complimentary drinks"
                 found.append((span.first, stop))
     return found
+
+
+def _channel_cost(doc: Any, first: int, end: int, span: Span) -> bool:
+    """Whether "free" tells what reaching a channel costs ("the helpline is free on 0808 8020
+    133", "free to call", "a free, confidential line"): a channel word within three words of it,
+    or a number the reader can call right after it."""
+    channels = set(lexicon("replies")["compensation"]["channels"])
+    table = tokens(doc)
+    after = [
+        i for i in range(span.end, min(end, span.end + 4)) if table.norms[i] not in ("", " ", ",")
+    ]
+    before = range(max(first, span.first - 4), span.first)
+    near = [*before[-3:], *after[:1]]
+    if any(table.norms[i] in channels or table.lemmas[i] in channels for i in near):
+        return True
+    if any(any(c.isdigit() for c in table.norms[i]) for i in before):
+        return True  # "Samaritans on 116 123 (free, any time)"
+    if _said_of_a_channel(doc, first, span.first):
+        return True  # "Call the emergency line on 0800 555 0199. It's free and open 24/7."
+    return (
+        bool(after)
+        and table.norms[after[0]] in ("on", "at")
+        and any(any(c.isdigit() for c in table.norms[i]) for i in after[1:])
+    )
+
+
+PRONOUNS = frozenset({"it", "it's", "its", "this", "that", "calls", "they", "both"})
+
+
+def _said_of_a_channel(doc: Any, first: int, index: int) -> bool:
+    """ "free" said of a pronoun ("it's free") right after a sentence that names a line to call
+    or write to: what the line costs."""
+    norms = tokens(doc).norms
+    subject = [norms[i] for i in range(first, index) if norms[i].strip()]
+    if not subject or subject[0] not in PRONOUNS or len(subject) > 3:
+        return False
+    earlier = [(a, b) for a, b in sentences(doc) if b <= first]
+    if not earlier:
+        return False
+    a, b = earlier[-1]
+    channels = set(lexicon("replies")["compensation"]["channels"])
+    return any(norms[i] in channels or sum(c.isdigit() for c in norms[i]) >= 3 for i in range(a, b))
+
+
+# words that make a sentence state what happens in general, not what was done for one customer
+HABITUAL = frozenset(
+    {"usually", "normally", "typically", "generally", "always", "often", "whenever", "any"}
+)
+DONE = frozenset({"'ve", "has", "have", "had", "already", "just"})
+OPENING_CONDITIONS = frozenset({"when", "if", "once", "whenever", "after", "before", "unless"})
+
+
+def generic(doc: Any, first: int, end: int) -> bool:
+    """Whether tokens ``[first, end)`` state a rule in general ("when you leave us, any credit
+    is refunded, usually within 14 days"; "we'd always contact you first"): a habitual adverb or
+    a free-choice "any", or a condition opening the sentence. Such a sentence settles nothing for
+    the customer in front of us."""
+    norms = [w for w in tokens(doc).norms[first:end] if w.strip()]
+    if any(w in DONE for w in norms):
+        return False  # "we've refunded it; it usually shows in 3 days": a deed, then a rule
+    if any(w in HABITUAL for w in norms):
+        return True
+    return bool(norms) and norms[0] in OPENING_CONDITIONS
 
 
 # verbs of learning about something: what follows them is the customer's report, read back
@@ -554,7 +619,9 @@ def may_contradict(doc: Any) -> bool:
     staff = norms & set(lexicon("replies")["staff"])
     if staff and phrases("replies", "argue", "report").any_in(doc):
         return True
-    return any(phrases("replies", "argue", part).any_in(doc) for part in ("evidence", "according"))
+    return any(
+        phrases("replies", "argue", part).any_in(doc) for part in ("evidence", "according")
+    ) or bool(norms & set(lexicon("replies")["argue"]["correct"]))
 
 
 def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
@@ -563,34 +630,86 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
     Evidence the brand holds testifies against it ("our records show", "tracking confirms"); a
     staff member's version is put against it ("the driver says he delivered it"); a flat denial
     ("that's not what happened", "that isn't true"); or a negation of what the customer said, in
-    their own words ("you were never charged" to "I was charged twice"). Questions, requests,
+    their own words ("you were never charged" to "I was charged twice"); a denial needs the
+    customer's own account to deny (a rumour they pass on, "heard you won't pay out if...", is
+    corrected, not argued with); or the brand's own figure or decision on their matter declared
+    right ("we're confident it is correct", "the charges were correct"). Questions, requests,
     apologies, hand-offs, wishes ("that should never happen") and conditions do not argue.
     """
+    from voicelint.conditions.apology import apologises  # conditions read care: import late
+
     words = lexicon("replies")
     argue = words["argue"]
-    apology = analysis_words()["apology"]
     staff = set(words["staff"])
     prospective = set(argue["prospective"]) | CONDITIONS
     light = set(argue["light"])
     norms = tokens(doc).norms
-    said_table = tokens(said)
-    echoes = {
-        lemma
-        for lemma, token in zip(said_table.lemmas, said, strict=True)
-        if lemma.isalpha() and len(lemma) > 2 and not token.is_stop and lemma not in light
-    }
+    echoes = own_account(said, light)
     found: list[tuple[int, int]] = []
     for s in acts(doc):
         if s.act != "statement":
             continue
-        span = range(s.first, s.end)
-        if any(norms[i] in apology for i in span) or hands_off_in(doc, s.first, s.end):
-            continue
-        if _testifies(doc, s.first, s.end, prospective, staff) or _denies(
-            doc, s.first, s.end, echoes, light
+        if apologises(norms[s.first : s.end]) or hands_off_in(doc, s.first, s.end):
+            continue  # (an apology as the apology condition reads it: "surprised to hear" is none)
+        if _testifies(doc, s.first, s.end, prospective, staff) or (
+            echoes
+            and (_denies(doc, s.first, s.end, echoes, light) or _upholds(doc, s.first, s.end))
         ):
             found.append((s.first, s.end))
     return found
+
+
+# the customer speaking of what happened to them: "I was charged twice", "my parcel never came"
+FIRST_PERSON = frozenset(
+    {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "i'm", "i've", "im", "ive"}
+)
+
+
+def own_account(said: Any, light: set[str]) -> set[str]:
+    """The content lemmas of the customer's account of their own experience: the sentences of
+    their message where they speak in the first person ("I was charged twice", "my box never
+    came"). A sentence about the brand's doings in general ("so you've cancelled the 6am
+    classes?") is no account of theirs, and correcting it is no argument with them."""
+    table = tokens(said)
+    found: set[str] = set()
+    for first, end in split_sentences(said):
+        if not any(table.norms[i] in FIRST_PERSON for i in range(first, end)):
+            continue
+        found |= {
+            table.lemmas[i]
+            for i in range(first, end)
+            if table.lemmas[i].isalpha()
+            and len(table.lemmas[i]) > 2
+            and not said[i].is_stop
+            and table.lemmas[i] not in light
+        }
+    return found
+
+
+# a negation after one of these promises about the future ("it won't happen again"); it denies
+# nothing the customer said happened
+FUTURE = frozenset({"will", "wo", "'ll", "shall", "gonna"})
+
+
+def _upholds(doc: Any, first: int, end: int) -> bool:
+    """The brand's figure or decision declared right against the customer's account: a word of
+    correctness ("correct", "accurate", "justified") said of it, not negated, not of the reader
+    ("you're right" concedes), not in a condition."""
+    words = lexicon("replies")["argue"]
+    correct, reader = set(words["correct"]), set(analysis_words()["reader"])
+    norms = tokens(doc).norms
+    negated = negation_scope(doc, first, end)
+    if any(norms[i] in CONDITIONS for i in range(first, end)):
+        return False
+    for i in range(first, end):
+        if norms[i] not in correct or i in negated:
+            continue
+        before = [norms[j] for j in range(max(first, i - 4), i) if norms[j].strip()]
+        if any(w in reader for w in before):
+            continue
+        if any(w in BE_FORMS for w in before):
+            return True  # "it is correct", "the charges were correct"
+    return False
 
 
 def _testifies(doc: Any, first: int, end: int, prospective: set[str], staff: set[str]) -> bool:
@@ -625,8 +744,11 @@ def _denies(doc: Any, first: int, end: int, echoes: set[str], light: set[str]) -
         return False
     for d in phrases("replies", "argue", "denied").find(doc, first, end):
         cue = negated.get(d.first)
-        if cue is not None and not _wish(norms, cue, d.first, first):
-            return True
+        if cue is None or _wish(norms, cue, d.first, first):
+            continue
+        if cue > first and norms[cue - 1] in FUTURE:
+            continue  # "it won't happen again": a promise
+        return True
     for i, cue in negated.items():
         lemma = lemmas[i]
         if cue > first and norms[cue - 1] in REFUSALS:
@@ -643,7 +765,8 @@ NOT_COMPLAINTS = frozenset({"sure"})  # "not sure which to buy" doubts, it does 
 def complains(customer: Any) -> bool:
     """Whether the customer's message complains: the analysis says so (an intent, a negative
     feeling or word), or it negates a positive word ("neither fair nor appropriate", "no help",
-    "not happy"), which VADER's compound score can miss in a long message."""
+    "not happy"), which VADER's compound score can miss in a long message, or it reports a
+    problem in words VADER does not score (``reports_problem``)."""
     if customer.complaint:
         return True
     doc = customer.analysis.doc
@@ -651,4 +774,30 @@ def complains(customer: Any) -> bool:
     return any(
         norms[i] not in NOT_COMPLAINTS and valence_of_word(norms[i]) >= NEGATED_PRAISE
         for i in negation_scope(doc, 0, len(doc))
-    )
+    ) or reports_problem(doc)
+
+
+def reports_problem(doc: Any) -> bool:
+    """Whether a message reports a problem in words VADER does not score: a thing that fails
+    ("the app keeps crashing", "buffering again"), a function negated ("the code won't apply",
+    "my parcel hasn't arrived", "nobody called back"), or a wait that goes on ("still no reply").
+    Questions about what a product does ("does it work offline?") report nothing; a question that
+    carries a failure ("why does it keep crashing?") does."""
+    words = lexicon("intents")["problems"]
+    malfunction, function = set(words["malfunction"]), set(words["function"])
+    persistent, still = set(words["persistent"]), set(words["still"])
+    table = tokens(doc)
+    norms, lemmas = table.norms, table.lemmas
+    for first, end in sentences(doc):
+        negated = negation_scope(doc, first, end)
+        for i in range(first, end):
+            word = norms[i]
+            if word in malfunction and i not in negated:
+                return True
+            if (word in function or lemmas[i] in function) and i in negated:
+                return True
+            if word in persistent and i + 1 < end and norms[i + 1].endswith("ing"):
+                return True  # "keeps logging me out"
+            if word in still and i + 1 < end and norms[i + 1] in NEGATORS | {"waiting"}:
+                return True  # "still no reply", "still waiting"
+    return False

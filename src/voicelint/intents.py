@@ -4,7 +4,10 @@ Triggers and look-alikes come from ``lexicons/routing/intents.yaml``. A trigger 
 ("burnt taste", "French press", "my lawyer friend") does not count; a one-word trigger written as a
 proper noun mid-sentence ("my friend Sue") does not count; intents about the customer's own matter
 (billing, orders, account security) do not count in a question about the policy in general ("what
-is your refund policy?", "how do I cancel?") unless the customer speaks of their own matter. A message can carry several intents.
+is your refund policy?", "how do I cancel?") unless the customer speaks of their own matter,
+outside a supposed case ("how do refunds work if I paid by gift card?" asks about the policy),
+and not in a message that passes on hearsay ("saw it on reddit", "heard you won't pay out if..."). A
+message can carry several intents.
 
 Two mechanisms keep the distress and crisis classes from firing on praise: a `leading` trigger
 ("can't stop", "addicted") counts only before what one loses control of (betting, spending,
@@ -46,7 +49,7 @@ QUESTION_WORDS = frozenset(
 class IntentSpec:
     name: str
     any: Phrases
-    all: tuple[Phrases, ...]
+    all: tuple[tuple[Phrases, ...], ...]  # conjunctions: one from every group of any one of them
     except_: Phrases
     orth: frozenset[str]
     personal: bool
@@ -75,7 +78,11 @@ def specs() -> tuple[IntentSpec, ...]:
         IntentSpec(
             name,
             Phrases(entry.get("any") or ()),
-            tuple(Phrases(group) for group in entry.get("all") or ()),
+            tuple(
+                tuple(Phrases(group) for group in groups)
+                for groups in (entry.get("all"), *(entry.get("alternatives") or ()))
+                if groups
+            ),
             Phrases(entry.get("except") or ()),
             frozenset(entry.get("orth") or ()),
             bool(entry.get("personal")),
@@ -95,6 +102,11 @@ def _general_and_personal() -> tuple[Phrases, Phrases]:
     return Phrases(exact=data["general"]), Phrases(data["personal"])
 
 
+@lru_cache(maxsize=1)
+def _hearsay() -> Phrases:
+    return Phrases(exact=lexicon("intents")["hearsay"])
+
+
 @lru_cache(maxsize=4096)
 def detect(message: str | None) -> frozenset[str]:
     """The intents of a customer's message, in any order."""
@@ -106,10 +118,11 @@ def detect(message: str | None) -> frozenset[str]:
 
 def intents_of_doc(doc: Any) -> set[str]:
     general, personal = _general_and_personal()
+    hearsay = _hearsay().any_in(doc)  # "saw it on reddit": the whole message asks about policy
     found: set[str] = set()
     for first, end in sentences(doc):
-        own = personal.any_in(doc, first, end)
-        is_general = general.any_in(doc, first, end)
+        own = _own_matter(doc, personal, first, end)
+        is_general = hearsay or general.any_in(doc, first, end)
         praise: bool | None = None
         for spec in specs():
             if spec.name in found:
@@ -128,6 +141,26 @@ def intents_of_doc(doc: Any) -> set[str]:
         if spec.whole_message and spec.name not in found and _triggered(spec, doc, 0, len(doc)):
             found.add(spec.name)
     return found
+
+
+# A condition's clause supposes a case ("how do refunds work if I paid with a gift card?"): the
+# customer's words in it ask about the policy, not about a matter of their own.
+SUPPOSING = frozenset({"if", "whether", "unless", "suppose", "supposing"})
+
+
+def _own_matter(doc: Any, personal: Phrases, first: int, end: int) -> bool:
+    """Whether the customer speaks of their own matter: a personal word outside a supposed case."""
+    norms = tokens(doc).norms
+    supposed: set[int] = set()
+    inside = False
+    for i in range(first, end):
+        if norms[i] in SUPPOSING:
+            inside = True
+        elif norms[i] in CLAUSE_ENDS and norms[i] not in ("and", "-"):
+            inside = False
+        if inside:
+            supposed.add(i)
+    return any(span.first not in supposed for span in personal.find(doc, first, end))
 
 
 def praises(doc: Any, first: int, end: int) -> bool:
@@ -159,7 +192,7 @@ def _triggered(spec: IntentSpec, doc: Any, first: int, end: int) -> bool:
         return True
     if any(doc[i].text in spec.orth for i in range(first, end)):
         return True
-    return bool(spec.all) and all(counts(group.find(doc, first, end)) for group in spec.all)
+    return any(all(counts(group.find(doc, first, end)) for group in groups) for groups in spec.all)
 
 
 def _leads(spec: IntentSpec, doc: Any, span: Span, end: int) -> bool:

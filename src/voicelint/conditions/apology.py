@@ -4,6 +4,8 @@ Read from the sentence's words in ``lexicons/analysis.yaml`` (``apology``). Two 
 count, however the words read:
 
 - a non-apology ("sorry you feel that way"; ``non_apologies``);
+- a sorry that laughs or winks ("sorry it wasn't the Ritz 😂", "sorry our wifi isn't up to your
+  standards 🙃"): laughter and ironic emoji make it mock regret;
 - an apology taken back by a contrast after it ("sorry to hear that, but you're wrong", "we
   understand, but that's your problem"): what follows "but" is what the sentence says.
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from voicelint.analysis import lexicon
+from voicelint.conditions.ridicule import is_mock_regret
 from voicelint.nlp import tokens
 
 NAME = "apology"
@@ -41,6 +44,8 @@ def apologises(norms: list[str]) -> bool:
     text = " ".join(norms)
     if any(f" {p} " in f" {text} " for p in words["non_apologies"]):
         return False
+    if any(w in words["laughter"] or is_mock_regret(w) for w in norms):
+        return False  # "sorry it wasn't the Ritz 😂": a sorry that laughs is mock regret
     found = [k for k, w in enumerate(norms) if w in words["apology"] and _counts(norms, k)]
     if not found:
         return False

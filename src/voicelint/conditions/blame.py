@@ -4,10 +4,13 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
 
 - ``failing``: the reader as the subject of a failing: a negated or counterfactual verb of
   attending, informing or choosing ("you didn't read the email", "you never told us", "you should
-  have checked", "you were the one who ordered it"); a question ("did you get our email?") and
-  "you should have received it" (the brand's expectation) are not failings.
+  have checked", "you were the one who ordered it"), or a past condition on the reader with a
+  modal perfect after it ("if you'd kept the receipt, we could have waived it"; "if you'd like,
+  we could..." offers); a question ("did you get our email?") and "you should have received it"
+  (the brand's expectation) are not failings.
 - ``hindsight``: advice to pay attention, about what the reader should have done: "next time,
-  read the sign", "check the app before ordering" ("next time, order ahead" is a tip).
+  read the sign", "check the app before ordering" ("next time, order ahead" is a tip); at a
+  complaint, also "it's important to read the terms before you buy".
 - ``others_cope``: everyone else copes, so the reader is the problem: "most people figure it out",
   "nobody else had a problem with it", "other customers seem to love it".
 - ``this_is_why``: something the brand withholds put down to what customers did: "this is why we
@@ -15,13 +18,15 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
   a negated verb of having or allowing, ending the sentence: "this is why we don't use palm oil,
   it drives deforestation" gives a reason of its own and is left alone).
 - ``class``: customers blamed as a class: "people like you", "customers like you" as who causes a
-  problem ("people like you are why prices go up").
+  problem ("people like you are why prices go up"), or customers failing named as the cause
+  ("delays are down to customers not sending their documents").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from voicelint import care
 from voicelint.analysis import lexicon
 
 NAME = "blame"
@@ -29,7 +34,23 @@ VALUES = ("failing", "hindsight", "others_cope", "this_is_why", "class")
 DEMONSTRATIVE = frozenset({"this", "that", "that's", "this's", "thats"})
 BE = frozenset({"is", "'s", "was", "are"})
 NEGATION = frozenset({"n't", "not", "never", "no"})
-PEOPLE = frozenset({"people", "customers", "folks", "guests", "passengers", "users", "ones"})
+PEOPLE = frozenset(
+    {
+        "people",
+        "customers",
+        "folks",
+        "guests",
+        "passengers",
+        "users",
+        "ones",
+        "members",
+        "policyholders",
+        "renters",
+        "drivers",
+        "clients",
+        "tenants",
+    }
+)
 NEGATED = frozenset({"n't", "not", "never"})
 FAILED = frozenset({"failed", "forgot", "neglected", "refused", "chose", "decided"})
 COUNTERFACTUAL = frozenset({"should", "could", "shoulda", "coulda", "should've", "could've"})
@@ -42,8 +63,57 @@ def holds(view: Any, value: str) -> bool:
     if value == "failing":
         if not any(w in lexicon()["reader"] for w in span):
             return False  # nobody to blame: leave the sentence unanalysed
-        return "?" not in span[-1] and _failing(span)  # a question asks, it does not blame
+        if "?" in span[-1]:
+            return False  # a question asks, it does not blame
+        return _failing(span) or _counterfactual(span)
+    if value == "hindsight" and span and not _hindsight(span) and _before_you(span):
+        customer = view.post.customer  # "read the terms before you buy", said at a complaint
+        return customer is not None and care.complains(customer)
     return bool(span) and CHECKS[value](span)
+
+
+# wishes after "if you'd": an offer, not a past the reader failed ("if you'd like, we could...")
+WISHES = frozenset({"like", "prefer", "rather", "want", "love", "care", "wish", "be"})
+MODAL_PERFECT = frozenset({"could", "would", "'d", "might", "wouldn't", "couldn't"})
+NOT_PARTICIPLES = frozenset({"it", "them", "one", "a", "an", "the", "you", "to", "that", "this"})
+
+
+def _counterfactual(span: list[str]) -> bool:
+    """ "If you'd kept the receipt, we could have waived it": the outcome put down to what the
+    reader did not do, in a past condition with a modal perfect after it."""
+    words = lexicon()
+    span = [w.replace("’", "'") for w in span]
+    for k, word in enumerate(span[:-3]):
+        if word != "if" or span[k + 1] not in words["reader"]:
+            continue
+        if span[k + 2] not in {"had", "'d"} or span[k + 3] in WISHES:
+            continue
+        rest = span[k + 4 :]
+        for j, w in enumerate(rest[:-2]):
+            if w in MODAL_PERFECT or (w == "n't" and j and rest[j - 1] in {"would", "could", "wo"}):
+                after = [x for x in rest[j + 1 : j + 4] if x != "n't"]
+                if (
+                    after[:1] == ["have"]
+                    and len(after) > 1
+                    and after[1].isalpha()
+                    and after[1] not in NOT_PARTICIPLES
+                ):
+                    return True
+    return False
+
+
+def _before_you(span: list[str]) -> bool:
+    """Advice to pay attention "before you" act, with nobody but the reader in it: "it's
+    important to read your policy documents before you buy"."""
+    words = lexicon()
+    if any(w in words["brand"] for w in span):
+        return False
+    if not any(w in words["attention_verbs"] for w in span):
+        return False
+    return any(
+        w == "before" and k + 1 < len(span) and span[k + 1] in words["reader"]
+        for k, w in enumerate(span)
+    )
 
 
 def _failing(span: list[str]) -> bool:
@@ -120,8 +190,21 @@ def _this_is_why(span: list[str]) -> bool:
     return False
 
 
+CAUSES = ("down to", "due to", "because of", "caused by", "result of", "thanks to", "fault of")
+FAILINGS = frozenset({"not", "never", "failing", "forgetting", "ignoring", "refusing", "n't"})
+
+
 def _class(span: list[str]) -> bool:
     span = [w.replace("’", "'") for w in span]
+    text = " ".join(span)
+    for cause in CAUSES:
+        at = f" {text} ".find(f" {cause} ")
+        if at < 0:
+            continue
+        k = len(f" {text} "[:at].split()) + len(cause.split())
+        group = [j for j in range(k, min(len(span), k + 2)) if span[j] in PEOPLE]
+        if group and any(w in FAILINGS for w in span[group[0] + 1 : group[0] + 4]):
+            return True  # "delays are down to customers not sending their documents"
     for k, word in enumerate(span[:-2]):
         if word in PEOPLE and span[k + 1] == "like" and span[k + 2] in {"you", "u", "yourself"}:
             rest = span[k + 3 : k + 8]

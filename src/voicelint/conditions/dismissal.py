@@ -7,13 +7,16 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   "as I have already stated", "we covered this in two earlier replies" (the brand, a verb of
   saying and a mark of repetition; "as we mentioned in our last post" without one informs).
 - ``obvious``: the reader pointed at what is plainly shown: "it's literally printed on the cup",
-  "the hours are clearly posted", "it clearly says".
+  "the hours are clearly posted", "it clearly says"; or, at a complaint, told the answer is
+  posted somewhere: "it's on the website", "it's all in your contract".
 - ``closed``: the conversation declared over: "this conversation is over", "nothing further to
   discuss".
 - ``indifference``: the problem shrugged off or handed back: a negated burden that is the brand's
   ("not our problem", "none of our concern"), a burden that is the reader's ("that's your
   problem"), the brand negating its caring ("we don't care"), "who cares" said flat, or the reader
-  told to put up with it ("deal with it", "get over it"; an imperative, not "we'll deal with it").
+  told to put up with it ("deal with it", "get over it"; an imperative, not "we'll deal with it"),
+  or told to wait or retry in a reply that apologises nowhere ("just be patient", "try again
+  later"; "sorry! please try again in ten minutes" helps).
 - ``curt``: the whole reply is a bare refusal or shrug to a customer's message ("No thank you.",
   "Nope.", "Whatever."), mentions and an agent's initials aside.
 - ``pulling_rank``: the brand's authority put in place of an answer: the brand as the one who
@@ -21,14 +24,27 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   declared the brand's own ("it's our page"), or its decision declared final ("our policy is
   final").
 - ``contradicting``: the reader told outright that they are wrong ("you're wrong", "you are
-  mistaken"); "you're not wrong" and "if you're wrong" do not count.
+  mistaken"), or their problem denied by the brand's own experience ("works fine for us", "it's
+  working on our end"); "you're not wrong", "if you're wrong" and "isn't working for us
+  either" do not count.
+- ``futility``: the customer's recourse called futile: "you won't win", "reporting us won't change
+  anything", "go ahead, you'll lose" (a future negation of a verb of success with the reader or
+  their recourse as subject; ``lexicons/tone.yaml``).
+- ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
+  "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
+  brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
+  a product that "isn't for you if you're vegan" advises).
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from voicelint import care
+from voicelint import lexicon as lexicon_file
 from voicelint.analysis import lexicon
+from voicelint.nlp import tokens
 
 NAME = "dismissal"
 VALUES = (
@@ -39,6 +55,8 @@ VALUES = (
     "curt",
     "pulling_rank",
     "contradicting",
+    "elsewhere",
+    "futility",
 )
 SPEAKERS = frozenset({"we", "i", "our", "my", "'ve", "have", "has", "had"})
 NOTHING = frozenset({"nothing", "no"})
@@ -63,6 +81,11 @@ def holds(view: Any, value: str) -> bool:
     span = [w.replace("’", "'") for w in view.words]  # word cues only: no analysis needed
     if value == "curt":
         return _curt(view)
+    if value == "indifference" and span and _puts_up([w for w in span if not w.startswith("@")]):
+        return not _apologises_anywhere(view)  # "sorry! please try again in 10 minutes" is help
+    if value == "obvious" and span and _posted_at(span):
+        customer = view.post.customer
+        return customer is not None and care.complains(customer)  # at a complaint, not a question
     return bool(span) and CHECKS[value](span)
 
 
@@ -169,6 +192,8 @@ def _pulling_rank(span: list[str]) -> bool:
 
 def _contradicting(span: list[str]) -> bool:
     words = lexicon()
+    if _works_for_us(span):
+        return True
     for k, word in enumerate(span):
         if word not in words["error_words"] or word == "off":
             continue
@@ -183,6 +208,125 @@ def _contradicting(span: list[str]) -> bool:
     return False
 
 
+@cache
+def _tone(key: str) -> tuple[tuple[str, ...], ...]:
+    """A class of ``lexicons/tone.yaml`` as word tuples."""
+    return tuple(tuple(str(p).split()) for p in lexicon_file.load("tone")[key])
+
+
+def _starts(words: list[str], key: str, at: int = 0) -> bool:
+    return any(tuple(words[at : at + len(p)]) == p for p in _tone(key))
+
+
+def _apologises_anywhere(view: Any) -> bool:
+    from voicelint.conditions.apology import apologises
+
+    norms = tokens(view.analysis.doc).norms
+    return any(apologises(norms[s.first : s.end]) for s in view.analysis.sentences)
+
+
+def _puts_up(content: list[str]) -> bool:
+    """The reader told to wait or retry, as the order of the sentence or of its last clause
+    ("just be patient", "it'll connect eventually, just be patient")."""
+    starts = [0] + [k + 1 for k, w in enumerate(content) if w in {",", ";", "—", "-", ":"}]
+    for k in starts:
+        while k < len(content) and content[k] in {"just", "please", "so", "simply", "then"}:
+            k += 1
+        if _starts(content, "put_up_with", k):
+            return True
+    return False
+
+
+def _works_for_us(span: list[str]) -> bool:
+    """ "Works fine for us": the reader's problem denied by the brand's own experience."""
+    for k, word in enumerate(span):
+        if word not in {"works", "work", "working", "worked", "loads", "loading", "fine"}:
+            continue
+        if any(w in NEGATORS for w in span[max(0, k - 3) : k]):
+            continue  # "it isn't working for us either": commiseration
+        if any(_starts(span, "our_side", j) for j in range(k + 1, min(len(span), k + 4))):
+            return True
+    return False
+
+
+def _futility(span: list[str]) -> bool:
+    words = lexicon()
+    success = {w for (w,) in _tone("success_verbs")}
+    recourse = {w for (w,) in _tone("recourse")}
+    span = [w.replace("’", "'") for w in span]
+    for k, word in enumerate(span):
+        if word not in success or k < 2:
+            continue
+        before = span[max(0, k - 4) : k]
+        future_no = ("n't" in before and any(w in {"wo", "will", "won't"} for w in before)) or (
+            "not" in before and any(w in {"will", "going"} for w in before)
+        )
+        if not future_no:
+            continue
+        subject = span[:k]
+        if any(w in words["reader"] for w in subject) or any(w in recourse for w in subject):
+            return True  # "you won't win", "reporting us won't change anything"
+    return False
+
+
+def _posted_at(span: list[str]) -> bool:
+    """ "It's on the website", "it's all in your contract": the answer said to be posted."""
+    content = [w for w in span if w not in PUNCTUATION]
+    for k, word in enumerate(content):
+        if word not in {"on", "in"} or k < 2:
+            continue
+        before = content[max(0, k - 3) : k]
+        if not (any(w in COPULAS for w in before) and any(w in DEMONSTRATIVES for w in before)):
+            continue
+        rest = content[k + 1 : k + 4]
+        documents = {w for (w,) in _tone("documents")}
+        if (
+            len(rest) > 1
+            and rest[0] in {"the", "our", "your", "ur"}
+            and rest[1] in documents
+            and k + 3 >= len(content)
+        ):
+            return True
+    return False
+
+
+@cache
+def _providers() -> frozenset[str]:
+    return frozenset(lexicon_file.load("tone")["providers"])
+
+
+ELSEWHERE = frozenset({"elsewhere"})
+OTHER = frozenset({"other", "another"})
+MANY = frozenset({"plenty", "lots", "many", "loads", "free", "welcome", "always", "try", "find"})
+MAYBE = frozenset({"maybe", "perhaps", "probably", "clearly", "obviously", "just", "simply"})
+
+
+def _elsewhere(span: list[str]) -> bool:
+    words = lexicon()
+    if any(w in words["conditionals"] for w in span):
+        return False  # "if you'd rather shop elsewhere, DM us for a refund": an option offered
+    content = [w for w in span if w not in PUNCTUATION]
+    for k, word in enumerate(content):
+        before = content[max(0, k - 4) : k]
+        if word in ELSEWHERE or (word == "else" and before[-1:] in (["somewhere"], ["someone"])):
+            return any(w in MANY or w in words["reader"] for w in before) or (
+                k and content[k - 1] in {"go", "shop", "look", "bank", "eat", "fly"}
+            )
+        if word in OTHER and k + 1 < len(content) and content[k + 1] in _providers():
+            if any(w in words["brand"] for w in content[:k]):
+                return False  # "our team found another option": the brand at work
+            return any(w in MANY for w in before)
+        if word == "for" and k + 1 < len(content) and content[k + 1] in {"you", "u"}:
+            rest = content[k + 2 :]
+            if rest and rest[0] not in {"then", ".", "!"}:
+                continue  # "not for you if you're vegan": advice on a product
+            said = content[max(0, k - 4) : k]
+            if "n't" not in said and "not" not in said:
+                continue
+            return rest[:1] == ["then"] or any(w in MAYBE for w in content[:k])
+    return False
+
+
 CHECKS = {
     "told_before": _told_before,
     "obvious": _obvious,
@@ -190,4 +334,6 @@ CHECKS = {
     "indifference": _indifference,
     "pulling_rank": _pulling_rank,
     "contradicting": _contradicting,
+    "elsewhere": _elsewhere,
+    "futility": _futility,
 }

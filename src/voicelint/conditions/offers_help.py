@@ -3,7 +3,9 @@
 Read from the whole draft: the brand as subject of a future or offering verb ("we'll", "we can",
 "let us"), or a request that sends the reader to a channel (``lexicons/analysis.yaml``:
 ``help_verbs``, ``channels``). An offer the sentence negates ("we can't help", "we won't refund")
-offers nothing, and a verb of making alone is no offer: "we make the rules" asserts authority.
+offers nothing, and a verb of making alone is no offer: "we make the rules" asserts authority;
+"we'll see who's right" waits and sees; "please check your inbox" points at the reader's own mail,
+not at the brand.
 """
 
 from __future__ import annotations
@@ -30,11 +32,26 @@ def holds(view: Any, value: Any = None) -> bool:
             for k, w in enumerate(span)
         ):
             return True
-        if sentence.act == "request" and any(w in words["channels"] for w in span):
+        if sentence.act == "request" and _sends_to_brand(span, words):
             return True
     return False
 
 
+def _sends_to_brand(span: list[str], words: Any) -> bool:
+    """A request that sends the reader to the brand's channel: a contact verb opens it ("DM us",
+    "call", "email the team"), or the brand is whom the channel reaches ("send us a message").
+    "Please check your inbox" points at the reader's own mail: it offers nothing."""
+    content = [w for w in span if w.strip() and w not in {"please", ",", "pls", "plz"}]
+    if not any(w in words["channels"] for w in content):
+        return False
+    if any(w in COPULAS for w in content[1:3]):
+        return False  # "Call volumes are high": the channel is what the sentence is about
+    if content and content[0] in words["channels"]:
+        return True
+    return any(w in {"us", "our", "we"} for w in content)
+
+
+COPULAS = frozenset({"is", "are", "was", "were", "'s", "'re"})
 MODALS = frozenset({"'ll", "’ll", "will", "can", "'d", "’d", "would"})
 
 
@@ -44,6 +61,9 @@ def _brand_acts(span: list[str], k: int, words: Any) -> bool:
     before = [w for w in span[max(0, k - 3) : k] if w.strip()]
     brand = words["brand"] | {"i", "let", "happy", "glad"}
     if span[k] in MODALS:
+        after = [w for w in span[k + 1 : k + 3] if w.strip()]
+        if after[:1] == ["see"]:
+            return False  # "we'll see who's right": wait and see, no offer
         return bool(before) and before[-1] in brand
     return any(w in brand or w in MODALS for w in before)
 

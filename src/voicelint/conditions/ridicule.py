@@ -2,8 +2,10 @@
 
 Marks of ridicule that need no listed insult (word classes in ``lexicons/analysis.yaml``):
 
-- ``laughter``: laughing or eye-rolling (lol, haha, 😂, 🙄); a rule pairs it with
-  ``customer: complaint``, since laughter after a joke is friendly.
+- ``laughter``: laughing, eye-rolling or an ironic emoji (lol, haha, 😂, 🙄, 🙃, 🤷, 💅:
+  ``lexicons/tone.yaml``), at a message that complains or asks; not where the customer laughs
+  too, nor where another sentence of the reply is warmly glad for the reader ("so glad you
+  enjoyed them"): laughter shared is rapport.
 - ``scare_quotes``: the customer's own words set in quotation marks in a sentence that is not an
   instruction ("your 'urgent' request"); pair it with ``unless: [apology]``, since quoting a
   customer to apologise ("sorry the wait felt 'ridiculous'") is kind.
@@ -30,9 +32,18 @@ Marks of ridicule that need no listed insult (word classes in ``lexicons/analysi
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
-from voicelint.analysis import NEGATIVE_WORD, lexicon, quoted_spans, valence_of_word
+from voicelint import care
+from voicelint import lexicon as lexicon_file
+from voicelint.analysis import (
+    NEGATIVE_WORD,
+    lexicon,
+    quoted_spans,
+    valence_of_text,
+    valence_of_word,
+)
 from voicelint.nlp import tokens
 
 NAME = "ridicule"
@@ -63,6 +74,8 @@ QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 EXCLAMATIVE = frozenset({"what", "such", "truly", "how", "oh", "the", "utter", "absolute"})
 # "some customers may be eligible" informs; "some people never read the banner" sneers
 MODAL_HEDGES = frozenset({"may", "might", "could", "can", "often", "usually", "sometimes"})
+RAPPORT = 0.5  # VADER compound of a sentence glad for the reader
+PRAISING = 1.5  # VADER valence of a verb that praises whoever does it ("appreciates", "loves")
 
 
 def holds(view: Any, value: str) -> bool:
@@ -116,12 +129,56 @@ def _laughter(view: Any, span: list[str]) -> bool:
         return True  # laughing at a competitor needs no complaint
     if not _unhappy_or_asking(said):
         return False  # laughter at the reader needs something to laugh at: a complaint, a question
+    if _rapport(view):
+        return False
     theirs = tokens(said.analysis.doc).norms
     return not any(w in laughs or _is_laugh(w) for w in theirs)  # shared laughter is rapport
 
 
 def _is_laugh(word: str) -> bool:
-    return "haha" in word and set(word) <= {"b", "h", "a"}  # haha, hahahaha, bahaha
+    return ("haha" in word and set(word) <= {"b", "h", "a"}) or is_irony_mark(word)
+
+
+def is_irony_mark(word: str) -> bool:
+    """An emoji that winks, shrugs or rolls its eyes (``lexicons/tone.yaml``: ``irony_marks``),
+    with its skin tone or gender sign ("🤷‍♀️")."""
+    return bool(word) and not word.isascii() and any(m in word for m in _irony_marks())
+
+
+@cache
+def _irony_marks(key: str = "irony_marks") -> tuple[str, ...]:
+    return tuple(lexicon_file.load("tone")[key])
+
+
+def is_mock_regret(word: str) -> bool:
+    """An emoji that turns a "sorry" beside it into mock regret (🙃, 🤷, 💅: ``mock_regret``)."""
+    return bool(word) and not word.isascii() and any(m in word for m in _irony_marks("mock_regret"))
+
+
+def _rapport(view: Any) -> bool:
+    """Another sentence of the reply is warmly glad for the reader ("so glad you enjoyed
+    them"): the laughter is shared, not aimed."""
+    words = lexicon()
+    analysis = view.analysis
+    norms = tokens(analysis.doc).norms
+    here = view.sentence
+    for sentence in analysis.sentences:
+        first, valence = sentence.first, sentence.valence
+        if here is not None and sentence.first == here.first:
+            # within the laughing sentence, only what follows the last laugh
+            laughs = [
+                i
+                for i in range(sentence.first, sentence.end)
+                if norms[i] in words["laughter"] or _is_laugh(norms[i])
+            ]
+            first = laughs[-1] + 1 if laughs else sentence.end
+            rest = analysis.doc[first : sentence.end].text if first < sentence.end else ""
+            valence = valence_of_text(rest) if rest.strip() else 0.0
+        if valence >= RAPPORT and any(
+            norms[i] in words["reader"] for i in range(first, sentence.end)
+        ):
+            return True
+    return False
 
 
 def _scare_quotes(view: Any, span: list[str]) -> bool:
@@ -169,6 +226,8 @@ def _stand_in(view: Any, span: list[str]) -> bool:
     for k, word in enumerate(span):
         following = span[k + 1] if k + 1 < len(span) else ""
         if word in words["stand_ins"] or word == "whoever":
+            if valence_of_word(following) >= PRAISING:
+                continue  # "glad someone appreciates it": praise for that someone
             if following in BRAND_SIDE or (k and span[k - 1] in {"get", "have", "send"}):
                 continue  # "someone from our team will call", "we'll get someone to look"
             if k and span[k - 1] in words["brand"] | {"to", "with", "for"}:
@@ -234,12 +293,16 @@ def _unhappy_or_asking(customer: Any) -> bool:
     """A message that complains or asks: anything but plain praise (and not no message at all)."""
     if customer is None:
         return False
-    return customer.complaint or customer.valence <= 0.3
+    return care.complains(customer) or customer.valence <= 0.3
 
 
 def _negative(customer: Any) -> bool:
     """A message that reads as unhappy (not merely a question): mock praise needs one."""
-    return customer.valence <= -0.3 or any(s.negative_words for s in customer.analysis.sentences)
+    return (
+        customer.valence <= -0.3
+        or any(s.negative_words for s in customer.analysis.sentences)
+        or care.reports_problem(customer.analysis.doc)
+    )
 
 
 def _sympathises(view: Any) -> bool:

@@ -4,7 +4,7 @@ Confirming that someone looked at the customer's account ("we've reviewed your a
 refund, reversal or credit done ("the fee has been reversed"), an amount tied to the customer
 ("$35 back to you"), or the state of their order or booking ("your order shipped Tuesday") tells
 everyone about one customer's business; for a bank, confirming someone is a customer is already
-nonpublic personal information (GLBA / Reg P). General answers ("refunds take 5-7 business days")
+nonpublic personal information (GLBA / Reg P). General answers ("refunds take 5-7 business days", "when you leave us, any credit is refunded")
 and offers that hand off ("DM us so we can check your order") are left alone.
 """
 
@@ -91,6 +91,8 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
     money_words = care.phrases("replies", "money_word")
     found: list[tuple[int, int]] = []
     for first, end in care.sentences(doc):
+        if care.generic(doc, first, end):
+            continue  # "any credit is usually refunded within 14 days": the policy in general
         words = care.words(doc).lowers[first:end]
         for span in lookups.find(doc, first, end):
             if _conditional(doc, first, span.first) or not _subject(doc, first, span.first):

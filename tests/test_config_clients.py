@@ -36,7 +36,7 @@ def content_repo(tmp_path: Path, config: str, name: str = "voicelint.yaml") -> P
         write(tmp_path, f"brand-policies/{client}.yaml", HYPE_POLICY.format(client=client))
     write(tmp_path, "clients/acme/2026/week48.yaml", "posts:\n  - text: A game-changer.\n")
     write(tmp_path, "clients/harbor/nov.md", "---\nid: h1\n---\nA game-changer.\n")
-    write(tmp_path, "shared/draft.txt", "A game-changer.\n")
+    write(tmp_path, "common/draft.txt", "A game-changer.\n")
     return tmp_path
 
 
@@ -57,12 +57,12 @@ def rules_by_path(result) -> dict[str, str]:
 
 def test_globs_give_each_path_its_client_and_the_default_the_rest(tmp_path):
     content_repo(tmp_path, YAML_CONFIG)
-    result = run(["check", "clients", "shared"], tmp_path)
+    result = run(["check", "clients", "common"], tmp_path)
     assert result.exit_code == 0  # fail_on: never
     assert rules_by_path(result) == {
         "clients/acme/2026/week48.yaml": "tone.acme.hype",
         "clients/harbor/nov.md": "tone.harbor.hype",
-        "shared/draft.txt": "tone.harbor.hype",
+        "common/draft.txt": "tone.harbor.hype",
     }
 
 

@@ -175,8 +175,8 @@ def test_a_file_in_the_folder_that_is_no_pack_is_named_not_quoted(tmp):
 
 
 def test_packs_inside_the_policy_folder_and_built_in_names_still_work(tmp):
-    write(tmp, "policies/shared.yaml", "pack: shared\nrules: []\n")
-    write(tmp, "policies/packs/mine.yaml", "pack: mine\nextends: [../shared.yaml]\nrules: []\n")
+    write(tmp, "policies/common.yaml", "pack: common\nrules: []\n")
+    write(tmp, "policies/packs/mine.yaml", "pack: mine\nextends: [../common.yaml]\nrules: []\n")
     write(tmp, "policies/acme.yaml", "client: acme\nextends: [finance, packs/mine.yaml]\n")
     result = run_cli(["validate", "policies/acme.yaml"], tmp)
     assert result.exit_code == 0, result.stderr

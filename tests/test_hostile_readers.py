@@ -391,10 +391,10 @@ def test_a_symlink_out_of_the_walked_tree_is_refused_and_never_quoted(repo, tmp_
 
 
 def test_a_symlink_inside_the_walked_tree_is_read(repo):
-    write(repo, "posts/shared/a.txt", CLAIM)
-    (repo / "posts" / "b.txt").symlink_to("shared/a.txt")
+    write(repo, "posts/common/a.txt", CLAIM)
+    (repo / "posts" / "b.txt").symlink_to("common/a.txt")
     result = check(repo, "posts", "--format", "json")
-    assert [path for path, _, _ in rules(result)] == ["posts/b.txt", "posts/shared/a.txt"]
+    assert [path for path, _, _ in rules(result)] == ["posts/b.txt", "posts/common/a.txt"]
 
 
 def test_a_named_symlink_is_read_if_regular_but_refused_in_hook_mode(repo, tmp_path_factory):

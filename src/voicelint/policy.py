@@ -546,16 +546,7 @@ def _apply_overrides(
         if ENTRY_SEPARATOR in str(key):
             continue  # an entry of a rule: see _entry_overrides
         line = line_of(lines, "rules", key)
-        if setting is False:  # YAML reads a bare `off` as false
-            setting = OFF
-            overrides[key] = OFF
-        if setting not in (*SEVERITIES, OFF):
-            raise PolicyError(
-                display,
-                line,
-                f'rule setting "{setting}" for {key} is not valid',
-                "use error, warning, info or off",
-            )
+        setting = overrides[key] = _setting(setting, f"rule setting {{}} for {key}", display, line)
         if not any(rule_id == key or rule_id.startswith(f"{key}.") for rule_id in ids):
             raise PolicyError(display, line, f'unknown rule "{key}"', _rule_hint(str(key), ids))
     result = []
@@ -607,24 +598,9 @@ def _entry_overrides(
         if ENTRY_SEPARATOR not in str(key) or isinstance(setting, (list, dict)):
             continue  # a rule, or an entry the policy adds (_added_entries)
         line = line_of(lines, "rules", key)
-        if setting is False:  # YAML reads a bare `off` as false
-            setting = OFF
-        if setting not in (*SEVERITIES, OFF):
-            raise PolicyError(
-                display,
-                line,
-                f'entry setting "{setting}" for {key} is not valid',
-                "use error, warning, info or off",
-            )
-        rule_id = str(key).split(ENTRY_SEPARATOR, 1)[0]
-        rule = by_id.get(rule_id)
-        if rule is None:
-            raise PolicyError(
-                display,
-                line,
-                f'unknown rule "{rule_id}" in {key}',
-                _rule_hint(rule_id, list(by_id)),
-            )
+        setting = _setting(setting, f"entry setting {{}} for {key}", display, line)
+        rule = _rule_of_entry(str(key), by_id, display, line)
+        rule_id = rule.id
         known = [entry for entry, _ in rule_entries(rule)]
         if not known:
             raise PolicyError(
@@ -668,15 +644,8 @@ def _added_entries(
         if ENTRY_SEPARATOR not in str(key) or not isinstance(setting, (list, dict)):
             continue
         line = line_of(lines, "rules", key)
+        rule = _rule_of_entry(str(key), by_id, display, line)
         rule_id, name = str(key).split(ENTRY_SEPARATOR, 1)
-        rule = by_id.get(rule_id)
-        if rule is None:
-            raise PolicyError(
-                display,
-                line,
-                f'unknown rule "{rule_id}" in {key}',
-                _rule_hint(rule_id, list(by_id)),
-            )
         if rule.kind not in ENTRY_KINDS:
             raise PolicyError(
                 display,
@@ -734,19 +703,38 @@ def _added_entries(
                 "give the entry a message of its own: {words: [...], message: ...}",
             )
         severity = fields.get("severity")
-        if severity is False:
-            severity = OFF
         if severity is not None:
-            if severity not in (*SEVERITIES, OFF):
-                raise PolicyError(
-                    display,
-                    line,
-                    f'{key}: severity "{severity}" is not valid',
-                    "use error, warning, info or off",
-                )
-            settings[str(key)] = severity
+            settings[str(key)] = _setting(severity, f"{key}: severity {{}}", display, line)
         added.setdefault(rule_id, []).append(AddedEntry(name, tuple(words), message))
     return {rule_id: tuple(entries) for rule_id, entries in added.items()}, settings
+
+
+def _setting(setting: Any, what: str, display: str, line: int | None) -> str:
+    """A severity or ``off`` (YAML reads a bare ``off`` as false); ``what`` names it, with ``{}``
+    where the bad value goes."""
+    if setting is False:
+        return OFF
+    if setting not in (*SEVERITIES, OFF):
+        raise PolicyError(
+            display,
+            line,
+            what.format(f'"{setting}"') + " is not valid",
+            "use error, warning, info or off",
+        )
+    return str(setting)
+
+
+def _rule_of_entry(
+    key: str, by_id: Mapping[str, RuleSpec], display: str, line: int | None
+) -> RuleSpec:
+    """The rule an entry id (``RULE/ENTRY``) belongs to, or one line naming the nearest."""
+    rule_id = key.split(ENTRY_SEPARATOR, 1)[0]
+    rule = by_id.get(rule_id)
+    if rule is None:
+        raise PolicyError(
+            display, line, f'unknown rule "{rule_id}" in {key}', _rule_hint(rule_id, list(by_id))
+        )
+    return rule
 
 
 def _entry_hint(key: str, known: list[str], rule_id: str) -> str:

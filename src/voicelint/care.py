@@ -17,14 +17,16 @@ from functools import cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
+from voicelint.analysis import NEGATIVE_WORD, split_sentences, valence_of_word
 from voicelint.analysis import _about as speaks_of
 from voicelint.analysis import _act as speech_act
 from voicelint.analysis import lexicon as analysis_words
-from voicelint.analysis import split_sentences, valence_of_word
 from voicelint.model import INTENTS
-from voicelint.nlp import parse, tokens
+from voicelint.nlp import is_verb_form, parse, tokens
 
 # Intents whose public reply must route and say nothing else (legal, safety, press, crisis).
+# Intents that are the customer's own business (billing, an order, an account); the rest escalate.
+PERSONAL_INTENTS = frozenset({"billing", "order_status", "account_security"})
 ESCALATIONS = (
     "legal_threat",
     "injury",
@@ -767,9 +769,11 @@ def complains(customer: Any) -> bool:
     feeling or word), or it negates a positive word ("neither fair nor appropriate", "no help",
     "not happy"), which VADER's compound score can miss in a long message, or it reports a
     problem in words VADER does not score (``reports_problem``)."""
+    doc = customer.analysis.doc
+    if customer.intents <= PERSONAL_INTENTS and _asks_only(doc):
+        return False  # "does it cure anxiety?": a question about the product, not a complaint
     if customer.complaint:
         return True
-    doc = customer.analysis.doc
     norms = tokens(doc).norms
     return any(
         norms[i] not in NOT_COMPLAINTS and valence_of_word(norms[i]) >= NEGATED_PRAISE
@@ -777,7 +781,56 @@ def complains(customer: Any) -> bool:
     ) or reports_problem(doc)
 
 
-def reports_problem(doc: Any) -> bool:
+POSSESSIVES = frozenset({"my", "our", "mine", "ours"})
+
+
+def inquiry(doc: Any, first: int, end: int, feelings: bool = True) -> bool:
+    """Whether tokens ``[first, end)`` ask how something works rather than report a matter: a
+    yes-or-no question (an auxiliary first, not a request to act: "can you..."), with no event told
+    (no past-tense verb), no problem and no pending item of the customer's ("my order"); with
+    ``feelings``, no negative word either ("is your service always this bad?" complains), without,
+    a negative word is the question's topic ("does it cure anxiety?")."""
+    words = lexicon("intents")["inquiry"]
+    norms = tokens(doc).norms
+    content = [i for i in range(first, end) if norms[i].strip()]
+    if not content or "?" not in (norms[i] for i in content):
+        return False
+    opener = norms[content[0]]
+    if opener not in words["openers"]:
+        return False
+    if (
+        len(content) > 1
+        and opener not in {"is", "are", "am", "does", "do"}
+        and norms[content[1]] in words["requests"]
+    ):
+        return False
+    pending = set(words["pending"])
+    lemmas = tokens(doc).lemmas
+    for k, i in enumerate(content):
+        word = norms[i]
+        if _past_form(word) or (feelings and valence_of_word(word) <= NEGATIVE_WORD):
+            return False
+        if word in POSSESSIVES and any(lemmas[j] in pending for j in content[k + 1 : k + 4]):
+            return False
+    return not reports_problem(doc, first, end)
+
+
+def _past_form(word: str) -> bool:
+    """A past-tense or past-participle verb form ("charged", "took", "sent"), not "-ing" or "-s"."""
+    return word.isalpha() and not word.endswith(("ing", "s")) and is_verb_form(word)
+
+
+def _asks_only(doc: Any) -> bool:
+    """Whether every sentence of a message with words is an inquiry (its topic may be negative)."""
+    said = [
+        (a, b)
+        for a, b in sentences(doc)
+        if any(tokens(doc).norms[i].isalpha() for i in range(a, b))
+    ]
+    return bool(said) and all(inquiry(doc, a, b, feelings=False) for a, b in said)
+
+
+def reports_problem(doc: Any, first: int = 0, end: int | None = None) -> bool:
     """Whether a message reports a problem in words VADER does not score: a thing that fails
     ("the app keeps crashing", "buffering again"), a function negated ("the code won't apply",
     "my parcel hasn't arrived", "nobody called back"), or a wait that goes on ("still no reply").
@@ -788,16 +841,20 @@ def reports_problem(doc: Any) -> bool:
     persistent, still = set(words["persistent"]), set(words["still"])
     table = tokens(doc)
     norms, lemmas = table.norms, table.lemmas
-    for first, end in sentences(doc):
-        negated = negation_scope(doc, first, end)
-        for i in range(first, end):
+    stop = len(doc) if end is None else end
+    for a, b in sentences(doc):
+        first_, end_ = max(a, first), min(b, stop)
+        if first_ >= end_:
+            continue
+        negated = negation_scope(doc, a, b)
+        for i in range(first_, end_):
             word = norms[i]
             if word in malfunction and i not in negated:
                 return True
             if (word in function or lemmas[i] in function) and i in negated:
                 return True
-            if word in persistent and i + 1 < end and norms[i + 1].endswith("ing"):
+            if word in persistent and i + 1 < b and norms[i + 1].endswith("ing"):
                 return True  # "keeps logging me out"
-            if word in still and i + 1 < end and norms[i + 1] in NEGATORS | {"waiting"}:
+            if word in still and i + 1 < b and norms[i + 1] in NEGATORS | {"waiting"}:
                 return True  # "still no reply", "still waiting"
     return False

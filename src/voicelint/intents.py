@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from voicelint.analysis import valence_of_text, valence_of_word
-from voicelint.care import Phrases, Span, lexicon, sentences
+from voicelint.care import Phrases, Span, inquiry, lexicon, sentences
 from voicelint.nlp import parse, tokens
 
 QUESTION_WORDS = frozenset(
@@ -122,7 +122,7 @@ def intents_of_doc(doc: Any) -> set[str]:
     found: set[str] = set()
     for first, end in sentences(doc):
         own = _own_matter(doc, personal, first, end)
-        is_general = hearsay or general.any_in(doc, first, end)
+        is_general = hearsay or general.any_in(doc, first, end) or inquiry(doc, first, end)
         praise: bool | None = None
         for spec in specs():
             if spec.name in found:

@@ -474,12 +474,12 @@ class MatcherBank:
         if attr == "LEMMA":
             # A word written as a verb form means that form ("lit" is not "light", "guaranteed" is
             # not "guarantee"); those phrases match word by word, the rest by lemma.
-            as_written = [doc for doc in docs if any(_is_verb_form(t.norm_) for t in doc)]
+            as_written = [doc for doc in docs if any(is_verb_form(t.norm_) for t in doc)]
             docs = [doc for doc in docs if doc not in as_written]
             if as_written:
                 patterns = [
                     [
-                        {"NORM": t.norm_} if _is_verb_form(t.norm_) else {"LEMMA": t.lemma_}
+                        {"NORM": t.norm_} if is_verb_form(t.norm_) else {"LEMMA": t.lemma_}
                         for t in doc
                     ]
                     for doc in as_written
@@ -679,7 +679,7 @@ def token_texts(doc: Doc) -> list[tuple[str, int, int]]:
     return [(t.text, t.idx, t.idx + len(t.text)) for t in doc]
 
 
-def _is_verb_form(lower: str) -> bool:
+def is_verb_form(lower: str) -> bool:
     """An inflected form other than a plural: "lit", "guaranteed", "cures" (as a verb), not "effects"."""
     lemma = lemma_of(lower)
     if lemma == lower or not lower.isalpha():

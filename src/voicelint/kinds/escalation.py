@@ -118,11 +118,19 @@ MECHANISMS: dict[str, Callable[[Any], list[tuple[int, int]]]] = {
 }
 
 
+def _referred(doc: Any) -> bool:
+    """Whether a reply sends the reader to a professional or a private channel."""
+    return care.phrases("replies", "medical_referral").any_in(doc) or care.hands_off_in(doc)
+
+
 def _spans(which: str, post: PostContext) -> list[tuple[int, int]]:
     doc = post.doc
     tokens: list[tuple[int, int]] = []
     if which in ("cause", "advice", "levity", "statement"):
         tokens += [(s.first, s.end) for s in care.phrases("replies", which).find(doc)]
+    if which == "advice" and _referred(doc):
+        cautions = care.phrases("replies", "caution").find(doc)
+        tokens = [t for t in tokens if not any(c.first <= t[0] < c.end for c in cautions)]
     if which in MECHANISMS:
         tokens += MECHANISMS[which](doc)
     if which == "argue" and post.customer is not None:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from voicelint import care
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 from voicelint.kinds.tone_context import (
     FIRST_PERSON,
@@ -39,7 +40,7 @@ PARAMS = {
 }
 MESSAGE_VARS = frozenset({"match", "act", "advice", "entry"})
 
-NEEDS = ("always", "addressed", "reader", "not_self", "complaint", "sarcasm")
+NEEDS = ("always", "addressed", "reader", "not_self", "complaint", "complains", "sarcasm")
 ACTS = {
     "insult": ("insults the reader", "describe the problem, never the person"),
     "blame": ("blames the customer", "own the problem and say what you will do about it"),
@@ -220,6 +221,11 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             if act.needs == "complaint":
                 # laughter needs a plain complaint or question: "haha, you're not wrong" agrees
                 if not said or not _any_signal(said, signals[0]):
+                    continue
+            elif act.needs == "complains":
+                # a fact set straight answers a plain question and puts down a complaint
+                customer = post.customer
+                if customer is None or not care.complains(customer):
                     continue
             elif act.needs == "sarcasm":
                 # mock grief ("truly a tragedy") is sarcasm in a reply to a complaint that offers

@@ -369,7 +369,12 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
         names = [i for i in candidates if first < i < end]
         if not names:
             continue
-        faults = [s.first for s in blame.find(doc, first, end)]
+        # a fault word capitalised mid-sentence is part of a name ("our Niacinamide 10% Drops")
+        faults = [
+            s.first
+            for s in blame.find(doc, first, end)
+            if s.first == first or not texts[s.first][:1].isupper()
+        ]
         # words VADER rates clearly negative ("rude", "careless"), as the analysis reads valence
         faults += [i for i in range(first, end) if valence_of_word(lowers[i]) <= NEGATIVE_WORD]
         for i in names:
@@ -382,6 +387,9 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     return found
 
 
+POSSESSIVE_DETERMINERS = frozenset({"our", "my", "your", "their", "its"})
+
+
 def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[str]) -> bool:
     """A first name said of someone, not to the reader: one capitalised word that is not in the
     dictionary, not next to another (a place, a business), not followed by "," or "!" (a vocative:
@@ -390,6 +398,8 @@ def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[
         return False
     if _name_word(texts[i - 1]) or (i + 1 < end and _name_word(texts[i + 1])):
         return False
+    if lowers[i - 1] in POSSESSIVE_DETERMINERS:
+        return False  # "our Niacinamide", "your Glow": a product, not a person
     following = next((texts[k] for k in range(i + 1, end) if texts[k].strip()), "")
     if not following or following in VOCATIVE_NEXT:
         return False

@@ -17,6 +17,7 @@ from typing import Any
 from voicelint import care
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
+from voicelint.nlp import is_verb_form, tokens
 
 NAME = "settlement"
 PARAMS: dict = {}
@@ -112,6 +113,8 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
                 continue
             if care.reported_back(doc, first, span.first):
                 continue  # "sorry to hear your flight was cancelled": their news, not our deed
+            if _classified(doc, first, span.first):
+                continue  # "it's a tax credit you claim": what a thing is, not a deed done
             if markers.any_in(doc, max(first, span.first - MARKER_WINDOW), span.first):
                 found.append(care.char_span(doc, span.first, span.end))
         if not private_matter:
@@ -132,6 +135,24 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
             for money in MONEY.finditer(text, start, stop):
                 found.append(money.span())
     return _merge(found)
+
+
+COPULAS = frozenset({"is", "'s", "are", "'re", "was", "were", "be"})
+ARTICLES = frozenset({"a", "an"})
+
+
+def _classified(doc: Any, sentence_start: int, index: int) -> bool:
+    """An action noun in a copula's indefinite complement ("it's a federal tax credit", "that is
+    a refund"): it says what something is, where "a credit has been applied" reports a deed."""
+    lowers = tokens(doc).lowers
+    if is_verb_form(lowers[index]):
+        return False
+    for i in range(index - 1, max(sentence_start, index - 4) - 1, -1):
+        if lowers[i] in ARTICLES:
+            return i > sentence_start and lowers[i - 1] in COPULAS
+        if not lowers[i].isalpha() or is_verb_form(lowers[i]):
+            return False
+    return False
 
 
 def _conditional(doc: Any, sentence_start: int, index: int) -> bool:

@@ -31,7 +31,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
-from voicelint.nlp import is_wrapped_line, tokens
+from voicelint.nlp import PhraseList, is_wrapped_line, tokens
 
 SENTENCE_MARKS = frozenset(".!?…")
 NEGATIVE_WORD = (
@@ -252,10 +252,14 @@ class TextAnalysis:
             if i not in negated
             and (norms[i] in words["absolute"] or lemmas[i] in words["absolute"])
         )
-        absolute += _absolute_phrases(norms, first, end, words, negated)
+        absolute += tuple(
+            span.first
+            for span in phrase_list("absolute_phrases").find(self.doc, first, end)
+            if span.first not in negated
+        )
         hedged = any(
             norms[i] in words["hedges"] or lemmas[i] in words["hedges"] for i in range(first, end)
-        ) or _has_phrase(norms, first, end, words["hedge_phrases"])
+        ) or phrase_list("hedge_phrases").any_in(self.doc, first, end)
         return Sentence(
             first,
             end,
@@ -334,35 +338,11 @@ def _negation_scope(
         i += 1
 
 
-def _has_phrase(norms: Sequence[str], first: int, end: int, phrases: Iterable[str]) -> bool:
-    words = " ".join(norms[i] for i in range(first, end) if norms[i].strip())
-    return any(f" {p} " in f" {words} " for p in phrases)
-
-
-def _absolute_phrases(
-    norms: Sequence[str], first: int, end: int, words: dict[str, Any], negated: frozenset[int]
-) -> tuple[int, ...]:
-    """Where a certainty phrase ("every time", "no doubt") starts, outside a negation's scope."""
-    by_first = _by_first_word(words["absolute_phrases"])
-    found = []
-    for i in range(first, end):
-        if i in negated:
-            continue
-        for parts in by_first.get(norms[i], ()):
-            if i + len(parts) <= end and tuple(norms[i : i + len(parts)]) == parts:
-                found.append(i)
-    return tuple(found)
-
-
 @cache
-def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Phrases as word tuples, looked up by their first word (one dictionary probe a token)."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted(phrases):
-        parts = tuple(phrase.split())
-        if parts:
-            index.setdefault(parts[0], []).append(parts)
-    return {word: tuple(found) for word, found in index.items()}
+def phrase_list(name: str) -> PhraseList:
+    """A phrase class of ``lexicons/analysis.yaml`` (certainty and hedge phrases: "every time",
+    "results vary"), matched on lemmas by the one matcher engine."""
+    return PhraseList(sorted(lexicon()[name]), name=f"analysis:{name}")
 
 
 @dataclass(frozen=True)

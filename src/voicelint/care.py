@@ -22,11 +22,12 @@ from voicelint.analysis import _about as speaks_of
 from voicelint.analysis import _act as speech_act
 from voicelint.analysis import lexicon as analysis_words
 from voicelint.model import INTENTS
-from voicelint.nlp import is_verb_form, parse, tokens
+from voicelint.nlp import PhraseList as Phrases
+from voicelint.nlp import Span, is_verb_form, tokens
 
-# Intents whose public reply must route and say nothing else (legal, safety, press, crisis).
 # Intents that are the customer's own business (billing, an order, an account); the rest escalate.
 PERSONAL_INTENTS = frozenset({"billing", "order_status", "account_security"})
+# Intents whose public reply must route and say nothing else (legal, safety, press, crisis).
 ESCALATIONS = (
     "legal_threat",
     "injury",
@@ -65,8 +66,6 @@ DEFAULT_ROUTES = {
     "crisis": "phone",
 }
 ANALYSIS_KEY = "voicelint.care.analysis"
-WORDS_KEY = "voicelint.care.words"
-PHRASES_KEY = "voicelint.care.phrases"
 SENTENCES_KEY = "voicelint.care.sentences"
 
 
@@ -75,111 +74,13 @@ def lexicon(name: str) -> dict[str, Any]:
     return lexicon_file.load(f"routing/{name}")
 
 
-@dataclass(frozen=True)
-class Span:
-    """Tokens ``[first, end)`` of a Doc that a phrase matched."""
-
-    first: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Words:
-    """A Doc's token texts, lemmas and lower-cased forms, and where each word is, by attribute."""
-
-    texts: list[str]
-    by_attr: dict[str, list[str]]
-    at: dict[str, dict[str, list[int]]]  # attribute -> word -> token indexes
-
-    @property
-    def lowers(self) -> list[str]:
-        return self.by_attr["lower"]
-
-
-def words(doc: Any) -> Words:
-    """The Doc's words, read from its tokens once (reading a spaCy token is slow)."""
-    found = doc.user_data.get(WORDS_KEY)
-    if found is None:
-        table = tokens(doc)
-        by_attr = {"lemma": table.lemmas, "lower": table.lowers}
-        at = {attr: _positions(forms) for attr, forms in by_attr.items()}
-        found = doc.user_data[WORDS_KEY] = Words(table.texts, by_attr, at)
-    return found
-
-
-def _positions(forms: list[str]) -> dict[str, list[int]]:
-    at: dict[str, list[int]] = {}
-    for i, form in enumerate(forms):
-        if form in at:
-            at[form].append(i)
-        else:
-            at[form] = [i]
-    return at
-
-
-class Phrases:
-    """A phrase list matched token by token, on lemmas (``charge`` finds ``charged``) or exact forms."""
-
-    def __init__(self, lemma: Iterable[str] = (), exact: Iterable[str] = ()) -> None:
-        self._by_first: dict[str, dict[str, list[tuple[str, ...]]]] = {"lemma": {}, "lower": {}}
-        for attr, phrases in (("lemma", lemma), ("lower", exact)):
-            for phrase in phrases:
-                phrase = str(phrase).lower()
-                if phrase.startswith("'") and " " not in phrase:
-                    # a clitic on its own ("'ve", "'ll") is one token in a sentence, not in isolation
-                    words: tuple[str, ...] = (phrase,)
-                else:
-                    words = tuple(
-                        (t.lemma_ if attr == "lemma" else t.lower_) for t in parse(phrase)
-                    )
-                if words:
-                    self._by_first[attr].setdefault(words[0], []).append(words)
-
-    @classmethod
-    def of(cls, value: Any) -> Phrases:
-        """From a lexicon entry: a list (lemmas) or a mapping with ``lemma:`` and ``exact:`` lists."""
-        if isinstance(value, Mapping):
-            return cls(value.get("lemma") or (), value.get("exact") or ())
-        return cls(value or ())
-
-    def find(self, doc: Any, first: int = 0, end: int | None = None) -> list[Span]:
-        """The matches in tokens ``[first, end)``: by first token, lemma phrases before exact ones,
-        each list in its order."""
-        end = len(doc) if end is None else end
-        return [s for s in self._in_doc(doc) if first <= s.first and s.end <= end]
-
-    def _in_doc(self, doc: Any) -> list[Span]:
-        # Checks ask one phrase list about many stretches of a post, so the whole Doc is read once.
-        cache = doc.user_data.setdefault(PHRASES_KEY, {})
-        spans = cache.get(self)
-        if spans is None:
-            known = words(doc)
-            found = [m for attr in ("lemma", "lower") for m in self._starting(attr, known)]
-            spans = cache[self] = [Span(i, j) for i, _, _, j in sorted(found)]
-        return spans
-
-    def _starting(self, attr: str, known: Words) -> list[tuple[int, bool, int, int]]:
-        """(first token, exact?, phrase number, end token) of each phrase found on one attribute."""
-        by_first, forms, at = self._by_first[attr], known.by_attr[attr], known.at[attr]
-        found = []
-        for word in by_first.keys() & at.keys():
-            for i in at[word]:
-                for n, phrase in enumerate(by_first[word]):
-                    j = i + len(phrase)
-                    if tuple(forms[i:j]) == phrase:
-                        found.append((i, attr != "lemma", n, j))
-        return found
-
-    def any_in(self, doc: Any, first: int = 0, end: int | None = None) -> bool:
-        return bool(self.find(doc, first, end))
-
-
 @cache
 def phrases(lexicon_name: str, *path: str) -> Phrases:
+    """A phrase list of ``lexicons/routing/NAME.yaml``, in the one matcher engine."""
     value: Any = lexicon(lexicon_name)
     for part in path:
         value = value[part]
-    return Phrases.of(value)
+    return Phrases.of(value, name=":".join((lexicon_name, *path)))
 
 
 @dataclass(frozen=True)

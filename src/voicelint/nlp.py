@@ -453,6 +453,11 @@ class MatcherBank:
         self._count = 0
         self._shared: dict[str, str] = {}
 
+    @property
+    def size(self) -> int:
+        """How many phrase lists and pattern sets the bank holds."""
+        return self._count
+
     def _new_key(self, name: str) -> str:
         self._count += 1
         return f"{name}#{self._count}"
@@ -638,6 +643,99 @@ class MatcherBank:
         for matches in found.values():
             matches.sort(key=lambda m: (m.start, -m.end))
         return found
+
+
+@dataclass(frozen=True)
+class Span:
+    """Tokens ``[first, end)`` of a Doc that a phrase matched."""
+
+    first: int
+    end: int
+
+
+LEXICON_MATCHES_KEY = "voicelint.lexicon.matches"
+
+
+@lru_cache(maxsize=1)
+def lexicon_bank() -> MatcherBank:
+    """The bank that holds the built-in word lists (care phrases, certainty and hedge phrases,
+    topic words): one per process, run once per Doc, matching as a rule's phrases match."""
+    return MatcherBank()
+
+
+class PhraseList:
+    """A built-in phrase list, matched by the one matcher engine (``MatcherBank``) as a rule's
+    phrases are: ``lemma`` phrases on lemmas ("charge" finds "charged"; a phrase written with a
+    verb form means that form), ``exact`` phrases on the folded lower-case word, both on the words
+    the fold step leaves ("ch4rge" is "charge"). The bank runs once per Doc for every list.
+    """
+
+    def __init__(
+        self, lemma: Iterable[str] = (), exact: Iterable[str] = (), *, name: str = "lexicon"
+    ) -> None:
+        lists = tuple(tuple(str(p).lower() for p in ps if str(p).strip()) for ps in (lemma, exact))
+        keys = _REGISTERED.get(lists)
+        if keys is None:  # a list asked for again (each policy compiled) is registered once
+            keys = _REGISTERED[lists] = _register(name, *lists)
+        self.name = name
+        self._keys = keys
+
+    @classmethod
+    def of(cls, value: Any, name: str = "lexicon") -> PhraseList:
+        """From a lexicon entry: a list (lemmas) or a mapping with ``lemma:`` and ``exact:`` lists."""
+        if isinstance(value, dict):
+            return cls(value.get("lemma") or (), value.get("exact") or (), name=name)
+        return cls(value or (), name=name)
+
+    def find(self, doc: Doc, first: int = 0, end: int | None = None) -> list[Span]:
+        """The matches inside tokens ``[first, end)``, in text order (longer first at one start)."""
+        end = len(doc) if end is None else end
+        found = _lexicon_matches(doc)
+        spans = {
+            Span(m.first_token, m.end_token)
+            for key in self._keys
+            for m in found.get(key, ())
+            if first <= m.first_token and m.end_token <= end
+        }
+        return sorted(spans, key=lambda s: (s.first, -s.end))
+
+    def any_in(self, doc: Doc, first: int = 0, end: int | None = None) -> bool:
+        return bool(self.find(doc, first, end))
+
+
+_REGISTERED: dict[tuple[tuple[str, ...], ...], tuple[str, ...]] = {}
+
+
+def _register(name: str, lemma: tuple[str, ...], exact: tuple[str, ...]) -> tuple[str, ...]:
+    bank = lexicon_bank()
+    keys = []
+    for attr, written in (("LEMMA", lemma), ("LOWER", exact)):
+        # a clitic on its own ("'ve", "'ll") is one token in a sentence, not in isolation
+        clitics = [p for p in written if p.startswith("'") and " " not in p]
+        whole = [p for p in written if p not in clitics]
+        if attr == "LEMMA":
+            # a built-in lemma list means every form of each word ("charged twice" finds "charge
+            # twice"); the bank reads a verb form as that form, so the base form is added too
+            whole += [b for b in (_base_form(p) for p in whole) if b not in whole]
+        if whole:
+            keys.append(bank.add_phrases(name, list(dict.fromkeys(whole)), attr))
+        if clitics:
+            keys.append(bank.add_patterns(name, [[{"LOWER": c}] for c in clitics]))
+    return tuple(keys)
+
+
+def _base_form(phrase: str) -> str:
+    """The phrase with each verb form replaced by its lemma ("charged twice" -> "charge twice")."""
+    return " ".join(lemma_of(w) if is_verb_form(w) else w for w in phrase.split())
+
+
+def _lexicon_matches(doc: Doc) -> dict[str, list[Match]]:
+    """The lexicon bank's matches in a Doc, run once (again only if a list was added since)."""
+    bank = lexicon_bank()
+    cached = doc.user_data.get(LEXICON_MATCHES_KEY)
+    if cached is None or cached[0] != bank.size:
+        cached = doc.user_data[LEXICON_MATCHES_KEY] = (bank.size, bank.run(doc))
+    return cached[1]
 
 
 def _names_words(pattern: list[dict[str, Any]]) -> bool:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from voicelint.conditions.topics import has_word, lexicon
-from voicelint.nlp import tokens
+from voicelint.conditions.topics import lexicon
 
 NAME = "mentions"
 VALUES = ("investment", "earnings", "environment")
@@ -19,5 +18,4 @@ AFTER_A_HIT = True  # reads the whole draft: asked only once the rule has a hit
 
 
 def holds(view: Any, value: str) -> bool:
-    table = tokens(view.analysis.doc)
-    return has_word(table.norms, table.lemmas, lexicon()["topics"][value])
+    return bool(lexicon()["topics"][value].any_in(view.analysis.doc))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from voicelint.conditions.topics import has_word, lexicon
+from voicelint.conditions.topics import lexicon
 from voicelint.nlp import tokens
 
 NAME = "pitch"
@@ -24,11 +24,11 @@ def holds(view: Any, value: Any = None) -> bool:
     words = lexicon()
     table = tokens(view.analysis.doc)
     norms = table.norms
-    verbs = words["pitch_verbs"][0]
+    verbs = words["pitch_verbs"]
     for sentence in view.analysis.sentences:
         if sentence.act != "request":
             continue
         first = next((w for w in norms[sentence.first : sentence.end] if w.isalpha()), "")
         if first in verbs:
             return True
-    return has_word(norms, table.lemmas, words["pitch_phrases"])
+    return bool(words["pitch_phrases"].any_in(view.analysis.doc))

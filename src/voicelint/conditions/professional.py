@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from voicelint.conditions.topics import has_word, lexicon
+from voicelint.conditions.topics import lexicon
 from voicelint.nlp import tokens
 
 NAME = "professional"
@@ -31,8 +31,7 @@ def holds(view: Any, value: Any = None) -> bool:
     norms = tokens(analysis.doc).norms
     first = analysis.bounds[index][0]
     end = analysis.bounds[min(index + 1, len(analysis.bounds) - 1)][1]
-    words = [w for w in norms[first:end] if w.strip()]
-    if not has_word(words, words, lexicon()["professionals"]):
+    if not lexicon()["professionals"].any_in(analysis.doc, first, end):
         return False
     sentence = view.sentence
     if sentence is None:

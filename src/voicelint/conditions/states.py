@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
+from voicelint.nlp import PhraseList
 
 NAME = "states"
 POST_WIDE = True  # the same for every hit of a post
@@ -30,9 +31,7 @@ VALUES = tuple(_classes())
 
 @cache
 def _phrases(value: str) -> Any:
-    from voicelint.care import Phrases  # the care module's phrase matcher, on lemmas
-
-    return Phrases.of(_classes()[value])
+    return PhraseList.of(_classes()[value], name=f"statements:{value}")
 
 
 def holds(view: Any, value: str) -> bool:

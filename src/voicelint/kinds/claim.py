@@ -35,7 +35,7 @@ from voicelint.analysis import Sentence
 from voicelint.analysis import lexicon as analysis_lexicon
 from voicelint.conditions import pitch
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
-from voicelint.nlp import Match, tokens
+from voicelint.nlp import Match, PhraseList, tokens
 
 NAME = "claim"
 PARAMS = {
@@ -120,8 +120,9 @@ def lexicon() -> dict[str, Any]:
         "comparatives",
     ):
         data[key] = frozenset(data[key])
-    for key in ("deadline_dates", "deadline_phrases", "measures"):
-        data[key] = tuple(tuple(str(w).split()) for w in data[key])
+    data["deadline_dates"] = tuple(tuple(str(w).split()) for w in data["deadline_dates"])
+    for key in ("deadline_phrases", "measures"):
+        data[key] = tuple(str(w) for w in data[key])
     return data
 
 
@@ -178,7 +179,10 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         frozenset(words["adverbs"]),
         frozenset(words["subjects"]),
         (analysis_lexicon()["hedges"] - PHRASE_ONLY) | words["hedges"],
-        tuple(analysis_lexicon()["hedge_phrases"] | words["hedge_phrases"]),
+        PhraseList(
+            sorted(analysis_lexicon()["hedge_phrases"] | words["hedge_phrases"]),
+            name="claim:hedge_phrases",
+        ),
         window,
         words["quantifiers"],
         words["quantified_people"] | words["quantified_times"] | words["subjects"],
@@ -187,8 +191,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             words["deadline_fillers"],
             words["deadline_units"],
             words["deadline_dates"],
-            words["deadline_phrases"],
-            words["measures"],
+            PhraseList(exact=words["deadline_phrases"] + words["measures"], name="claim:deadlines"),
         ),
         words["appearance_verbs"],
         words["causatives"],
@@ -268,7 +271,7 @@ class Grammar:
     adverbs: frozenset[str]
     subjects: frozenset[str]
     hedges: frozenset[str]
-    hedge_phrases: tuple[str, ...]
+    hedge_phrases: PhraseList
     window: int
     quantifiers: frozenset[str]  # "every", "each": certainty only over these nouns
     quantified: frozenset[str]
@@ -293,17 +296,14 @@ class Deadlines:
     fillers: frozenset[str]
     units: frozenset[str]
     dates: tuple[tuple[str, ...], ...]
-    phrases: tuple[tuple[str, ...], ...]
-    measures: tuple[tuple[str, ...], ...]
+    phrases: PhraseList  # fixed deadlines and sizes: "overnight", "in half"
 
-    def find(self, norms: Sequence[str]) -> list[tuple[int, int]]:
+    def find(self, doc: Any) -> list[tuple[int, int]]:
         """Token ranges of the deadlines and sizes in a post, in text order."""
-        found: list[tuple[int, int]] = []
+        found = [(span.first, span.end) for span in self.phrases.find(doc)]
+        norms = tokens(doc).norms
         n = len(norms)
         for i, word in enumerate(norms):
-            for run in self.phrases + self.measures:
-                if word == run[0] and tuple(norms[i : i + len(run)]) == run:
-                    found.append((i, i + len(run)))
             if word in {"by", "before"}:
                 j = i + 1
                 if j < n and norms[j] in {"the", "this", "next", "your"}:
@@ -526,7 +526,7 @@ class Reading:
         """A deadline or a size attached to the outcome in its clause: "clears acne in 7 days",
         "cut your bill in half", "a six-pack by summer"."""
         if self._deadlines is None:
-            self._deadlines = self.grammar.deadlines.find(self.norms)
+            self._deadlines = self.grammar.deadlines.find(self.post.doc)
         a, b = clause
         spans = [
             (i, j)
@@ -644,8 +644,9 @@ class Reading:
     def _qualified(self, sentence: Sentence) -> bool:
         key = ((sentence.first, -1), True)
         if key not in self._hedged:
-            words = " ".join(self.norms[i] for i in range(sentence.first, sentence.end))
-            self._hedged[key] = any(f" {p} " in f" {words} " for p in self.grammar.hedge_phrases)
+            self._hedged[key] = self.grammar.hedge_phrases.any_in(
+                self.post.doc, sentence.first, sentence.end
+            )
         return self._hedged[key]
 
     def markers(
@@ -669,7 +670,7 @@ class Reading:
                         j += 1
                     if j < b and j in verbs and not self._looks(j, b):
                         found.append((i, j + 1))  # "'ll save", "will easily read", "will 10x"
-            self._markers[key] = sorted(found)
+            self._markers[key] = sorted(found, key=lambda m: (m[0], -m[1]))  # longest first
         return self._markers[key]
 
     def _looks(self, verb: int, stop: int) -> bool:

@@ -20,7 +20,7 @@ from voicelint import care
 from voicelint.analysis import NEGATIVE_WORD, split_sentences, valence_of_word
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
-from voicelint.nlp import is_dictionary_word
+from voicelint.nlp import is_dictionary_word, tokens
 from voicelint.recognizers import (
     Entity,
     Pattern,
@@ -277,7 +277,7 @@ def names_in_transactions(doc: Any, own_names: set[str]) -> list[Entity]:
     if not transaction.any_in(doc) and not visit.any_in(doc):
         return found  # a transaction word near a name is a transaction word of the whole Doc
     suffixes = set(care.lexicon("pii")["street_suffixes"])
-    words = care.words(doc)
+    words = tokens(doc)
     texts, lowers = words.texts, words.lowers
     i = 0
     while i < len(doc):
@@ -355,7 +355,7 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     ("Sorry, Jane!") is the reader's own handle, not a staff member's."""
     blame = care.phrases("pii", "blame")
     staff = set(care.lexicon("replies")["staff"])
-    words = care.words(doc)
+    words = tokens(doc)
     texts, lowers = words.texts, words.lowers
     found: list[Entity] = []
     candidates = [

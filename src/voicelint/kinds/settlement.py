@@ -94,7 +94,7 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
     for first, end in care.sentences(doc):
         if care.generic(doc, first, end):
             continue  # "any credit is usually refunded within 14 days": the policy in general
-        words = care.words(doc).lowers[first:end]
+        words = tokens(doc).lowers[first:end]
         for span in lookups.find(doc, first, end):
             if _conditional(doc, first, span.first) or not _subject(doc, first, span.first):
                 continue

@@ -109,3 +109,32 @@ def test_a_product_name_after_our_is_no_staff_member():
     assert "routing.customer-care.personal-data" in rules(
         blamed, "My parcel was thrown at my door."
     )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Refund landed in my account overnight, brilliant service!",
+        "My parcel turned up a day early, absolutely love it 😍",
+    ],
+)
+def test_praise_of_the_customers_own_matter_is_no_private_matter(said):
+    assert not detect(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Brilliant, another double charge on my card. Love it.",
+        "Amazing service as always, my parcel is two weeks late 🙃",
+        "Love the shop but my refund never arrived",
+    ],
+)
+def test_sarcasm_or_a_problem_beside_praise_stays_a_private_matter(said):
+    assert {"billing", "order_status"} & detect(said)
+
+
+def test_a_warm_reply_to_praise_needs_no_hand_off():
+    said = "Refund landed in my account overnight, brilliant service!"
+    text = "So glad your refund came through quickly! Thanks for shopping with us."
+    assert "routing.customer-care.missing-handoff" not in rules(text, said)

@@ -230,6 +230,16 @@ class TextAnalysis:
     def valence(self) -> float:
         return valence_of_text(self.text) if self.text.strip() else 0.0
 
+    def _after_competitor(self, first: int) -> bool:
+        """Whether the sentence before the one starting at token ``first`` names a competitor."""
+        if not self.competitor_tokens:
+            return False
+        index = next((k for k, b in enumerate(self.bounds) if b[0] == first), 0)
+        if index == 0:
+            return False
+        before_first, before_end = self.bounds[index - 1][:2]
+        return any(before_first <= i < before_end for i in self.competitor_tokens)
+
     def _sentence(self, first: int, end: int, start: int, stop: int) -> Sentence:
         table, words = tokens(self.doc), lexicon()
         norms, lemmas = table.norms, table.lemmas
@@ -240,6 +250,10 @@ class TextAnalysis:
             about.add("competitor")
         elif "they" in about and self.competitor_tokens and min(self.competitor_tokens) < first:
             about.add("competitor")  # "they" after a named competitor
+        elif "brand" not in about and self._after_competitor(first):
+            # the sentence right after one that names a competitor, with the brand not in it,
+            # goes on about them: "Tried Glowlab's serum? Sorry about your face 💀"
+            about.add("competitor")
         about.discard("they")
         negative_words = tuple(
             i

@@ -22,8 +22,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from voicelint.analysis import valence_of_text, valence_of_word
-from voicelint.care import Phrases, Span, inquiry, lexicon, sentences
+from voicelint.analysis import NEGATIVE_WORD, valence_of_text, valence_of_word
+from voicelint.care import (
+    PERSONAL_INTENTS,
+    Phrases,
+    Span,
+    inquiry,
+    lexicon,
+    reports_problem,
+    sentences,
+)
 from voicelint.nlp import parse, tokens
 
 QUESTION_WORDS = frozenset(
@@ -140,7 +148,24 @@ def intents_of_doc(doc: Any) -> set[str]:
     for spec in specs():
         if spec.whole_message and spec.name not in found and _triggered(spec, doc, 0, len(doc)):
             found.add(spec.name)
+    if found and found <= PERSONAL_INTENTS and praise_only(doc):
+        return set()  # "got my refund in two days, amazing": thanks, not a matter to route
     return found
+
+
+PRAISE_TEXT = 0.5  # VADER's compound score of a message that praises as a whole
+
+
+def praise_only(doc: Any) -> bool:
+    """Whether a message praises and reports nothing: VADER reads it clearly positive, a sentence
+    praises, and it holds no negative word, no problem and no mark of trouble or sarcasm."""
+    if valence_of_text(doc.text) < PRAISE_TEXT or not praises(doc, 0, len(doc)):
+        return False
+    trouble = set(lexicon("intents")["trouble"])
+    norms = tokens(doc).norms
+    if any(w in trouble or valence_of_word(w) <= NEGATIVE_WORD for w in norms):
+        return False
+    return not reports_problem(doc)
 
 
 # A condition's clause supposes a case ("how do refunds work if I paid with a gift card?"): the

@@ -162,6 +162,11 @@ MAX_EXTENDS_DEPTH = 32
 _LOADED: dict[tuple[str, str, int, int], list[RuleSpec]] = {}
 
 
+def loaded_pack_files() -> set[str]:
+    """The resolved path of every pack file this process has read."""
+    return {version[0] for version in _LOADED}
+
+
 def load_pack(
     ref: str, base: Path | None = None, _chain: tuple[str, ...] = (), root: Path | None = None
 ) -> list[RuleSpec]:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from voicelint.files import inputs_read, note_input, write_atomically
-from voicelint.packs import AddedEntry, Example, RuleSpec
+from voicelint.packs import AddedEntry, Example, RuleSpec, loaded_pack_files
 from voicelint.parsecache import _NotStored, decode, encode, ignore_in_git
 from voicelint.policy import Blackout, Policy, PolicyExample
 
@@ -133,8 +133,14 @@ class PolicyCache:
         found = self._get(key)
         if found is not None:
             return found
+        before = inputs_read()
         policy = load()
-        self._put(key, policy)
+        # What the load read: the files it noted, and every pack file this process has read (a
+        # pack read for an earlier policy is not read again, see packs.load_pack).
+        read = {*(inputs_read() - before), *loaded_pack_files()}
+        if path is not None:
+            read.add(os.path.abspath(path))
+        self._put(key, policy, sorted(read))
         return policy
 
     def _path(self, key: str) -> Path:
@@ -158,14 +164,14 @@ class PolicyCache:
             note_input(file)  # as the loader would: no report may replace a file it read
         return policy
 
-    def _put(self, key: str, policy: Policy) -> None:
-        """Store a policy with every configuration file read so far (its own among them); a
-        policy the encoding cannot hold exactly, or a cache that cannot be written, is skipped."""
+    def _put(self, key: str, policy: Policy, read: list[str]) -> None:
+        """Store a policy with the files it was read from; a policy the encoding cannot hold
+        exactly, a file gone since, or a cache that cannot be written: nothing is stored."""
         try:
             encoded = encode(policy, CLASSES)
             if repr(decode(encoded, CLASSES)) != repr(policy):
                 return
-            files = [_fingerprint(name) for name in sorted(inputs_read())]
+            files = [_fingerprint(name) for name in read]
         except (_NotStored, OSError, ValueError, TypeError, RecursionError):
             return
         text = json.dumps({"format": FORMAT, "files": files, "policy": encoded})

@@ -21,11 +21,11 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Sequence
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -86,36 +86,10 @@ def code_digest() -> str:
 
 
 def _version(library: str) -> str:
-    """What names the installed version of ``library``: its ``.dist-info`` folder's name (which
-    carries the version), found without importing ``importlib.metadata`` (a tenth of a run the
-    cache answers); else, for an install of another shape, what importlib.metadata says."""
-    wanted = _normalised(library)
-    for folder in _dist_infos():
-        if _normalised(folder.partition("-")[0]) == wanted:
-            return folder
-    from importlib import metadata
-
     try:
         return metadata.version(library)
     except metadata.PackageNotFoundError:
         return "-"
-
-
-@cache
-def _dist_infos() -> tuple[str, ...]:
-    """The ``.dist-info`` folders on sys.path, the first of a name first (as imports find it)."""
-    found = []
-    for entry in sys.path:
-        try:
-            names = sorted(os.listdir(entry or "."))
-        except OSError:
-            continue
-        found += [name for name in names if name.endswith(".dist-info")]
-    return tuple(found)
-
-
-def _normalised(name: str) -> str:
-    return re.sub(r"[-_.]+", "_", name).lower()  # as wheel file and folder names spell it
 
 
 def policy_digest(policy: Any) -> str:

@@ -3,8 +3,9 @@
 Building a policy that extends every pack means reading and validating every rule of 18 packs and
 importing every kind to check their parameters; a run whose posts are all in the result cache
 needs none of that, only the policy's rules and settings (for the calendar check and the report).
-An entry holds one policy as ``policy_file`` loaded it, and the files that load read (the policy,
-its packs, the word lists), each with its resolved path and a digest of its content.
+An entry holds one policy as ``load_policy`` gave it, and the files that load read (the policy, its
+packs, the word lists, and every other pack file the process had read, which the loader does not
+read twice), each with its resolved path and a digest of its content.
 
 The key is a digest of voicelint's code and libraries (the salt), the policy file's path (as given,
 absolute and resolved), how it is named in messages, the client it must be for, and its content. An

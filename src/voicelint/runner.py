@@ -81,6 +81,13 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
     return compile_(policy)
 
 
+def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None) -> PostResult:
+    """``engine.lint_post``, the engine imported on first use (see ``compile_policy``)."""
+    from voicelint.engine import lint_post as lint
+
+    return lint(compiled, post, now)
+
+
 class PolicyResolver:
     """Finds and loads each client's policy once, and compiles it only when a post needs linting;
     ``--policy`` gives one policy to every post."""
@@ -411,8 +418,6 @@ class Linter:
 
     def _dispatch(self, file: _File) -> None:
         if self._pool is None:
-            from voicelint.engine import lint_post
-
             resolver = self._resolver
             file.results = [
                 lint_post(resolver.compiled(key), post, self._now)
@@ -474,8 +479,6 @@ _NOW: dt.datetime | None = None
 def _lint_chunk(
     chunk: tuple[list[Post], list[str | None], dict[str | None, Policy]],
 ) -> list[PostResult]:
-    from voicelint.engine import lint_post
-
     posts, keys, policies = chunk
     for key, policy in policies.items():
         if key not in _COMPILED:

@@ -12,12 +12,12 @@ PACKAGE = Path(voicelint.__file__).parent
 # read posts -> load policy -> compile rules -> NLP -> run rules -> findings -> report -> CLI.
 # A module may import only modules of its own layer or lower layers.
 LAYERS = [
-    {"errors", "model", "data", "files"},
-    {"nlp", "wordtable", "fold", "yamlfile", "readers", "analysis", "lexicon"},
+    {"errors", "model", "data", "files", "results"},
+    {"nlp", "wordtable", "fold", "yamlfile", "parsecache", "readers", "analysis", "lexicon"},
     {"kinds", "care", "intents", "recognizers", "conditions"},
     {"packs", "config", "context"},
     {"policy", "docs", "process"},
-    {"engine", "schedule", "cache"},
+    {"engine", "schedule", "cache", "policycache"},
     {"report", "baseline", "select"},
     {"formats"},
     {"runner", "evaluate", "policy_examples", "workflow", "fix"},

@@ -31,9 +31,9 @@ from typing import Any
 
 from voicelint import __version__
 from voicelint.data import data_dir
-from voicelint.engine import PostResult, Suppression
 from voicelint.files import write_atomically
 from voicelint.model import SEVERITY_RANK, Finding
+from voicelint.results import PostResult, Suppression
 
 ENV_DIR = "VOICELINT_CACHE_DIR"
 FORMAT = 2  # bumped when the layout of an entry changes

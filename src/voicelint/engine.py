@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from voicelint.conditions import Clause, View, all_hold, any_holds, gate, gate_holds
@@ -24,6 +24,7 @@ from voicelint.process import (
     INVALID_POST,
     process_finding,
 )
+from voicelint.results import PostResult, Suppression  # defined apart, re-exported here
 
 SUPPRESSION_KEYS = ("allow", "reason", "approved_by", "expires")
 
@@ -51,20 +52,6 @@ class CompiledPolicy:
 
 
 @dataclass(frozen=True)
-class Suppression:
-    """A finding a post allowed on purpose, and who said so."""
-
-    path: str
-    post: str
-    rule: str
-    line: int
-    reason: str | None
-    approved_by: str | None
-    expires: dt.date | None = None
-    finding: Finding | None = None  # what it would have been, for SARIF's suppressed results
-
-
-@dataclass(frozen=True)
 class Exceptions:
     """A post's ``voicelint:`` mapping, validated: what it allows, why, who approved, until when."""
 
@@ -72,12 +59,6 @@ class Exceptions:
     reason: str | None = None
     approved_by: str | None = None
     expires: dt.date | None = None
-
-
-@dataclass
-class PostResult:
-    findings: list[Finding] = field(default_factory=list)
-    suppressed: list[Suppression] = field(default_factory=list)
 
 
 def compile_policy(policy: Policy) -> CompiledPolicy:

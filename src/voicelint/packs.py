@@ -9,16 +9,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from voicelint.conditions import Clause, ConditionError
-from voicelint.conditions import parse as parse_conditions
 from voicelint.data import builtin_lists, builtin_packs
 from voicelint.errors import PolicyError, did_you_mean
-from voicelint.kinds import KINDS
 from voicelint.model import CATEGORIES, PLATFORM_ALIASES, PLATFORMS, SEVERITIES
 from voicelint.model import KINDS as POST_KINDS
 from voicelint.yamlfile import Lines, line_of, load_yaml, read_config_text
+
+if TYPE_CHECKING:  # the kinds and conditions are imported when a rule is parsed, not before: a
+    # run answered from the cache reads its policy back without them (voicelint.policycache)
+    from voicelint.conditions import Clause
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 COMMON_RULE_KEYS = (
@@ -161,6 +162,11 @@ MAX_EXTENDS_DEPTH = 32
 _LOADED: dict[tuple[str, str, int, int], list[RuleSpec]] = {}
 
 
+def loaded_pack_files() -> set[str]:
+    """The resolved path of every pack file this process has read."""
+    return {version[0] for version in _LOADED}
+
+
 def load_pack(
     ref: str, base: Path | None = None, _chain: tuple[str, ...] = (), root: Path | None = None
 ) -> list[RuleSpec]:
@@ -283,6 +289,8 @@ def as_list(value: Any, display: str, lines: Lines, *path: Any) -> list[Any]:
 
 def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any, ...]) -> RuleSpec:
     """Validate one rule mapping: common keys, its kind's parameters, message placeholders, examples."""
+    from voicelint.kinds import KINDS
+
     line = line_of(lines, *path)
     if not isinstance(raw, dict):
         raise PolicyError(display, line, "each rule must be a mapping", "see rules/ for examples")
@@ -403,6 +411,9 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
 
 def _conditions(raw: dict[str, Any], rule_id: str, fail: Any) -> tuple[Clause, Clause]:
     """A rule's ``when`` and ``unless`` clauses, each condition and value checked by name."""
+    from voicelint.conditions import ConditionError
+    from voicelint.conditions import parse as parse_conditions
+
     clauses = []
     for key in ("when", "unless"):
         try:

@@ -10,7 +10,6 @@ from typing import Any
 
 from voicelint.data import builtin_packs, example_policies, is_client_id
 from voicelint.errors import PolicyError, did_you_mean
-from voicelint.kinds import KINDS
 from voicelint.model import INTENTS, PLATFORMS, SEVERITIES
 from voicelint.packs import (
     CORE_PACK,
@@ -567,6 +566,8 @@ def rule_entries(rule: RuleSpec) -> list[tuple[str, str]]:
     """A rule's entries as ``(full id, summary)``, e.g. ``("tone.hostile-reply/blame-fault",
     "blames the customer: ...")``: its kind's (from the kind's ``entries`` function), then those
     the policy added (``rules: {RULE/NAME: [words]}``)."""
+    from voicelint.kinds import KINDS  # not at import: a cached run reads a policy without kinds
+
     listed = getattr(KINDS.get(rule.kind), "entries", None)  # format rules have no kind module
     found = (
         [(f"{rule.id}{ENTRY_SEPARATOR}{name}", summary) for name, summary in listed(rule.params)]

@@ -15,11 +15,11 @@ from typing import Any
 
 from voicelint import __version__
 from voicelint.baseline import fingerprint
-from voicelint.engine import PostResult, Suppression
 from voicelint.model import SEVERITY_RANK, Finding, Post, SourceFile
 from voicelint.packs import RuleSpec
 from voicelint.process import INVALID_POST, PROCESS_RULES, UNREADABLE_FILE
 from voicelint.readers import Problem, Unreadable
+from voicelint.results import PostResult, Suppression
 
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 SKIPPED_SHOWN = 10  # skipped files named in the text summary; JSON lists them all

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from voicelint.cache import ResultCache, file_key, policy_digest
+from voicelint.cache import ResultCache, code_digest, file_key, policy_digest
 from voicelint.data import check_client_id
-from voicelint.engine import CompiledPolicy, PostResult, compile_policy, lint_post
 from voicelint.errors import InputError, UsageError, did_you_mean
 from voicelint.model import Post
 from voicelint.policy import (
@@ -26,6 +23,7 @@ from voicelint.policy import (
     known_clients,
     load_policy,
 )
+from voicelint.policycache import PolicyCache
 from voicelint.readers import (
     FORMATS,
     FileRead,
@@ -35,7 +33,16 @@ from voicelint.readers import (
     read_stdin,
 )
 from voicelint.report import Report
+from voicelint.results import PostResult
 from voicelint.schedule import check_schedule
+from voicelint.yamlfile import parses_cached
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    # the engine (its kinds, spaCy) is imported only when a post is linted: a run answered from
+    # the cache never needs it
+    from voicelint.engine import CompiledPolicy
 
 
 @dataclass(frozen=True)
@@ -66,12 +73,28 @@ class CheckOptions:
 PARALLEL_MIN_POSTS = 5000
 
 
+def compile_policy(policy: Policy) -> CompiledPolicy:
+    """``engine.compile_policy``, the engine imported on first use: a run the cache answers
+    whole never imports it (nor its kinds, nor spaCy)."""
+    from voicelint.engine import compile_policy as compile_
+
+    return compile_(policy)
+
+
+def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None) -> PostResult:
+    """``engine.lint_post``, the engine imported on first use (see ``compile_policy``)."""
+    from voicelint.engine import lint_post as lint
+
+    return lint(compiled, post, now)
+
+
 class PolicyResolver:
     """Finds and loads each client's policy once, and compiles it only when a post needs linting;
     ``--policy`` gives one policy to every post."""
 
-    def __init__(self, options: CheckOptions) -> None:
+    def __init__(self, options: CheckOptions, cache: PolicyCache | None = None) -> None:
         self._options = options
+        self._cache = cache  # loaded policies kept on disk, read back while no file changed
         self._policies: dict[str | None, Policy] = {}
         self._digests: dict[str | None, str] = {}
         self._compiled: dict[str | None, CompiledPolicy] = {}
@@ -98,12 +121,7 @@ class PolicyResolver:
         """Which policy the post is checked against (loading it the first time)."""
         options = self._options
         if options.policy_file is not None:
-            return self._load(
-                None,
-                lambda: load_policy(
-                    options.policy_file, str(options.policy_file), expected_client=None
-                ),
-            )
+            return self._load(None, options.policy_file, str(options.policy_file), None)
         client = (
             options.client
             or post.client
@@ -111,7 +129,14 @@ class PolicyResolver:
             or options.default_client
         )
         if client is None:
-            return self._load(None, default_policy)
+            if None not in self._policies:
+                cache = self._cache
+                self._policies[None] = (
+                    default_policy()
+                    if cache is None
+                    else cache.load(None, "<defaults>", None, default_policy)
+                )
+            return None
         if client not in self._found:
             # --client has no place in a file; a post's client: is at the post
             check_client_id(client, *((None, None) if options.client else (post.path, post.line)))
@@ -128,11 +153,15 @@ class PolicyResolver:
             raise InputError(
                 post.path, post.line, f'no policy for client "{client}" in {where}', hint
             )
-        return self._load(client, lambda: load_policy(path))
+        return self._load(client, path, str(path), path.stem)
 
-    def _load(self, key: str | None, load: Callable[[], Policy]) -> str | None:
+    def _load(self, key: str | None, path: Path, display: str, expected: str | None) -> str | None:
         if key not in self._policies:
-            self._policies[key] = load()
+            load = partial(load_policy, path, display, expected_client=expected)
+            cache = self._cache
+            self._policies[key] = (
+                load() if cache is None else cache.load(path, display, expected, load)
+            )
         return key
 
 
@@ -144,9 +173,21 @@ def run_check(options: CheckOptions) -> Report:
     posts in flight, not every post of a large run, and reading and reporting overlap the linting
     the worker processes do.
     """
-    resolver = PolicyResolver(options)
+    if options.cache_dir is None:
+        return _run_check(options, None, PolicyResolver(options))
+    # Policies are read back whole from the cache while no file they read changed; packs and
+    # lexicons that must be read are parsed from JSON, not YAML. With every result in the cache,
+    # nothing is compiled and neither the engine nor spaCy is imported.
+    salt = code_digest()
+    resolver = PolicyResolver(options, PolicyCache(options.cache_dir, salt))
+    with parses_cached(options.cache_dir, salt):
+        return _run_check(options, ResultCache(options.cache_dir), resolver)
+
+
+def _run_check(
+    options: CheckOptions, cache: ResultCache | None, resolver: PolicyResolver
+) -> Report:
     report = Report(kept=[] if options.keep_posts else None)
-    cache = ResultCache(options.cache_dir) if options.cache_dir is not None else None
     linter = Linter(resolver, options.now, options.jobs)
     pending: deque[_File] = deque()
     try:
@@ -354,6 +395,11 @@ class Linter:
     def _start(self, posts: int) -> None:
         self._processes = _processes(self._jobs, posts)
         if self._processes > 1:
+            # imported here: a run in one process (most runs, and every one the cache answers)
+            # does without them
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             global _COMPILED, _NOW
             for file in self._waiting:
                 for key in file.keys:
@@ -378,6 +424,8 @@ class Linter:
                 for post, key in zip(file.posts, file.keys, strict=True)
             ]
             return
+        from concurrent.futures.process import BrokenProcessPool
+
         for start in range(0, len(file.posts), CHUNK_POSTS):
             keys = file.keys[start : start + CHUNK_POSTS]
             policies = {
@@ -399,6 +447,8 @@ class Linter:
             self.flush()
         if file.results is not None:
             return file.results
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return [result for future in file.futures for result in future.result()]
         except BrokenProcessPool:
@@ -461,13 +511,16 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 def _processes(jobs: int | None, posts: int) -> int:
     """How many processes lint ``posts`` posts: ``jobs`` if given, else every core when it pays;
     never more than the cores this process may run on, nor than the posts."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # without fork each worker would compile every policy again
     if jobs is not None:
-        return max(1, min(jobs, posts, _cores()))
-    if posts < PARALLEL_MIN_POSTS:
-        return 1
-    return _cores()
+        wanted = max(1, min(jobs, posts, _cores()))
+    else:
+        wanted = 1 if posts < PARALLEL_MIN_POSTS else _cores()
+    if wanted > 1:
+        import multiprocessing
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return 1  # without fork each worker would compile every policy again
+    return wanted
 
 
 def _cores() -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 TABLE = Path(__file__).with_name("wordtable.tsv.gz")
@@ -37,6 +36,8 @@ class WordTable:
 @lru_cache(maxsize=1)
 def table() -> WordTable | None:
     """The shipped table, or None when it is missing or made with another lemminflect."""
+    from importlib import metadata  # here, not at import: a run the cache answers needs neither
+
     try:
         with gzip.open(TABLE, "rt", encoding="utf-8") as stream:
             text = stream.read()
@@ -61,6 +62,8 @@ def table() -> WordTable | None:
 
 def build() -> str:
     """The table's text, asked of lemminflect through voicelint's own functions (slow: seconds)."""
+    from importlib import metadata
+
     from voicelint import nlp  # the one module that imports lemminflect
 
     keys = nlp.dictionary_keys()

@@ -1,13 +1,21 @@
-"""Load a configuration YAML file (policy, pack, config) safely, remembering the line of every key."""
+"""Load a configuration YAML file (policy, pack, config) safely, remembering the line of every key.
+
+Parsing YAML with the line of every key is the larger part of loading a policy that extends every
+pack (PyYAML builds a node per scalar, then the data). A run that caches (``parses_cached``) keeps
+each document it parsed as JSON under the cache directory, keyed by a digest of its text and of
+voicelint's code, and reads it back instead of parsing again (``voicelint.parsecache``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from voicelint import parsecache
 from voicelint.errors import PolicyError, VoicelintError, did_you_mean
 from voicelint.files import note_input
 
@@ -44,6 +52,23 @@ def read_config_text(path: Path, display: str, error: type[VoicelintError] = Pol
         raise error(display, line, "not valid UTF-8", "save the file as UTF-8") from None
 
 
+# Where parsed documents are kept while a run caches (``parses_cached``); None: parse every time.
+_parsed: parsecache.ParseCache | None = None
+
+
+@contextlib.contextmanager
+def parses_cached(directory: Path | None, salt: str) -> Iterator[None]:
+    """Within the block, keep parsed documents under ``directory`` and read them back; ``salt``
+    (a digest of voicelint's code and libraries) is part of every key. None: no cache."""
+    global _parsed
+    before = _parsed
+    _parsed = parsecache.ParseCache(directory, salt) if directory is not None else None
+    try:
+        yield
+    finally:
+        _parsed = before
+
+
 def load_yaml(
     text: str,
     display: str,
@@ -53,8 +78,25 @@ def load_yaml(
     """Parse one YAML document with the safe loader; returns the data and the line of each key.
 
     Aliases are refused unless ``aliases`` (eval corpora, often written by ``yaml.dump``), and
-    then only while the document, every alias expanded, stays under MAX_NODES nodes.
+    then only while the document, every alias expanded, stays under MAX_NODES nodes. Only a
+    document that parsed without an error is cached, so a cached one passed every check.
     """
+    cache = _parsed
+    if cache is None:
+        return _parse(text, display, error, aliases)
+    reader = f"{SAFE_LOADER.__name__} {yaml.__version__} {aliases} {MAX_DEPTH} {MAX_NODES}"
+    key = cache.key(text, reader)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    data, lines = _parse(text, display, error, aliases)
+    cache.put(key, data, lines)
+    return data, lines
+
+
+def _parse(
+    text: str, display: str, error: type[VoicelintError], aliases: bool
+) -> tuple[Any, Lines]:
     _check_structure(text, display, error, aliases)
     loader = SAFE_LOADER(text)
     try:

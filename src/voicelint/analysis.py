@@ -269,7 +269,7 @@ class TextAnalysis:
         absolute += tuple(
             span.first
             for span in phrase_list("absolute_phrases").find(self.doc, first, end)
-            if span.first not in negated
+            if span.first not in negated and not _proportion(norms, span.end, end)
         )
         hedged = any(
             norms[i] in words["hedges"] or lemmas[i] in words["hedges"] for i in range(first, end)
@@ -350,6 +350,11 @@ def _negation_scope(
                 yield j
                 j += 1
         i += 1
+
+
+def _proportion(norms: Sequence[str], after: int, end: int) -> bool:
+    """Whether "of" follows a marker: "100% of the profits" is a share, not a certainty."""
+    return after < end and norms[after] == "of"
 
 
 @cache

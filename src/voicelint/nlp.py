@@ -595,6 +595,27 @@ class MatcherBank:
         """
         found: dict[str, list[Match]] = {}
         strings = self._vocab.strings
+        for match_id, first, end in self._spans(doc):
+            last = doc[end - 1]
+            found.setdefault(strings[match_id], []).append(
+                Match(doc[first].idx, last.idx + len(last.text), first, end)
+            )
+        for matches in found.values():
+            matches.sort(key=lambda m: (m.start, -m.end))
+        return found
+
+    def run_tokens(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        """Like ``run``, token ranges only (no character offsets: reading a token is slow)."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        strings = self._vocab.strings
+        for match_id, first, end in self._spans(doc):
+            found.setdefault(strings[match_id], []).append((first, end))
+        for ranges in found.values():
+            ranges.sort(key=lambda r: (r[0], -r[1]))
+        return found
+
+    def _spans(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """(match id, first token, end token) of every match in the Doc."""
         view = word_view(doc)
         target = view.doc if view is not None else doc
         raw: list[tuple[int, int, int]] = []
@@ -635,14 +656,7 @@ class MatcherBank:
                 (match_id, view.firsts[first], view.ends[end - 1])
                 for match_id, first, end in viewed
             )
-        for match_id, first, end in spans:
-            last = doc[end - 1]
-            found.setdefault(strings[match_id], []).append(
-                Match(doc[first].idx, last.idx + len(last.text), first, end)
-            )
-        for matches in found.values():
-            matches.sort(key=lambda m: (m.start, -m.end))
-        return found
+        return spans
 
 
 @dataclass(frozen=True)
@@ -689,15 +703,22 @@ class PhraseList:
 
     def find(self, doc: Doc, first: int = 0, end: int | None = None) -> list[Span]:
         """The matches inside tokens ``[first, end)``, in text order (longer first at one start)."""
+        spans = self._in_doc(doc)
+        if end is None and first == 0:
+            return list(spans)
         end = len(doc) if end is None else end
-        found = _lexicon_matches(doc)
-        spans = {
-            Span(m.first_token, m.end_token)
-            for key in self._keys
-            for m in found.get(key, ())
-            if first <= m.first_token and m.end_token <= end
-        }
-        return sorted(spans, key=lambda s: (s.first, -s.end))
+        return [s for s in spans if first <= s.first and s.end <= end]
+
+    def _in_doc(self, doc: Doc) -> tuple[Span, ...]:
+        # checks ask one list about many stretches of a post: its spans are sorted once per Doc
+        found, mine = _lexicon_matches(doc)
+        spans = mine.get(self._keys)
+        if spans is None:
+            ranges = {r for key in self._keys for r in found.get(key, ())}
+            spans = mine[self._keys] = tuple(
+                Span(a, b) for a, b in sorted(ranges, key=lambda r: (r[0], -r[1]))
+            )
+        return spans
 
     def any_in(self, doc: Doc, first: int = 0, end: int | None = None) -> bool:
         return bool(self.find(doc, first, end))
@@ -729,13 +750,16 @@ def _base_form(phrase: str) -> str:
     return " ".join(lemma_of(w) if is_verb_form(w) else w for w in phrase.split())
 
 
-def _lexicon_matches(doc: Doc) -> dict[str, list[Match]]:
-    """The lexicon bank's matches in a Doc, run once (again only if a list was added since)."""
+def _lexicon_matches(
+    doc: Doc,
+) -> tuple[dict[str, list[tuple[int, int]]], dict[tuple[str, ...], tuple[Span, ...]]]:
+    """The lexicon bank's matches in a Doc by key, run once (again only if a list was added
+    since), and each list's spans as sorted so far."""
     bank = lexicon_bank()
     cached = doc.user_data.get(LEXICON_MATCHES_KEY)
     if cached is None or cached[0] != bank.size:
-        cached = doc.user_data[LEXICON_MATCHES_KEY] = (bank.size, bank.run(doc))
-    return cached[1]
+        cached = doc.user_data[LEXICON_MATCHES_KEY] = (bank.size, bank.run_tokens(doc), {})
+    return cached[1], cached[2]
 
 
 def _names_words(pattern: list[dict[str, Any]]) -> bool:

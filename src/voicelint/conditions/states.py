@@ -4,7 +4,8 @@ warning, a safer-gambling message, an offer's terms...).
 The classes are word classes in ``lexicons/statements.yaml``, matched on lemmas anywhere in the
 post. A rule about a trigger term that requires a disclosure says it in ``unless``:
 ``unless: [{states: apr}]`` flags "$199 a month for 60 months" but not the same line with its APR
-(Reg Z, 12 CFR 1026.24(d)). Read once per post and class.
+(Reg Z, 12 CFR 1026.24(d)). Read once per post and class. A statement inside a negation's scope
+is not made: "our members have never lost money" states no risk warning.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
+from voicelint.care import negation_scope
 from voicelint.nlp import PhraseList
 
 NAME = "states"
@@ -35,4 +37,10 @@ def _phrases(value: str) -> Any:
 
 
 def holds(view: Any, value: str) -> bool:
-    return _phrases(value).any_in(view.analysis.doc)
+    doc = view.analysis.doc
+    spans = _phrases(value).find(doc)
+    if not spans:
+        return False
+    # a statement denied is not made: "we've never lost money" is no risk warning
+    negated = negation_scope(doc, 0, len(doc))
+    return any(span.first not in negated for span in spans)

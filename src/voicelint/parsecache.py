@@ -79,13 +79,18 @@ class ParseCache:
                 return
         except (_NotStored, ValueError, TypeError, RecursionError):
             return
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            ignore_in_git(self.directory)
-            write_atomically(path, [text])
-        except OSError:
-            pass
+        store(self.directory, self._path(key), text)
+
+
+def store(directory: Path, path: Path, text: str) -> None:
+    """One entry written whole under a git-ignored cache directory; a write that fails is
+    skipped (a cache is an optimisation, never an error)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ignore_in_git(directory)
+        write_atomically(path, [text])
+    except OSError:
+        pass
 
 
 def ignore_in_git(directory: Path) -> None:

@@ -30,9 +30,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from voicelint.files import inputs_read, note_input, write_atomically
+from voicelint.files import inputs_read, note_input
 from voicelint.packs import AddedEntry, Example, RuleSpec, loaded_pack_files
-from voicelint.parsecache import _NotStored, decode, encode, ignore_in_git
+from voicelint.parsecache import _NotStored, decode, encode, store
 from voicelint.policy import Blackout, Policy, PolicyExample
 
 FORMAT = 1
@@ -176,13 +176,7 @@ class PolicyCache:
         except (_NotStored, OSError, ValueError, TypeError, RecursionError):
             return
         text = json.dumps({"format": FORMAT, "files": files, "policy": encoded})
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            ignore_in_git(self.directory)
-            write_atomically(path, [text])
-        except OSError:
-            pass
+        store(self.directory, self._path(key), text)
 
 
 def _fingerprint(name: str) -> list[str]:

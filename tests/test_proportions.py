@@ -18,3 +18,10 @@ def test_a_share_is_no_certainty():
 
 def test_a_certainty_marker_before_an_outcome_still_fires():
     assert "claims.certain-outcome" in rules("Join today and your profits are 100% guaranteed.")
+
+
+def test_savings_promised_to_grow_are_a_return():
+    assert "claims.certain-outcome" in rules("Your savings are guaranteed to double!")
+    assert "claims.certain-outcome" not in rules(
+        "Savings may grow over time; returns are not guaranteed."
+    )

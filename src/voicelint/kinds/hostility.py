@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from voicelint import care
+from voicelint.intents import praises
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 from voicelint.kinds.tone_context import (
     FIRST_PERSON,
@@ -27,7 +28,7 @@ from voicelint.kinds.tone_context import (
     lexicon,
     sentences,
 )
-from voicelint.nlp import Match, PatternError, longest_first
+from voicelint.nlp import Match, PatternError, longest_first, tokens
 
 NAME = "hostility"
 PARAMS = {
@@ -166,10 +167,7 @@ def entries(params: Mapping[str, Any]) -> list[tuple[str, str]]:
 def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     want_replies = params["posts"] == "replies"
     words = lexicon("hostility")
-    signals = (
-        tuple(s.lower() for s in words.get("complaint_signals", [])),
-        tuple(s.lower() for s in words.get("praise_signals", [])),
-    )
+    complaint_signals = tuple(s.lower() for s in words.get("complaint_signals", []))
     sympathy = tuple(s.lower() for s in words.get("sympathy_signals", []))
     acknowledged = tuple(s.lower() for s in words.get("acknowledgement_signals", []))
     # an insult in a sentence that names a competitor is aimed at the competitor: the competitor
@@ -210,7 +208,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             return []
         said = post.post.in_reply_to
         # a brush-off needs something to brush off: a complaint or a question (or an unknown message)
-        answers_complaint = reply and (not said or _complaint(said, signals))
+        answers_complaint = reply and (post.customer is None or not _friendly(post.customer))
         doc = post.doc
         bounds = sentences(doc)
         hits = []
@@ -220,7 +218,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             last = next((b for a, b in bounds if a <= match.first_token < b), len(doc))
             if act.needs == "complaint":
                 # laughter needs a plain complaint or question: "haha, you're not wrong" agrees
-                if not said or not _any_signal(said, signals[0]):
+                if not said or not _any_signal(said, complaint_signals):
                     continue
             elif act.needs == "complains":
                 # a fact set straight answers a plain question and puts down a complaint
@@ -300,12 +298,19 @@ def _offers_help(doc: Any, start: int, end: int) -> bool:
     return False
 
 
-def _complaint(said: str | None, signals: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
-    """Whether the customer's message complains or asks, rather than thanks or jokes."""
-    if not said:
+THANKS = frozenset({"thanks", "thank", "thx", "ty", "cheers", "appreciate", "appreciated", "ta"})
+
+
+def _friendly(customer: Any) -> bool:
+    """Whether the customer's message only thanks, praises or jokes: a sentence praises (a word
+    VADER rates strongly positive, laughter, a smiling emoji), it complains nowhere and asks
+    nothing (the same analysis as the routing checks read); a message that thanks counts too."""
+    doc = customer.analysis.doc
+    if "?" in doc.text or customer.intents or care.reports_problem(doc):
         return False
-    complaint, praise = signals
-    return _any_signal(said, complaint) or not _any_signal(said, praise)
+    if any(w in THANKS for w in tokens(doc).norms):
+        return True  # thanks, even with an apology of their own: "thanks, sorry for the trouble"
+    return praises(doc, 0, len(doc)) and customer.valence > 0
 
 
 def _any_signal(said: str, signals: tuple[str, ...]) -> bool:

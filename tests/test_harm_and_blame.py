@@ -96,3 +96,33 @@ def test_a_mocking_emoji_in_the_sentence_after_a_competitor():
     assert "tone.competitor-ridiculed" in [f.rule for f in found]
     kind = lint("Brightwave opened a store in Leeds. Welcome to the high street 👋", policy)
     assert "tone.competitor-ridiculed" not in [f.rule for f in kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Post that again and you'll be blocked.", "dismiss-threat"),
+        ("Keep it up and we'll hide your comments.", "dismiss-threat"),
+        ("Loads of other gyms out there if you're unhappy.", "dismiss-go-elsewhere"),
+        ("A late parcel is hardly the end of the world.", "dismiss-history"),
+        ("This is your fourth complaint this month.", "dismiss-history"),
+        ("It is really very simple.", "mock-talking-down"),
+        ("Fine, we'll explain it slowly for you.", "mock-talking-down"),
+        ("The app runs fine for basically everyone else.", "mock-everyone-else"),
+    ],
+)
+def test_indirect_hostility_in_replies(text, entry):
+    assert f"tone.hostile-reply/{entry}" in entries(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for your kind words, we'll pass them on to the team.",
+        "We've blocked your card as you asked; a new one is on its way.",
+        "We have plenty of other flavours to try if this one isn't for you!",
+        "It's really simple to switch: open the app and tap Plans.",
+    ],
+)
+def test_kind_or_helpful_replies_stay_plain(text):
+    assert entries(text) == []

@@ -24,7 +24,7 @@ pass, with the same splitter and lexicons.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -37,6 +37,8 @@ SENTENCE_MARKS = frozenset(".!?…")
 NEGATIVE_WORD = (
     -1.5
 )  # VADER valence at or below which a word reads as negative (its scale is -4..4)
+# Forms of "be" that link a subject to what it is said to be ("it's a tax credit", "it is on the site")
+COPULAS = frozenset({"is", "are", "was", "were", "'s", "'re", "been", "be"})
 NEGATIVE_SENTENCE = -0.3  # VADER compound at or below which a sentence reads as negative
 VADER_WORDS = 200  # longest text VADER scores in one piece (see valence_of_text)
 # Quotation marks: straight double, curly double and curly single. A straight single quote only
@@ -234,7 +236,7 @@ class TextAnalysis:
         """Whether the sentence before the one starting at token ``first`` names a competitor."""
         if not self.competitor_tokens:
             return False
-        index = next((k for k, b in enumerate(self.bounds) if b[0] == first), 0)
+        index = bisect_left(self.bounds, (first,))  # bounds are in text order
         if index == 0:
             return False
         before_first, before_end = self.bounds[index - 1][:2]

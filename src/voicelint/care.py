@@ -67,6 +67,7 @@ DEFAULT_ROUTES = {
 }
 ANALYSIS_KEY = "voicelint.care.analysis"
 SENTENCES_KEY = "voicelint.care.sentences"
+COMPLAINS_KEY = "voicelint.care.complains"
 
 
 @cache
@@ -669,7 +670,15 @@ def complains(customer: Any) -> bool:
     """Whether the customer's message complains: the analysis says so (an intent, a negative
     feeling or word), or it negates a positive word ("neither fair nor appropriate", "no help",
     "not happy"), which VADER's compound score can miss in a long message, or it reports a
-    problem in words VADER does not score (``reports_problem``)."""
+    problem in words VADER does not score (``reports_problem``). Worked out once per message:
+    many conditions ask it of one reply."""
+    user_data = customer.analysis.doc.user_data
+    if COMPLAINS_KEY not in user_data:
+        user_data[COMPLAINS_KEY] = _complains(customer)
+    return bool(user_data[COMPLAINS_KEY])
+
+
+def _complains(customer: Any) -> bool:
     doc = customer.analysis.doc
     if customer.intents <= PERSONAL_INTENTS and _asks_only(doc):
         return False  # "does it cure anxiety?": a question about the product, not a complaint
@@ -723,11 +732,8 @@ def _past_form(word: str) -> bool:
 
 def _asks_only(doc: Any) -> bool:
     """Whether every sentence of a message with words is an inquiry (its topic may be negative)."""
-    said = [
-        (a, b)
-        for a, b in sentences(doc)
-        if any(tokens(doc).norms[i].isalpha() for i in range(a, b))
-    ]
+    norms = tokens(doc).norms
+    said = [(a, b) for a, b in sentences(doc) if any(norms[i].isalpha() for i in range(a, b))]
     return bool(said) and all(inquiry(doc, a, b, feelings=False) for a, b in said)
 
 

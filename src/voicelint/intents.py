@@ -153,6 +153,11 @@ def intents_of_doc(doc: Any) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _trouble() -> frozenset[str]:
+    return frozenset(lexicon("intents")["trouble"])
+
+
 PRAISE_TEXT = 0.5  # VADER's compound score of a message that praises as a whole
 
 
@@ -161,7 +166,7 @@ def praise_only(doc: Any) -> bool:
     praises, and it holds no negative word, no problem and no mark of trouble or sarcasm."""
     if valence_of_text(doc.text) < PRAISE_TEXT or not praises(doc, 0, len(doc)):
         return False
-    trouble = set(lexicon("intents")["trouble"])
+    trouble = _trouble()
     norms = tokens(doc).norms
     if any(w in trouble or valence_of_word(w) <= NEGATIVE_WORD for w in norms):
         return False

@@ -691,7 +691,6 @@ class PhraseList:
         keys = _REGISTERED.get(lists)
         if keys is None:  # a list asked for again (each policy compiled) is registered once
             keys = _REGISTERED[lists] = _register(name, *lists)
-        self.name = name
         self._keys = keys
 
     @classmethod

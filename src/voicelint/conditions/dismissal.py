@@ -43,7 +43,7 @@ from typing import Any
 
 from voicelint import care
 from voicelint import lexicon as lexicon_file
-from voicelint.analysis import lexicon
+from voicelint.analysis import COPULAS, lexicon
 from voicelint.nlp import tokens
 
 NAME = "dismissal"
@@ -66,7 +66,6 @@ TALK = frozenset({"discuss", "add", "say", "debate", "argue", "comment"})
 MESSAGES = frozenset(
     {"replies", "posts", "messages", "tweets", "emails", "responses", "answers", "comments"}
 )
-COPULAS = frozenset({"is", "are", "was", "were", "'s", "'re", "been", "be"})
 FINITE = frozenset({"says", "said", "states", "stated", "shows", "showed", "lists", "listed"})
 NEGATORS = frozenset({"not", "n't", "none", "no", "never"})
 BRAND_OWN = frozenset({"our", "my"})

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from voicelint import care
+from voicelint.analysis import COPULAS
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
 from voicelint.nlp import is_verb_form, tokens
@@ -137,7 +138,6 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
     return _merge(found)
 
 
-COPULAS = frozenset({"is", "'s", "are", "'re", "was", "were", "be"})
 ARTICLES = frozenset({"a", "an"})
 
 

@@ -338,6 +338,28 @@ def test_eval_of_a_folder_passes_over_the_corpus_own_policies_folder(tmp):
     assert "claims       100.0%  (1/1)" in result.stdout
 
 
+def test_eval_finds_a_client_id_in_the_corpus_own_policies_folder_from_anywhere(tmp):
+    write(tmp, "policies/other.yaml", "client: other\n")  # the working folder's: not acme's
+    write(tmp, "sets/b1/policies/acme.yaml", policy_with_rule())
+    write(
+        tmp,
+        "sets/b1/acme.yaml",
+        """
+        policy: acme
+        categories: [claims]
+        drafts:
+          - {text: The fastest bank in town., expect: [claims]}
+        """,
+    )
+    result = run_cli(["eval", "sets"], tmp)
+    assert result.exit_code == 0, result.stderr
+    assert "claims       100.0%  (1/1)" in result.stdout
+    write(tmp, "sets/b1/acme.yaml", "policy: acmee\ncategories: [claims]\ndrafts: []\n")
+    result = run_cli(["eval", "sets"], tmp)
+    assert result.exit_code == 2
+    assert 'no policy "acmee"' in result.stderr and "acme" in result.stderr
+
+
 def test_eval_of_a_folder_with_no_corpus_file_is_an_error(tmp):
     write(tmp, "set/policies/acme.yaml", policy_with_rule())
     result = run_cli(["eval", "set"], tmp)

@@ -138,3 +138,23 @@ def test_a_warm_reply_to_praise_needs_no_hand_off():
     said = "Refund landed in my account overnight, brilliant service!"
     text = "So glad your refund came through quickly! Thanks for shopping with us."
     assert "routing.customer-care.missing-handoff" not in rules(text, said)
+
+
+@pytest.mark.parametrize(
+    "said, complains",
+    [
+        ("Forty quid for a phone case is a rip-off.", True),
+        ("honestly a ripoff at that price", True),
+        ("I was overcharged for the upgrade", True),
+        ("For the price it's not a rip-off at all, love it", False),
+        ("Loved the new case, great price", False),
+    ],
+)
+def test_a_price_called_a_rip_off_is_a_complaint(said, complains):
+    from voicelint.analysis import Customer, TextAnalysis
+    from voicelint.intents import intents_of_doc
+
+    doc = parse(said)
+    customer = Customer(TextAnalysis(doc), frozenset(intents_of_doc(doc)))
+    assert customer.complaint is complains
+    assert care.complains(customer) is complains

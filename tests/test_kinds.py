@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import lint, rules_of
 
 WORD_RULE = {
@@ -153,6 +154,27 @@ def test_exclamations_point_at_the_first_one_over_the_limit():
 def test_exclamation_runs():
     findings = [f for f in lint("Open now!!! Really!", {}) if f.rule == "tone.exclamation-run"]
     assert [(f.match, f.start) for f in findings] == [("!!!", 8)]
+
+
+def test_a_casual_voice_may_double_an_exclamation_mark_but_not_triple_it():
+    casual = {"voice": {"register": "casual", "max_exclamations": 3}}
+    runs = lambda text, policy: [  # noqa: E731
+        (f.match, f.start) for f in lint(text, policy) if f.rule == "tone.exclamation-run"
+    ]
+    assert runs("Tacos are back!!", casual) == []
+    assert runs("Tacos are back!!!", casual) == [("!!!", 14)]
+    assert runs("Tacos are back!!", {"voice": {"register": "formal"}}) == [("!!", 14)]
+    assert runs("Tacos are back!!", {}) == [("!!", 14)]
+    on_linkedin = {"voice": {"register": "casual", "register_by_platform": {"linkedin": "formal"}}}
+    assert runs("Tacos are back!!", on_linkedin) == []
+
+
+def test_max_by_register_is_checked_when_the_rule_is_built():
+    from voicelint.kinds import metric
+    from voicelint.kinds.base import KindError
+
+    with pytest.raises(KindError, match="register"):
+        metric._by_register({"shouty": 2})
 
 
 def test_shouting_counts_dictionary_words_not_acronyms_or_allowed_words():

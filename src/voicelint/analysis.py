@@ -382,4 +382,11 @@ class Customer:
     def complaint(self) -> bool:
         if self.intents or self.valence <= -0.05:
             return True
-        return any(s.negative_words or s.negative for s in self.analysis.sentences)
+        if any(s.negative_words or s.negative for s in self.analysis.sentences):
+            return True
+        # a price called a rip-off: words VADER scores neutral, unless denied ("not a rip-off")
+        for span in phrase_list("grievances").find(self.analysis.doc):
+            sentence = self.analysis.sentence_at(span.first)
+            if sentence is None or span.first not in sentence.negated:
+                return True
+        return False

@@ -75,8 +75,9 @@ class Score:
 
 
 def evaluate(paths: list[Path], policy_dirs: list[Path] | None = None) -> Score:
-    """Score every corpus file; a client id in ``policy:`` is looked up in ``policy_dirs`` (the
-    configured policies folder, else ./policies) before the shipped example policies.
+    """Score every corpus file; a client id in ``policy:`` is looked up in the corpus file's own
+    ``policies/`` folder, then in ``policy_dirs`` (the configured policies folder, else
+    ./policies), then among the shipped example policies.
 
     A folder is walked for corpus files: a YAML file in it with no ``drafts:`` (a corpus's own
     ``policies/`` folder) is not one and is passed over, as ``check`` passes over what is not a
@@ -160,14 +161,16 @@ def _policy(value: Any, path: Path, lines: Any, policy_dirs: list[Path]) -> Comp
         candidate = path.parent / value
         if candidate.is_file():
             return compile_policy(load_policy(candidate))
-        found = find_client_policy(value, policy_dirs)
+        # a corpus carries its policies with it: its own policies/ folder comes first
+        dirs = [path.parent / "policies", *policy_dirs]
+        found = find_client_policy(value, dirs)
         if found is not None:
             return compile_policy(load_policy(found))
         raise PolicyError(
             display,
             line_of(lines, "policy"),
             f'no policy "{value}"',
-            did_you_mean(value, known_clients(policy_dirs)),
+            did_you_mean(value, known_clients(dirs)),
         )
     if value is None:
         return compile_policy(build_policy({}, {}, display, None, None))

@@ -40,6 +40,7 @@ from voicelint.conditions import (
     professional,
     quoted,
     quoted_back,
+    referred,
     refuses,
     ridicule,
     states,
@@ -56,7 +57,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(contradicts, compensates, hands_off, refuses),  # routing
         *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),
-        *(pitch, professional, mentions),  # claims
+        *(pitch, professional, referred, mentions),  # claims
         quoted,  # mentioned, not used
     )
 }

@@ -16,6 +16,7 @@ from voicelint.kinds.base import (
     PostContext,
     string_list,
 )
+from voicelint.kinds.tone_context import REGISTERS, register_for
 from voicelint.nlp import is_dictionary_word
 
 NAME = "metric"
@@ -38,6 +39,11 @@ PARAMS = {
         (str,),
         "a policy setting that overrides max, e.g. voice.max_emoji; it may be a number or a "
         "mapping of platform to number with a 'default'",
+    ),
+    "max_by_register": Param(
+        (dict,),
+        "a most allowed per register of the voice (formal, neutral, casual), over max; e.g. "
+        "{casual: 2}",
     ),
     "min_words": Param((int,), "capitals: how many shouted words it takes before the share counts"),
     "allow": Param((list,), "capitals: words that may be written in capitals"),
@@ -73,11 +79,14 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         if not isinstance(extra, list) or not all(isinstance(w, str) for w in extra):
             raise KindError("allow_from", f"the policy's {allow_source} must be a list of words")
         allowed |= {w.lower() for w in extra}
+    by_register = _by_register(params.get("max_by_register"))
     counter = _COUNTERS.get(measure)
     min_words = params.get("min_words", 2)
 
     def check(post: PostContext) -> list[Hit]:
         limit = _limit_for(setting, post.post.platform, default_max)
+        if by_register:
+            limit = by_register.get(register_for(ctx, post.post.platform), limit)
         if limit is None:
             return []
         text = post.post.text
@@ -102,6 +111,20 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         return [Hit(start, end, values={"count": len(spans), "max": limit})]
 
     return check
+
+
+def _by_register(value: Any) -> dict[str, float]:
+    if value is None:
+        return {}
+    if not all(
+        key in REGISTERS and isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
+        for key, v in value.items()
+    ):
+        raise KindError(
+            "max_by_register",
+            "max_by_register maps a register (" + ", ".join(REGISTERS) + ") to a number",
+        )
+    return dict(value)
 
 
 def _check_setting(setting: Any, source: str | None) -> None:

@@ -426,3 +426,34 @@ def test_urgency_is_an_investment_claim_only_in_a_post_about_an_investment():
 )
 def test_environmental_comparisons_and_absolutes(text, rule):
     assert rule in claim_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thicker lashes. Within a week.",
+        "Our night mask gives you plumper skin. Overnight!",
+        "Conversational German by the summer holidays.",
+        "Pet insurance with every claim paid out, that's our word.",
+        "Pass your driving test with our app. Zero chance of failing.",
+    ],
+)
+def test_a_deadline_tag_odds_denied_and_new_outcomes_are_claims(text):
+    assert lint_rules(text) & {"claims.certain-outcome"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thicker lashes? In a week, maybe, for some people.",
+        "Our policy covers vets' fees. Terms apply.",
+        "Every claim is assessed on its own merits.",
+        "Fluent speakers run our Thursday meetups.",
+    ],
+)
+def test_tags_and_new_outcomes_leave_plain_statements_alone(text):
+    assert "claims.certain-outcome" not in lint_rules(text)
+
+
+def lint_rules(text: str) -> set[str]:
+    return {f.rule for f in lint(text)}

@@ -48,7 +48,7 @@ PARAMS = {
     "window": Param((int,), "the most words between the marker and the outcome (default 12)"),
 }
 MESSAGE_VARS = frozenset({"match", "outcome"})
-TAG_WORDS = 4  # a sentence this short that holds a marker tags the one before ("Guaranteed.")
+TAG_WORDS = 5  # a sentence this short that holds a marker tags the one before ("Guaranteed.")
 WIDE = 40  # tokens either side of an outcome a marker or a subject is looked for in
 # A clause ends at these; a comma only separates parts of one clause (see _parts).
 CLAUSE_BREAKS = frozenset(";:—–()") | {"but", "however", "although", "though", "whereas", "unless"}
@@ -384,7 +384,7 @@ class Reading:
         if marker is not None:
             return None if sentence.act == "question" else marker  # a question asks
         if k + 1 < len(self.sentences):
-            marker = self.tag(self.sentences[k + 1])
+            marker = self.tag(self.sentences[k + 1], outcome.name in self.grammar.timed_results)
             if marker is not None:
                 return marker
         if self.asks(sentence) or first in sentence.negated:
@@ -693,15 +693,31 @@ class Reading:
             return False
         return self.norms[j] in self.grammar.quantified or self.lemmas[j] in self.grammar.quantified
 
-    def tag(self, following: Sentence) -> tuple[int, int] | None:
-        """A certainty marker standing alone as the next sentence ("Parlay tonight? Can't lose.")."""
+    def tag(self, following: Sentence, timed: bool = False) -> tuple[int, int] | None:
+        """A certainty marker standing alone as the next sentence ("Parlay tonight? Can't lose."),
+        or, for a class whose results take a deadline (``timed``), a deadline standing alone
+        ("Plumper skin. Overnight."): the short sentence finishes the one before."""
         if following.act == "question":
             return None
         content = [i for i in range(following.first, following.end) if self.norms[i].isalnum()]
         if not content or len(content) > TAG_WORDS:
             return None
-        markers = self.markers(following, (following.first, following.end), "", frozenset())
-        return markers[0] if markers else None
+        whole = (following.first, following.end)
+        markers = self.markers(following, whole, "", frozenset())
+        if markers:
+            return markers[0]
+        if not timed or self.hedged(following, whole):
+            return None
+        if self._deadlines is None:
+            self._deadlines = self.grammar.deadlines.find(self.post.doc)
+        for i, j in self._deadlines:
+            if (
+                following.first <= i <= content[0]
+                and j <= following.end
+                and i not in following.negated
+            ):
+                return (i, j)  # the tag opens with its deadline
+        return None
 
 
 def _outcome_spans(

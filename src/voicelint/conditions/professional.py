@@ -23,16 +23,21 @@ TESTIMONY = frozenset({"i", "my", "me", "i'm", "i've"})  # the writer's own cure
 VALUES = ()
 
 
-def holds(view: Any, value: Any = None) -> bool:
+def names_one(view: Any) -> bool:
+    """Whether the hit's sentence or the one right after it names a health professional."""
     analysis = view.analysis
     index = bisect_right(analysis.starts, view.start) - 1
     if index < 0:
         return False
-    norms = tokens(analysis.doc).norms
     first = analysis.bounds[index][0]
     end = analysis.bounds[min(index + 1, len(analysis.bounds) - 1)][1]
-    if not lexicon()["professionals"].any_in(analysis.doc, first, end):
+    return bool(lexicon()["professionals"].any_in(analysis.doc, first, end))
+
+
+def holds(view: Any, value: Any = None) -> bool:
+    if not names_one(view):
         return False
+    norms = tokens(view.analysis.doc).norms
     sentence = view.sentence
     if sentence is None:
         return True

@@ -10,10 +10,9 @@ referral after it still claims: "Ozempic also works for cravings, ask your docto
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any
 
-from voicelint.conditions.topics import lexicon
+from voicelint.conditions import professional
 from voicelint.nlp import tokens
 
 NAME = "referred"
@@ -25,18 +24,10 @@ ASKING = frozenset({"whether", "if", "question", "questions", "wonder", "wonderi
 
 
 def holds(view: Any, value: Any = None) -> bool:
-    analysis = view.analysis
-    index = bisect_right(analysis.starts, view.start) - 1
-    if index < 0:
-        return False
-    first = analysis.bounds[index][0]
-    end = analysis.bounds[min(index + 1, len(analysis.bounds) - 1)][1]
-    if not lexicon()["professionals"].any_in(analysis.doc, first, end):
-        return False
     sentence = view.sentence
-    if sentence is None:
+    if sentence is None or not professional.names_one(view):
         return False
     if sentence.act == "question":
         return True
-    norms = tokens(analysis.doc).norms
+    norms = tokens(view.analysis.doc).norms
     return any(norms[i] in ASKING for i in range(sentence.first, view.tokens.start))

@@ -192,13 +192,39 @@ def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> i
 
 def in_proverb(doc: Any, cue: int, end: int) -> bool:
     """A cue that opens a parallel "no A, no B" saying ("no pain, no gain", "no guts, no glory"):
-    a proverb about effort, not a product that eliminates A."""
+    a proverb about effort, not a product that eliminates A. A saying has two members; a third
+    ("no detox, no superfoods, no miracle diets") makes a list of things denied."""
     if doc[cue].norm_ != "no" or end - cue > 3:
         return False
-    j = end
-    while j < len(doc) and (doc[j].text in {",", "-", "—", "–", "…"} or doc[j].is_space):
+    j = _next_member(doc, end)
+    if j is None or _next_member(doc, j + 2) is not None:
+        return False
+    return _previous_member(doc, cue) is None
+
+
+SEPARATORS = frozenset({",", "-", "—", "–", "…"})
+
+
+def _next_member(doc: Any, j: int) -> int | None:
+    """Where the next "no X" of a chain starts after token ``j``, or None."""
+    while j < len(doc) and (doc[j].text in SEPARATORS or doc[j].is_space):
         j += 1
-    return j < len(doc) and doc[j].norm_ == "no" and j + 1 < len(doc) and doc[j + 1].is_alpha
+    if j + 1 < len(doc) and doc[j].norm_ == "no" and doc[j + 1].is_alpha:
+        return j
+    return None
+
+
+def _previous_member(doc: Any, cue: int) -> int | None:
+    """Where a "no X" member ends just before the cue ("no A, [no B]"), or None."""
+    j = cue - 1
+    while j >= 0 and (doc[j].text in SEPARATORS or doc[j].is_space):
+        j -= 1
+    if j == cue - 1:
+        return None  # no separator: not a chain
+    for k in range(j, max(j - 3, -1), -1):
+        if doc[k].norm_ == "no":
+            return k
+    return None
 
 
 def _answered_no(doc: Any, first: int) -> bool:

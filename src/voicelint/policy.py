@@ -190,6 +190,9 @@ def build_policy(
             "add customer-care to extends, or remove routing:",
         )
     name = data.get("name") or client or "policy"
+    # who "we" are, for the checks that read the brand's own name as its voice ("Parlo lands you
+    # the job" is the brand speaking of its product)
+    settings["brand"] = [str(name)] + ([client] if client else [])
     return Policy(
         client=client,
         name=str(name),

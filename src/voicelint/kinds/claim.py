@@ -31,11 +31,11 @@ from functools import cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
-from voicelint.analysis import Sentence
+from voicelint.analysis import Sentence, valence_of_word
 from voicelint.analysis import lexicon as analysis_lexicon
 from voicelint.conditions import pitch
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
-from voicelint.nlp import Match, PhraseList, tokens
+from voicelint.nlp import Match, PhraseList, is_dictionary_word, tokens
 
 NAME = "claim"
 PARAMS = {
@@ -48,6 +48,8 @@ PARAMS = {
     "window": Param((int,), "the most words between the marker and the outcome (default 12)"),
 }
 MESSAGE_VARS = frozenset({"match", "outcome"})
+DENIAL_WORDS = 5  # the most words between an absolute denial and the loss it governs
+LOSS_VALENCE = -1.0  # a word this negative (VADER) is a loss or a harm when denied outright
 TAG_WORDS = 5  # a sentence this short that holds a marker tags the one before ("Guaranteed.")
 WIDE = 40  # tokens either side of an outcome a marker or a subject is looked for in
 # A clause ends at these; a comma only separates parts of one clause (see _parts).
@@ -80,6 +82,22 @@ ASKING = frozenset(  # openers of a question that asks, whatever marks end it
 )
 PROMISED_PATH = frozenset({"a", "an", "the", "you", "your", "every", "each", "all", "more"})
 UNITS = frozenset({"%", "x", "percent", "points", "point", "pts"})
+# Words between a subject and its denial ("we will never", "Acme does not"), and the subjects
+# whose denial is their own conduct or story.
+AUXILIARIES = frozenset(
+    {"will", "'ll", "ll", "would", "'d", "does", "do", "did", "is", "are", "was", "has", "have"}
+    | {"had", "can", "could", "should", "also", "still", "just", "really", "ever", "literally"}
+)
+WRITER = frozenset({"we", "i", "me", "us", "my", "our team", "staff"})
+# What may stand between "and" and the result it promises after an order ("and your battery
+# lasts longer", "and you will retire with more", "and those lines are history").
+RESULT_SUBJECTS = frozenset(
+    {"you", "your", "ur", "those", "these", "the", "it", "its", "all", "watch", "then", "'ll"}
+)
+CONDITION_STOPS = frozenset({";", ":", "!", "?", ".", "or", "but", "if", "unless", "when"})
+CONDITION_WORDS = 6  # the most words between the "and" and the outcome it promises
+# Verbs of an offer's terms: "order today and get 20% off" states a price, not a result.
+OFFER_VERBS = frozenset({"get", "receive", "claim", "enjoy", "grab", "unlock", "take", "bag"})
 READER_OWNS = frozenset({"your", "ur", "yer"})  # "your skin clears up": the reader's body
 # Words that may open a clause before its subject ("and wrinkles vanish", "then your skin...").
 OPENERS = frozenset({"and", "then", "so", "the", "all", "those", "any", "stubborn", "now", "just"})
@@ -118,10 +136,11 @@ def lexicon() -> dict[str, Any]:
         "soft_hedges",
         "promising_verbs",
         "comparatives",
+        "denial_reversers",
     ):
         data[key] = frozenset(data[key])
     data["deadline_dates"] = tuple(tuple(str(w).split()) for w in data["deadline_dates"])
-    for key in ("deadline_phrases", "measures"):
+    for key in ("deadline_phrases", "measures", "denials", "denial_puffery"):
         data[key] = tuple(str(w) for w in data[key])
     return data
 
@@ -136,6 +155,7 @@ class OutcomeKeys:
     verbs: str
     objects: str
     topic: str | None
+    denied: bool = False  # found only where an absolute denial governs it ("never at risk")
 
 
 def entries(params: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -170,9 +190,18 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 
         topic = key("topic") if spec.get("topic") else None
         outcome_keys.append(
-            OutcomeKeys(name, spec["summary"], key("results"), key("verbs"), key("objects"), topic)
+            OutcomeKeys(
+                name,
+                spec["summary"],
+                key("results"),
+                key("verbs"),
+                key("objects"),
+                topic,
+                bool(spec.get("denied")),
+            )
         )
     marker_key = bank.shared_phrases("claim:markers", words["marker_phrases"], "LEMMA")
+    brand_key = bank.shared_phrases("claim:brand", brand_names(ctx.setting("brand") or ()), "LOWER")
     comparatives = words["comparatives"]
     grammar = Grammar(
         frozenset(words["future"]),
@@ -203,13 +232,27 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         words["promise_verbs"],
         words["soft_hedges"],
         words["promising_verbs"],
+        PhraseList(exact=words["denials"], name="claim:denials"),
+        PhraseList(exact=words["denial_puffery"], name="claim:denial_puffery"),
+        words["denial_reversers"],
     )
+
+    def brand(post: PostContext) -> frozenset[int]:
+        return frozenset(
+            i for m in post.matches_for(brand_key) for i in range(m.first_token, m.end_token)
+        )
 
     def check(post: PostContext) -> list[Hit]:
         found: list[tuple[int, int, OutcomeKeys]] = []
         bare: set[tuple[int, int, str]] = set()  # verbs with no object: a result only if timed
+        denied: list[tuple[int, int, OutcomeKeys]] = []
         for outcome in outcome_keys:
             if outcome.topic is not None and not post.matches_for(outcome.topic):
+                continue
+            if outcome.denied:
+                if grammar.denials.find(post.doc):
+                    reading = Reading(post, grammar, (), brand(post))
+                    denied.extend((a, b, outcome) for a, b in reading.denied_losses(outcome))
                 continue
             results = post.matches_for(outcome.results)
             verbs = _as_verbs(post, post.matches_for(outcome.verbs))
@@ -232,11 +275,11 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 alone = [(m.first_token, m.end_token) for m in verbs]
                 bare.update((a, b, outcome.name) for a, b in alone)
                 found.extend((a, b, outcome) for a, b in alone)
-        if not found:
-            return []
-        reading = Reading(post, grammar, post.matches_for(marker_key))
         hits: list[Hit] = []
         taken: set[int] = set()
+        if not found:
+            return [_hit(post, first, end, outcome) for first, end, outcome in denied]
+        reading = Reading(post, grammar, post.matches_for(marker_key), brand(post))
         for first, end, outcome in sorted(found, key=lambda f: (f[0], f[1])):
             if taken.intersection(range(first, end)):
                 continue
@@ -250,17 +293,38 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             if taken.intersection(range(start_token, end_token)):
                 continue  # one finding per marker and outcome
             taken.update(range(start_token, end_token))
-            last = post.doc[end_token - 1]
-            hits.append(
-                Hit(
-                    post.doc[start_token].idx,
-                    last.idx + len(last.text),
-                    values={"outcome": outcome.summary, "entry": outcome.name},
-                )
-            )
+            hits.append(_hit(post, start_token, end_token, outcome))
+        for first, end, outcome in denied:  # a denied loss the findings above do not hold
+            if not taken.intersection(range(first, end)):
+                hits.append(_hit(post, first, end, outcome))
         return sorted(hits, key=lambda h: h.start)
 
     return check
+
+
+def brand_names(given: Sequence[Any]) -> list[str]:
+    """The brand's names as a post writes them: the policy's name and client id in full, and
+    their first word when no dictionary holds it ("Parlo" of "Parlo Languages", not "Green" of
+    "Green Leaf Dental")."""
+    names: list[str] = []
+    for value in given if isinstance(given, list | tuple) else ():
+        text = " ".join(str(value).replace("-", " ").replace("_", " ").split())
+        if not text:
+            continue
+        names.append(text)
+        first = text.split()[0]
+        if len(first) >= 3 and first.isalpha() and not is_dictionary_word(first.lower()):
+            names.append(first)
+    return sorted(set(names))
+
+
+def _hit(post: PostContext, first: int, end: int, outcome: OutcomeKeys) -> Hit:
+    last = post.doc[end - 1]
+    return Hit(
+        post.doc[first].idx,
+        last.idx + len(last.text),
+        values={"outcome": outcome.summary, "entry": outcome.name},
+    )
 
 
 @dataclass(frozen=True)
@@ -286,6 +350,9 @@ class Grammar:
     promise_verbs: frozenset[str]
     soft_hedges: frozenset[str]
     promising_verbs: frozenset[str]
+    denials: PhraseList
+    puffery: PhraseList
+    reversers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -342,6 +409,7 @@ class Reading:
     post: PostContext
     grammar: Grammar
     marker_matches: Sequence[Match]
+    brand: frozenset[int] = frozenset()  # tokens that name the brand ("Parlo")
     _clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
     _starts: dict[str, frozenset[int]] = field(default_factory=dict)
     _hedged: dict[tuple[tuple[int, int], bool], bool] = field(default_factory=dict)
@@ -399,6 +467,98 @@ class Reading:
             return (first, end)  # the result itself, quantified or stated as fact, is the claim
         return None
 
+    def denied_losses(self, outcome: OutcomeKeys) -> list[tuple[int, int]]:
+        """Spans from an absolute denial to the loss or harm it governs: "your capital is never
+        at risk", "cannot fall in value", "our chargers can't harm your battery", "zero chance of
+        irritation". A loss is a word of the class or any word of negative valence, at most
+        ``DENIAL_WORDS`` words after the cue in its clause. Not when the brand denies its own
+        conduct ("we never share your data"), in a question that asks, a hedged or disowned
+        clause, or a denial that is puffery ("never disappoints", "won't break the bank")."""
+        losses = {
+            m.first_token: m.end_token
+            for key in (outcome.results, outcome.verbs)
+            for m in self.post.matches_for(key)
+        }
+        puffery = {span.first for span in self.grammar.puffery.find(self.post.doc)}
+        found = []
+        for cue in self.grammar.denials.find(self.post.doc):
+            k = self.sentence_of[cue.first]
+            if k < 0:
+                continue
+            sentence = self.sentences[k]
+            clause = self.clause(sentence, cue.first)
+            if self.asks(sentence) or self._hedged_besides(sentence, clause, cue):
+                continue
+            if self.disowned(sentence, clause, cue.first) or self._own_conduct(clause, cue.first):
+                continue
+            end = self._loss_after(cue.end, clause[1], losses, puffery)
+            if end is None or self._reversed(cue.end, end):
+                continue
+            if self._advice(sentence, clause, cue) and cue.end not in losses:
+                continue  # "never chase losses": an order whose verb is no loss is advice
+            found.append((cue.first, end))
+        return found
+
+    def _reversed(self, start: int, end: int) -> bool:
+        """A verb between the denial and the loss that itself takes the loss away: "it can't
+        prevent every injury" admits the risk it names."""
+        reversers = self.grammar.reversers
+        return any(
+            self.lemmas[i] in reversers or self.norms[i] in reversers for i in range(start, end)
+        )
+
+    def _advice(self, sentence: Sentence, clause: tuple[int, int], cue: Any) -> bool:
+        """The denial is an order: it opens its clause ("never share your PIN") or follows
+        another order ("set a budget and never chase losses")."""
+        if self.norms[cue.first] != "never":
+            return False
+        if not any(self.norms[i].isalnum() for i in range(clause[0], cue.first)):
+            return True
+        before = cue.first - 1
+        return self.norms[before] in {"and", "or", "then"} and self._ordered(sentence, before)
+
+    def _hedged_besides(self, sentence: Sentence, clause: tuple[int, int], cue: Any) -> bool:
+        """A hard hedge in the clause outside the cue ("zero chance" holds a hedge word)."""
+        hedges = self.grammar.hedges - self.grammar.soft_hedges
+        return any(
+            self.norms[i] in hedges for i in range(*clause) if not cue.first <= i < cue.end
+        ) or self._qualified(sentence)
+
+    def _own_conduct(self, clause: tuple[int, int], cue: int) -> bool:
+        """The brand or the writer is the subject of the denial: a commitment about its own
+        conduct ("we'll never sell your data", "Acme never charges you to apply") or the writer's
+        own story ("my knees have never felt better"), not a promise about a result."""
+        norms = self.norms
+        i = cue - 1
+        while i >= clause[0] and norms[i] in AUXILIARIES:
+            i -= 1
+        if i >= clause[0] and (norms[i] in WRITER or i in self.brand):
+            return True
+        return any(norms[k] in {"my", "i"} for k in range(max(clause[0], cue - 3), cue))
+
+    def _loss_after(
+        self, start: int, stop: int, losses: Mapping[int, int], puffery: set[int]
+    ) -> int | None:
+        """Where the loss the denial at ``start`` governs ends, or None."""
+        norms, lemmas = self.norms, self.lemmas
+        words = 0
+        for i in range(start, min(stop, start + 2 * DENIAL_WORDS)):
+            if i in puffery:
+                return None
+            if i in losses:
+                return losses[i]
+            word = norms[i]
+            if not word.strip():
+                continue
+            if word in {",", ";", ":", "!", "?", "."} or word in {"but", "if", "unless"}:
+                return None
+            if valence_of_word(word) <= LOSS_VALENCE or valence_of_word(lemmas[i]) <= LOSS_VALENCE:
+                return i + 1
+            words += 1
+            if words >= DENIAL_WORDS:
+                return None
+        return None
+
     def timed_outcome(
         self,
         sentence: Sentence,
@@ -419,6 +579,8 @@ class Reading:
             self.lemmas[i] in self.grammar.appearance for i in span_verbs
         ):
             return None
+        if span_verbs and all(self._past(i) for i in span_verbs):
+            return None  # "the canopy kept the rain off, ... first go": a report, not a promise
         return self.deadline(sentence, clause, first, end)
 
     def _compared_of_someone(self, clause: tuple[int, int], first: int, end: int) -> bool:
@@ -459,6 +621,12 @@ class Reading:
         exclaims = exclaims or (bool(marks) and len(marks[-1]) > 1 and set(marks[-1]) <= {"?", "!"})
         return not exclaims or opener in ASKING
 
+    def _past(self, verb: int) -> bool:
+        """A verb form that is neither the base form, the third person nor "-ing": "kept",
+        "cleared" (a past or a participle)."""
+        word, lemma = self.norms[verb], self.lemmas[verb]
+        return not (_present(word, lemma) or word.endswith("ing"))
+
     def _testimony(self, verb: int, end: int) -> bool:
         """A result verb in the past acting on the writer's own: "fixed my sleep", "cleared my
         skin"."""
@@ -477,10 +645,48 @@ class Reading:
         """ "with our ...", "using our ...", "thanks to our ..." after the outcome, in its clause."""
         norms = self.norms
         for i in range(end, min(clause[1], end + 6) - 1):
-            if norms[i] in {"with", "using", "through", "via"} and norms[i + 1] in OURS | {
-                "this",
-                "these",
-            }:
+            if norms[i] in {"with", "using", "through", "via"} and (
+                norms[i + 1] in OURS | {"this", "these"} or i + 1 in self.brand
+            ):
+                return True
+        return False
+
+    def _conditioned(self, sentence: Sentence, first: int, verbs: frozenset[int]) -> bool:
+        """The outcome is the second half of "ORDER and RESULT" (or "with our X and RESULT"): an
+        "and" at most ``CONDITION_WORDS`` words before it, then the result's own subject ("your battery", "you
+        will") or the result verb itself. An offer ("and get 20% off") is a term, not a result."""
+        norms = self.norms
+        j, seen = first - 1, 0
+        while j >= sentence.first and norms[j] != "and":
+            if norms[j] in CONDITION_STOPS:
+                return False
+            seen += 1 if norms[j].strip() else 0
+            if seen > CONDITION_WORDS:
+                return False
+            j -= 1
+        if j < sentence.first or j == sentence.first:
+            return False
+        if j + 1 == first:
+            if first not in verbs:
+                return False
+        elif norms[j + 1] not in RESULT_SUBJECTS:
+            return False
+        if self.lemmas[j + 1] in OFFER_VERBS:
+            return False
+        return self._ordered(sentence, j) or self._by_our_means_opening(sentence, j)
+
+    def _by_our_means_opening(self, sentence: Sentence, before: int) -> bool:
+        """The sentence opens, with no subject, on the product as the means: "Seven nights with
+        our serum and ...", "With Parlo and ..."."""
+        norms = self.norms
+        for i in range(sentence.first, before):
+            if norms[i] in SUBJECTS:
+                return False
+            if (
+                norms[i] in {"with", "using", "on"}
+                and i + 1 < before
+                and (norms[i + 1] in OURS or i + 1 in self.brand)
+            ):
                 return True
         return False
 
@@ -568,8 +774,10 @@ class Reading:
             return True  # "makes you look ten years younger", "watch the money roll in"
         if first in verbs and self._testimony(first, end) and self._sells():
             return True  # "this mattress actually fixed my sleep schedule", in a post that sells
-        if first in verbs and before and before[-1] == "and" and self._ordered(sentence, first):
-            return True  # "invest today and retire a millionaire": a consequence promised
+        if self._conditioned(sentence, first, verbs):
+            # "invest today and retire a millionaire", "plug in and your battery lasts longer",
+            # "seven nights with our serum and those lines are history": a consequence promised
+            return True
         if (
             name in g.means_classes
             and first in verbs
@@ -602,8 +810,12 @@ class Reading:
         if before and before[-1] in {"to", "and", "or"} | g.subjects:
             return False  # "to double" is a goal; "you lose" is a quantified fact or nothing
         if word != lemmas[first] and _third_person(word, lemmas[first]):
-            # "Erases dark spots", "this balm clears acne"
-            return not before or any(w in g.agents or w[:1].isupper() for w in before)
+            # "Erases dark spots", "this balm clears acne", "Parlo lands you the job"
+            return (
+                not before
+                or any(w in g.agents or w[:1].isupper() for w in before)
+                or any(i in self.brand for i in range(max(clause[0], first - 4), first))
+            )
         return word == lemmas[first] and any(w in g.agents for w in before)
 
     def starts(self, key: str) -> frozenset[int]:

@@ -49,6 +49,7 @@ class CompiledPolicy:
     rules: tuple[CompiledRule, ...]
     approved_key: str
     competitor_key: str | None = None
+    grammar_rules: frozenset[str] = frozenset()  # ids of the rules of kind claim, found once
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,10 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
     names = (policy.settings.get("voice") or {}).get("competitors") or []
     names = [n for n in names if isinstance(n, str) and n.strip()]
     competitor_key = bank.shared_phrases("voice.competitors", names, "LOWER") if names else None
-    return CompiledPolicy(policy, bank, tuple(compiled), approved_key, competitor_key)
+    grammar_rules = frozenset(r.spec.id for r in compiled if r.spec.kind == "claim")
+    return CompiledPolicy(
+        policy, bank, tuple(compiled), approved_key, competitor_key, grammar_rules
+    )
 
 
 def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = None) -> PostResult:
@@ -187,7 +191,7 @@ def _without_echoes(
     """Drop a claim-grammar finding (kind ``claim``) whose marker or outcome (its first or last
     character) a specific claims rule already reports, or the post allowed for it: "guaranteed
     returns" is one finding, not two; "kids" flagged by another rule inside it is another claim."""
-    grammar = {r.spec.id for r in compiled.rules if r.spec.kind == "claim"}
+    grammar = compiled.grammar_rules
     if not grammar:
         return findings
     specific = [f for f in findings + allowed if f.category == "claims" and f.rule not in grammar]

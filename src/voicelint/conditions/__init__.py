@@ -20,6 +20,7 @@ from typing import Any
 from voicelint.conditions import (
     about,
     act,
+    adopts,
     apology,
     blame,
     certainty,
@@ -57,7 +58,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(contradicts, compensates, hands_off, refuses),  # routing
         *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),
-        *(pitch, professional, referred, mentions),  # claims
+        *(pitch, professional, referred, mentions, adopts),  # claims
         quoted,  # mentioned, not used
     )
 }

@@ -12,7 +12,7 @@ from typing import Any
 from voicelint.lexicon import load
 from voicelint.nlp import PhraseList
 
-SECTIONS = ("pitch_verbs", "pitch_phrases", "professionals", "topics")
+SECTIONS = ("pitch_verbs", "pitch_phrases", "professionals", "adoption", "topics")
 
 
 @cache

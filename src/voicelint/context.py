@@ -197,7 +197,7 @@ def in_proverb(doc: Any, cue: int, end: int) -> bool:
     if doc[cue].norm_ != "no" or end - cue > 3:
         return False
     j = _next_member(doc, end)
-    if j is None or _next_member(doc, j + 2) is not None:
+    if j is None or _next_member(doc, _member_end(doc, j)) is not None:
         return False
     return _previous_member(doc, cue) is None
 
@@ -212,6 +212,14 @@ def _next_member(doc: Any, j: int) -> int | None:
     if j + 1 < len(doc) and doc[j].norm_ == "no" and doc[j + 1].is_alpha:
         return j
     return None
+
+
+def _member_end(doc: Any, cue: int) -> int:
+    """Where the member "no X" (up to three words: "no miracle diets") starting at ``cue`` ends."""
+    j = cue + 1
+    while j < min(len(doc), cue + 4) and doc[j].is_alpha:
+        j += 1
+    return j
 
 
 def _previous_member(doc: Any, cue: int) -> int | None:

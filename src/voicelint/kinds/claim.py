@@ -88,7 +88,7 @@ AUXILIARIES = frozenset(
     {"will", "'ll", "ll", "would", "'d", "does", "do", "did", "is", "are", "was", "has", "have"}
     | {"had", "can", "could", "should", "also", "still", "just", "really", "ever", "literally"}
 )
-WRITER = frozenset({"we", "i", "me", "us", "my", "our team", "staff"})
+WRITER = frozenset({"we", "i", "me", "us", "my"})
 # What may stand between "and" and the result it promises after an order ("and your battery
 # lasts longer", "and you will retire with more", "and those lines are history").
 RESULT_SUBJECTS = frozenset(
@@ -98,6 +98,7 @@ CONDITION_STOPS = frozenset({";", ":", "!", "?", ".", "or", "but", "if", "unless
 CONDITION_WORDS = 6  # the most words between the "and" and the outcome it promises
 # Verbs of an offer's terms: "order today and get 20% off" states a price, not a result.
 OFFER_VERBS = frozenset({"get", "receive", "claim", "enjoy", "grab", "unlock", "take", "bag"})
+MEANS = frozenset({"with", "using", "through", "via"})  # "with our serum", "using Parlo"
 READER_OWNS = frozenset({"your", "ur", "yer"})  # "your skin clears up": the reader's body
 # Words that may open a clause before its subject ("and wrinkles vanish", "then your skin...").
 OPENERS = frozenset({"and", "then", "so", "the", "all", "those", "any", "stubborn", "now", "just"})
@@ -237,21 +238,23 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         words["denial_reversers"],
     )
 
-    def brand(post: PostContext) -> frozenset[int]:
-        return frozenset(
+    def read(post: PostContext) -> Reading:
+        brand = frozenset(
             i for m in post.matches_for(brand_key) for i in range(m.first_token, m.end_token)
         )
+        return Reading(post, grammar, post.matches_for(marker_key), brand)
 
     def check(post: PostContext) -> list[Hit]:
         found: list[tuple[int, int, OutcomeKeys]] = []
         bare: set[tuple[int, int, str]] = set()  # verbs with no object: a result only if timed
         denied: list[tuple[int, int, OutcomeKeys]] = []
+        reading: Reading | None = None  # built once, when a class needs it
         for outcome in outcome_keys:
             if outcome.topic is not None and not post.matches_for(outcome.topic):
                 continue
             if outcome.denied:
                 if grammar.denials.find(post.doc):
-                    reading = Reading(post, grammar, (), brand(post))
+                    reading = reading or read(post)
                     denied.extend((a, b, outcome) for a, b in reading.denied_losses(outcome))
                 continue
             results = post.matches_for(outcome.results)
@@ -279,7 +282,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         taken: set[int] = set()
         if not found:
             return [_hit(post, first, end, outcome) for first, end, outcome in denied]
-        reading = Reading(post, grammar, post.matches_for(marker_key), brand(post))
+        reading = reading or read(post)
         for first, end, outcome in sorted(found, key=lambda f: (f[0], f[1])):
             if taken.intersection(range(first, end)):
                 continue
@@ -412,7 +415,7 @@ class Reading:
     brand: frozenset[int] = frozenset()  # tokens that name the brand ("Parlo")
     _clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
     _starts: dict[str, frozenset[int]] = field(default_factory=dict)
-    _hedged: dict[tuple[tuple[int, int], bool], bool] = field(default_factory=dict)
+    _hedged: dict[tuple[Any, ...], bool] = field(default_factory=dict)
     _markers: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -487,7 +490,7 @@ class Reading:
                 continue
             sentence = self.sentences[k]
             clause = self.clause(sentence, cue.first)
-            if self.asks(sentence) or self._hedged_besides(sentence, clause, cue):
+            if self.asks(sentence) or self.hedged(sentence, clause, False, (cue.first, cue.end)):
                 continue
             if self.disowned(sentence, clause, cue.first) or self._own_conduct(clause, cue.first):
                 continue
@@ -516,13 +519,6 @@ class Reading:
             return True
         before = cue.first - 1
         return self.norms[before] in {"and", "or", "then"} and self._ordered(sentence, before)
-
-    def _hedged_besides(self, sentence: Sentence, clause: tuple[int, int], cue: Any) -> bool:
-        """A hard hedge in the clause outside the cue ("zero chance" holds a hedge word)."""
-        hedges = self.grammar.hedges - self.grammar.soft_hedges
-        return any(
-            self.norms[i] in hedges for i in range(*clause) if not cue.first <= i < cue.end
-        ) or self._qualified(sentence)
 
     def _own_conduct(self, clause: tuple[int, int], cue: int) -> bool:
         """The brand or the writer is the subject of the denial: a commitment about its own
@@ -643,18 +639,20 @@ class Reading:
 
     def _by_our_means(self, clause: tuple[int, int], end: int) -> bool:
         """ "with our ...", "using our ...", "thanks to our ..." after the outcome, in its clause."""
-        norms = self.norms
-        for i in range(end, min(clause[1], end + 6) - 1):
-            if norms[i] in {"with", "using", "through", "via"} and (
-                norms[i + 1] in OURS | {"this", "these"} or i + 1 in self.brand
-            ):
-                return True
-        return False
+        return any(self._means_at(i) for i in range(end, min(clause[1], end + 6) - 1))
+
+    def _means_at(self, i: int, means: frozenset[str] = MEANS) -> bool:
+        """ "with our", "using this", "with Parlo" at token ``i``: the product as the means."""
+        following = i + 1
+        return self.norms[i] in means and (
+            self.norms[following] in OURS | {"this", "these"} or following in self.brand
+        )
 
     def _conditioned(self, sentence: Sentence, first: int, verbs: frozenset[int]) -> bool:
         """The outcome is the second half of "ORDER and RESULT" (or "with our X and RESULT"): an
-        "and" at most ``CONDITION_WORDS`` words before it, then the result's own subject ("your battery", "you
-        will") or the result verb itself. An offer ("and get 20% off") is a term, not a result."""
+        "and" at most ``CONDITION_WORDS`` words before it, then the result's own subject ("your
+        battery", "you will") or the result verb itself. An offer ("and get 20% off") is a term,
+        not a result."""
         norms = self.norms
         j, seen = first - 1, 0
         while j >= sentence.first and norms[j] != "and":
@@ -678,15 +676,10 @@ class Reading:
     def _by_our_means_opening(self, sentence: Sentence, before: int) -> bool:
         """The sentence opens, with no subject, on the product as the means: "Seven nights with
         our serum and ...", "With Parlo and ..."."""
-        norms = self.norms
-        for i in range(sentence.first, before):
-            if norms[i] in SUBJECTS:
+        for i in range(sentence.first, before - 1):
+            if self.norms[i] in SUBJECTS:
                 return False
-            if (
-                norms[i] in {"with", "using", "on"}
-                and i + 1 < before
-                and (norms[i + 1] in OURS or i + 1 in self.brand)
-            ):
+            if self._means_at(i, MEANS | {"on"}):
                 return True
         return False
 
@@ -838,17 +831,28 @@ class Reading:
                 self._clauses[i] = (start, stop)
         return self._clauses[token]
 
-    def hedged(self, sentence: Sentence, clause: tuple[int, int], soft: bool = True) -> bool:
+    def hedged(
+        self,
+        sentence: Sentence,
+        clause: tuple[int, int],
+        soft: bool = True,
+        skip: tuple[int, int] = (0, 0),
+    ) -> bool:
         """A hedge word in the clause, or a qualifying phrase anywhere in the sentence; with
-        ``soft=False``, "helps" and its kin do not count."""
-        key = (clause, soft)
+        ``soft=False``, "helps" and its kin do not count; words in ``skip`` do not count either
+        (a cue that holds a hedge word: "zero chance of")."""
+        key = (clause, soft, skip)
         if key not in self._hedged:
             norms, hedges = self.norms, self.grammar.hedges
             if not soft:
                 hedges = hedges - self.grammar.soft_hedges
             self._hedged[key] = any(
                 norms[i] in hedges
-                and not (i + 1 < len(norms) and norms[i + 1] in NOT_HEDGES_BEFORE)
+                and not skip[0] <= i < skip[1]
+                # "can't lose" is no hedge; "may never", before the skipped denial, is one
+                and not (
+                    i + 1 < len(norms) and norms[i + 1] in NOT_HEDGES_BEFORE and i + 1 != skip[0]
+                )
                 for i in range(*clause)
             ) or self._qualified(sentence)
         return self._hedged[key]

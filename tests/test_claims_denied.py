@@ -65,6 +65,12 @@ def test_what_denies_no_loss_of_the_readers_is_no_claim(text):
     assert matches(text, BRAND) == []
 
 
+def test_the_brand_after_a_preposition_is_no_subject_of_its_own_conduct():
+    # "with Quillmark" names where the deposit is; the deposit is the subject, and it is promised
+    text = "Your deposit with Quillmark is never at risk."
+    assert matches(text, BRAND) == ["never at risk"]
+
+
 # --- an order and its result ------------------------------------------------------------------
 
 

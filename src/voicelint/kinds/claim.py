@@ -528,9 +528,18 @@ class Reading:
         i = cue - 1
         while i >= clause[0] and norms[i] in AUXILIARIES:
             i -= 1
-        if i >= clause[0] and (norms[i] in WRITER or i in self.brand):
+        if i >= clause[0] and (norms[i] in WRITER or self._brand_subject(clause, i)):
             return True
         return any(norms[k] in {"my", "i"} for k in range(max(clause[0], cue - 3), cue))
+
+    def _brand_subject(self, clause: tuple[int, int], i: int) -> bool:
+        """Token ``i`` ends the brand's name standing as the subject ("Acme never charges"), not
+        as the object of a word before it ("your deposit with Acme is never at risk")."""
+        if i not in self.brand:
+            return False
+        while i - 1 >= clause[0] and i - 1 in self.brand:
+            i -= 1
+        return i == clause[0] or not self.norms[i - 1].isalnum() or self.norms[i - 1] in OPENERS
 
     def _loss_after(
         self, start: int, stop: int, losses: Mapping[int, int], puffery: set[int]

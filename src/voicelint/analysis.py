@@ -72,6 +72,15 @@ def valence_of_word(lower: str) -> float:
     return float(_vader().lexicon.get(lower, 0.0))
 
 
+def word_valence(norm: str, lemma: str) -> float:
+    """A token's valence: its own form's in VADER's lexicon, else its lemma's ("crashes" reads
+    as "crash", which VADER lists; its lexicon holds few inflected forms)."""
+    lexicon = _vader().lexicon
+    if norm in lexicon:
+        return float(lexicon[norm])
+    return float(lexicon.get(lemma, 0.0))
+
+
 def valence_of_text(text: str) -> float:
     """VADER's compound score of a stretch of text (-1 to 1), with its negation and booster rules."""
     words = text.split()
@@ -260,7 +269,7 @@ class TextAnalysis:
         negative_words = tuple(
             i
             for i in range(first, end)
-            if i not in negated and valence_of_word(norms[i]) <= NEGATIVE_WORD
+            if i not in negated and word_valence(norms[i], lemmas[i]) <= NEGATIVE_WORD
         )
         absolute = tuple(
             i

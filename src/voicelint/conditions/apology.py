@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from voicelint.analysis import lexicon
+from voicelint.analysis import lexicon, valence_of_word
 from voicelint.conditions.ridicule import is_mock_regret
 from voicelint.nlp import tokens
 
@@ -27,7 +27,7 @@ VALUES = ()
 SYMPATHY_VERBS = frozenset({"understand", "hear", "understandable"})
 # a contrast that takes back what came before it in the sentence
 CONTRASTS = frozenset({"but", "however", "though", "yet"})
-SPEAKERS = frozenset({"we", "i", "'ll", "’ll", "totally", "completely", "fully", "do", "can"})
+SPEAKERS = frozenset({"we", "i", "totally", "completely", "fully", "do", "absolutely"})
 
 
 def holds(view: Any, value: Any = None) -> bool:
@@ -46,11 +46,35 @@ def apologises(norms: list[str]) -> bool:
         return False
     if any(w in words["laughter"] or is_mock_regret(w) for w in norms):
         return False  # "sorry it wasn't the Ritz 😂": a sorry that laughs is mock regret
-    found = [k for k, w in enumerate(norms) if w in words["apology"] and _counts(norms, k)]
+    found = [
+        k
+        for k, w in enumerate(norms)
+        if (w in words["apology"] and _counts(norms, k)) or _gets_it(norms, k)
+    ]
     if not found:
         return False
     last = max(found)
     return not any(w in CONTRASTS for w in norms[last + 1 :])
+
+
+# what the brand "gets" when it says it understands: "we get it", "totally get the frustration"
+GOT = frozenset({"it", "that", "why", "how"})
+FEELING_OF = frozenset({"the", "your"})
+
+
+def _gets_it(norms: list[str], k: int) -> bool:
+    """ "We get it", "I totally get that", "totally get the frustration": "get" as a verb of
+    understanding, with the brand or an adverb of degree before it and what is understood after
+    (a feeling VADER scores negative after "the" or "your": "we get your order out" is no
+    sympathy)."""
+    if norms[k] != "get" or k + 1 >= len(norms):
+        return False
+    if norms[k + 1] not in GOT and not (
+        norms[k + 1] in FEELING_OF and k + 2 < len(norms) and valence_of_word(norms[k + 2]) < 0
+    ):
+        return False
+    before = [w for w in norms[max(0, k - 2) : k] if w.strip()]
+    return bool(before) and before[-1] in SPEAKERS
 
 
 def _counts(norms: list[str], k: int) -> bool:

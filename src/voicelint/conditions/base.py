@@ -51,6 +51,21 @@ class View:
         return cache[index]
 
     @cached_property
+    def lemmas(self) -> list[str]:
+        """The lemmas of the hit's sentence, spaces left out (as ``words``)."""
+        analysis = self.analysis
+        index = bisect_right(analysis.starts, self.start) - 1
+        if index < 0:
+            return []
+        first, end, _, _ = analysis.bounds[index]
+        table = tokens(analysis.doc)
+        return [
+            lemma
+            for norm, lemma in zip(table.norms[first:end], table.lemmas[first:end], strict=True)
+            if norm.strip()
+        ]
+
+    @cached_property
     def tokens(self) -> range:
         """Token indexes of the hit."""
         doc = self.analysis.doc

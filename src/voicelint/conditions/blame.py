@@ -10,7 +10,11 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
   (the brand's expectation) are not failings.
 - ``hindsight``: advice to pay attention, about what the reader should have done: "next time,
   read the sign", "check the app before ordering" ("next time, order ahead" is a tip); at a
-  complaint, also "it's important to read the terms before you buy".
+  complaint, also "it's important to read the terms before you buy", and advice to pay attention
+  put as a hedge or a recommendation ("perhaps check whether yours was complete", "might be worth
+  checking the meter", "we'd gently suggest reading documents before signing them", "we recommend
+  being more careful"): a verb of attention right after the hedge, "worth" or the recommending
+  verb.
 - ``others_cope``: everyone else copes, so the reader is the problem: "most people figure it out",
   "nobody else had a problem with it", "other customers seem to love it".
 - ``this_is_why``: something the brand withholds put down to what customers did: "this is why we
@@ -66,9 +70,11 @@ def holds(view: Any, value: str) -> bool:
         if "?" in span[-1]:
             return False  # a question asks, it does not blame
         return _failing(span) or _counterfactual(span)
-    if value == "hindsight" and span and not _hindsight(span) and _before_you(span):
-        customer = view.post.customer  # "read the terms before you buy", said at a complaint
-        return customer is not None and care.complains(customer)
+    if value == "hindsight" and span and not _hindsight(span):
+        if _before_you(span) or _advised(span):
+            customer = view.post.customer  # "read the terms before you buy", said at a complaint
+            return customer is not None and care.complains(customer)
+        return False
     return bool(span) and CHECKS[value](span)
 
 
@@ -114,6 +120,36 @@ def _before_you(span: list[str]) -> bool:
         w == "before" and k + 1 < len(span) and span[k + 1] in words["reader"]
         for k, w in enumerate(span)
     )
+
+
+ADVICE_FILLERS = frozenset(
+    {"gently", "strongly", "just", "kindly", "would", "'d", "to", "that", "you"}
+)
+ADVICE_REACH = 4  # words between the hedge or recommending verb and the verb of attention
+
+
+def _advised(span: list[str]) -> bool:
+    """Advice to pay attention, put as a hedge or a recommendation: "perhaps check whether yours
+    was complete", "might be worth checking", "we'd suggest reading the letter", "we recommend
+    being more careful". A verb of attention follows within a few words; "perhaps we can check"
+    (the brand acting) is an offer."""
+    words = lexicon()
+    attention = words["attention_verbs"]
+    openers = set(words["advice_openers"])
+    recommending = set(words["advice_verbs"]) | set(words["advice_worth"])
+    for k, word in enumerate(span):
+        lemma = word[:-1] if word.endswith("s") and word[:-1] in words["advice_verbs"] else word
+        if (
+            not (word in openers and (k == 0 or span[k - 1] in {",", "well"}))
+            and lemma not in recommending
+        ):
+            continue
+        after = [w for w in span[k + 1 : k + 1 + ADVICE_REACH] if w not in ADVICE_FILLERS]
+        if any(w in words["brand"] or w == "i" for w in after[:1]):
+            return False  # "perhaps we could check": the brand offers to act
+        if any(w in attention for w in after[:3]):
+            return True
+    return False
 
 
 def _failing(span: list[str]) -> bool:

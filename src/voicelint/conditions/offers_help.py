@@ -4,7 +4,7 @@ Read from the whole draft: the brand as subject of a future or offering verb ("w
 "let us"), or a request that sends the reader to a channel (``lexicons/analysis.yaml``:
 ``help_verbs``, ``channels``). An offer the sentence negates ("we can't help", "we won't refund")
 offers nothing, and a verb of making alone is no offer: "we make the rules" asserts authority;
-"we'll see who's right" waits and sees; "please check your inbox" points at the reader's own mail,
+"we'll see who's right" waits and sees, "we would suggest reading the terms" advises; "please check your inbox" points at the reader's own mail,
 not at the brand.
 """
 
@@ -53,6 +53,12 @@ def _sends_to_brand(span: list[str], words: Any) -> bool:
 
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "'re"})
 MODALS = frozenset({"'ll", "’ll", "will", "can", "'d", "’d", "would"})
+# verbs after the brand's modal that wait, advise or opine rather than offer: "we'll see", "we
+# would suggest", "we'd say"
+NOT_OFFERS = frozenset(
+    {"see", "suggest", "recommend", "advise", "urge", "encourage", "say", "think", "expect"}
+)
+ADVERBS = frozenset({"gently", "strongly", "just", "kindly", "simply", "also", "really", "only"})
 
 
 def _brand_acts(span: list[str], k: int, words: Any) -> bool:
@@ -61,9 +67,9 @@ def _brand_acts(span: list[str], k: int, words: Any) -> bool:
     before = [w for w in span[max(0, k - 3) : k] if w.strip()]
     brand = words["brand"] | {"i", "let", "happy", "glad"}
     if span[k] in MODALS:
-        after = [w for w in span[k + 1 : k + 3] if w.strip()]
-        if after[:1] == ["see"]:
-            return False  # "we'll see who's right": wait and see, no offer
+        after = [w for w in span[k + 1 : k + 4] if w.strip() and w not in ADVERBS]
+        if after[:1] and after[0] in NOT_OFFERS:
+            return False  # "we'll see who's right", "we'd gently suggest reading": no offer
         return bool(before) and before[-1] in brand
     return any(w in brand or w in MODALS for w in before)
 

@@ -3,7 +3,8 @@
 Marks of ridicule that need no listed insult (word classes in ``lexicons/analysis.yaml``):
 
 - ``laughter``: laughing, eye-rolling or an ironic emoji (lol, haha, 😂, 🙄, 🙃, 🤷, 💅:
-  ``lexicons/tone.yaml``), at a message that complains or asks; not where the customer laughs
+  ``lexicons/tone.yaml``), at a message that complains or asks (an ironic emoji alone not at a
+  plain question: "it's on our list 👀" teases one); not where the customer laughs
   too, nor where another sentence of the reply is warmly glad for the reader ("so glad you
   enjoyed them"): laughter shared is rapport.
 - ``scare_quotes``: the customer's own words set in quotation marks in a sentence that is not an
@@ -27,6 +28,9 @@ Marks of ridicule that need no listed insult (word classes in ``lexicons/analysi
 - ``parody``: the customer's own words turned back on them as an order: an imperative "next
   time" advice whose verb and another word come from their message ("bring your own X next
   time" to "I'll bring my own Y next time").
+- ``sneer``: a competitor's own words set in scare quotes ("X says it 'settles claims fast'"),
+  in a sentence about the competitor that is not warm; or a sarcastic concession in a sentence
+  about a competitor or right after one ("Sure, and...", "Bold, for a...", a bare "ok sure.").
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ VALUES = (
     "complainers",
     "crowing",
     "parody",
+    "sneer",
 )
 GROUP_SUBJECTS = frozenset(
     {"they", "people", "customers", "passengers", "guests", "folks", "users"}
@@ -96,6 +101,8 @@ def _cue(value: str, span: list[str]) -> bool:
         return any(w in words["laughter"] or _is_laugh(w) for w in span)
     if value == "scare_quotes":
         return any(w in QUOTES for w in span)
+    if value == "sneer":
+        return any(w in QUOTES for w in span) or span[0] in words["sarcastic_concessions"]
     if value == "rhetorical":
         return any("?" in w for w in span)
     if value == "stand_in":
@@ -129,6 +136,10 @@ def _laughter(view: Any, span: list[str]) -> bool:
         return True  # laughing at a competitor needs no complaint
     if not _unhappy_or_asking(said):
         return False  # laughter at the reader needs something to laugh at: a complaint, a question
+    if not any(w in laughs or ("haha" in w and set(w) <= {"b", "h", "a"}) for w in span):
+        asks = "?" in tokens(said.analysis.doc).norms
+        if asks and not (care.complains(said) or _negative(said)):
+            return False  # an ironic emoji alone teases a question ("on our list 👀"), mocks a complaint
     if _rapport(view):
         return False
     theirs = tokens(said.analysis.doc).norms
@@ -393,11 +404,63 @@ NEW_CUES = {
     "parody": "hindsight",
 }
 
+WARM = 0.3  # VADER compound of a sentence that praises: "congrats to X on 'Bank of the Year'"
+CONCESSION_LINKS = frozenset({"and", "for"})
+CONCESSION_WORDS = frozenset({"ok", "okay", "sure", "right", "yeah", "riiight", "cool", "jan"})
+
+
+def _sneer(view: Any, span: list[str]) -> bool:
+    sentence = view.sentence
+    if sentence is None:
+        return False
+    analysis = view.analysis
+    about_competitor = "competitor" in sentence.about
+    if about_competitor and sentence.valence < WARM:
+        text = analysis.text
+        if any(sentence.start <= start < sentence.stop for start, _ in quoted_spans(text)):
+            return True  # "Harborline says it 'settles claims in record time'"
+    if not (about_competitor or _after_competitor(analysis, sentence)):
+        return False
+    words = lexicon()
+    content = [w for w in span if w.isalnum()]
+    if content and all(w in CONCESSION_WORDS for w in content) and len(content) <= 3:
+        return True  # a bare "ok sure."
+    if _brand_commits(span, words):
+        return False  # "Sure, and from June so will we": a concession the brand lives up to
+    return (
+        len(span) > 2
+        and span[0] in words["sarcastic_concessions"]
+        and span[1] == ","
+        and span[2] in CONCESSION_LINKS
+    )  # "Sure, and our CFO is a golden retriever", "Bold, for an app that freezes"
+
+
+COMMITTING = frozenset({"will", "'ll", "’ll", "can", "shall"})
+
+
+def _brand_commits(span: list[str], words: Any) -> bool:
+    """The brand next to a modal of the future or of ability: "so will we", "we'll", "we can"."""
+    return any(
+        w in COMMITTING
+        and (
+            (k and span[k - 1] in words["brand"])
+            or (k + 1 < len(span) and span[k + 1] in words["brand"])
+        )
+        for k, w in enumerate(span)
+    )
+
+
+def _after_competitor(analysis: Any, sentence: Any) -> bool:
+    before = [s for s in analysis.sentences if s.end <= sentence.first]
+    return bool(before) and "competitor" in before[-1].about
+
+
 CHECKS = {
     "belittling": _belittling,
     "complainers": _complainers,
     "crowing": _crowing,
     "parody": _parody,
+    "sneer": _sneer,
     "laughter": _laughter,
     "scare_quotes": _scare_quotes,
     "rhetorical": _rhetorical,

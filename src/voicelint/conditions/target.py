@@ -36,8 +36,10 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "but", "a
 
 def holds(view: Any, value: str) -> bool:
     judgements = lexicon()["judgements"]
-    if not any(w in judgements or valence_of_word(w) <= NEGATIVE_WORD for w in view.words):
-        return False  # no negative word at all: leave the sentence unanalysed
+    if not any(
+        w in judgements or valence_of_word(w) <= NEGATIVE_WORD for w in view.words
+    ) and not any(valence_of_word(w) <= NEGATIVE_WORD for w in view.lemmas):
+        return False  # no negative word (nor lemma: "crashes") at all: leave it unanalysed
     sentence = view.sentence
     return sentence is not None and value in targets(view.post, sentence)
 

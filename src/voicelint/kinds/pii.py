@@ -3,7 +3,10 @@
 Presidio-style recognizers (voicelint.recognizers): Luhn-checked card numbers, "ending in 1234",
 phone numbers, email addresses, SSNs, routing numbers, IBANs, account, order, booking and tracking
 numbers next to their context words, street addresses, and a person's full name next to an order
-or a transaction, a complaint or a visit; a staff member named in a sentence that blames them;
+or a transaction, a complaint or a visit; in a post, a customer named with their business ("our
+customer Ana Ruiz", "Kelsey from Elm Grove, who's taken 212 rides"); a staff member named in a
+sentence that blames them, or identified as who did it ("that was Kevin") with what was done
+about them ("he has been spoken to");
 and, in a reply, the customer's own numbers and addresses repeated back (whatever their shape).
 The client's own channels (support handle, phone, addresses, links) are an allow-list; prices,
 dates, promo codes and "#1" are never identifiers.
@@ -49,6 +52,7 @@ ENTITY_WORDS = {
     "STREET_ADDRESS": "a street address",
     "PERSON": "a person's name tied to a transaction",
     "STAFF": "a staff member named and blamed",
+    "CUSTOMER": "a customer named with their business",
     "ECHO": "the customer's own data repeated back",
 }
 # a run of digits (a number written with spaces, dots or dashes counts once) and an email address
@@ -245,6 +249,12 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         )
         entities += names_in_transactions(post.doc, own_names)
         entities += staff_blamed(post.doc, own_names)
+        if post.post.kind != "reply":
+            entities += [
+                e
+                for e in customers_named(post.doc, own_names)
+                if not any(e.start < o.end and o.start < e.end for o in entities)
+            ]
         if post.post.kind == "reply" and post.post.in_reply_to:
             entities += [
                 e
@@ -349,6 +359,86 @@ def _data_digits(digits: str) -> bool:
     return not (len(digits) == 4 and 1900 <= int(digits) <= 2099)
 
 
+PLACE_LINKS = frozenset({"from", "of", "on", "in"})
+ROLE_REACH = 3  # words between a role ("our customer") and the name after it
+CLAUSE_REACH = 12  # words of a "who"/"whose" clause read for the person's business
+RELATIVES = frozenset({"who", "whose", "who's", "who’s"})
+
+
+def customers_named(doc: Any, own_names: set[str]) -> list[Entity]:
+    """A post that names a private customer with their business: a name (two or three capitalised
+    words, one not in the dictionary; a first name "from", "of" or "on" a place; an @handle) with
+    a customer role before it ("our customer Ana Ruiz", "his owner Jo Park") or a "who"/"whose"
+    clause after it that tells their business (a count, money, or a business word: "who has
+    cleared her arrears", "who's taken 212 rides"). A partner thanked ("thanks to Chef Ana Ruiz for
+    the recipe") names no business of theirs with the brand, and one of the brand's people ("our
+    driver of the month, Luis Ortega") is staff praised."""
+    lexicon = care.lexicon("pii")
+    roles, business = set(lexicon["customer_roles"]), set(lexicon["customer_business"])
+    staff = set(care.lexicon("replies")["staff"]) - roles  # not "member", "rider": both
+    words = tokens(doc)
+    texts, lowers = words.texts, words.lowers
+    found: list[Entity] = []
+    for first, end in care.sentences(doc):
+        i = first
+        while i < end:
+            j = _name_end(texts, lowers, i, end, own_names)
+            if j is None:
+                i += 1
+                continue
+            # a role in running text ("our customer"), not a heading's "Customer Service"
+            before = [lowers[k] for k in range(max(first, i - ROLE_REACH), i) if texts[k].islower()]
+            clause = _relative_clause(lowers, texts, j, end)
+            if any(lowers[k] in staff for k in range(first, i)):
+                i = j  # "Driver of the month: Luis Ortega, who delivered 1,200 orders": staff
+                continue
+            if any(w in roles for w in before) or (
+                clause
+                and any(
+                    w in business or w.isdigit() or w.startswith(("$", "£", "€")) for w in clause
+                )
+            ):
+                found.append(
+                    Entity("CUSTOMER", doc[i].idx, doc[j - 1].idx + len(texts[j - 1]), 0.6)
+                )
+            i = j
+    return found
+
+
+def _name_end(texts: list[str], lowers: list[str], i: int, end: int, own: set[str]) -> int | None:
+    """The end of a person's name starting at token ``i``, if one starts there."""
+    if texts[i].startswith("@") and len(texts[i]) > 2:
+        return i + 1
+    if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
+        return None
+    j = i
+    while j < end and j - i < 3 and _name_word(texts[j]) and lowers[j] not in own:
+        j += 1
+    if j - i >= 2 and any(not is_dictionary_word(w) for w in lowers[i:j]):
+        return j  # "Gloria Mendes"
+    if (
+        j - i == 1
+        and j + 1 < end
+        and lowers[j] in PLACE_LINKS
+        and _name_word(texts[j + 1])
+        and not is_dictionary_word(lowers[i])
+    ):
+        return j  # "Kelsey from Elm Grove"
+    return None
+
+
+def _relative_clause(lowers: list[str], texts: list[str], j: int, end: int) -> list[str]:
+    """The words of a "who"/"whose" clause right after a name (past a place or a comma)."""
+    k = j
+    while k < end and k - j < 5 and lowers[k] not in RELATIVES:
+        if not (lowers[k] == "," or lowers[k] in PLACE_LINKS or _name_word(texts[k])):
+            return []  # "Gloria Mendes on Birch Lane who...", not "Foo Awards 2026. Thanks all who"
+        k += 1
+    if k >= end or lowers[k] not in RELATIVES:
+        return []
+    return [w for w in lowers[k + 1 : min(end, k + 1 + CLAUSE_REACH)] if w.strip()]
+
+
 def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     """A name near the brand's people ("our driver Kevin") or before a fault ("Jake forgot"), in a
     sentence that blames: a fault word or a word VADER rates negative. A name said to the reader
@@ -382,12 +472,23 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
                 lowers[k] in staff for k in range(max(first, i - 3), min(end, i + 4)) if k != i
             )
             blamed_after = any(i < f <= i + BLAME_WINDOW for f in faults)
+            if not faults and lowers[i - 1] in IDENTIFYING:
+                # "That was Kevin, who is new. He has been spoken to.": the culprit named, and
+                # what was done about him in the next sentence
+                following = next(((a, b) for a, b in care.sentences(doc) if a >= end), None)
+                blamed_after = following is not None and blame.any_in(doc, *following)
+                near_staff = blamed_after
+                faults = faults or ([following[0]] if blamed_after else [])
+            elif lowers[i - 1] in IDENTIFYING and any(f > i for f in faults):
+                blamed_after = True  # "that was Kevin, who is new, and he has been spoken to"
             if faults and (near_staff or blamed_after):
                 found.append(Entity("STAFF", doc[i].idx, doc[i].idx + len(texts[i]), 0.6))
     return found
 
 
 POSSESSIVE_DETERMINERS = frozenset({"our", "my", "your", "their", "its"})
+# a verb that says who someone is ("that was Kevin", "that'll be Kayla"): no vocative after it
+IDENTIFYING = frozenset({"was", "is", "be", "'s", "named", "called", "were"})
 
 
 def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[str]) -> bool:
@@ -401,8 +502,10 @@ def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[
     if lowers[i - 1] in POSSESSIVE_DETERMINERS:
         return False  # "our Niacinamide", "your Glow": a product, not a person
     following = next((texts[k] for k in range(i + 1, end) if texts[k].strip()), "")
-    if not following or following in VOCATIVE_NEXT:
+    if not following:
         return False
+    if following in VOCATIVE_NEXT and lowers[i - 1] not in IDENTIFYING:
+        return False  # "Sorry, Jane!" speaks to her; "that was Kevin, who..." names him
     return not is_dictionary_word(lowers[i])
 
 

@@ -107,6 +107,8 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
             if owned:
                 found.append(care.char_span(doc, span.first, owned[0].end))
         for span in records.find(doc, first, end):
+            if _planned(doc, first, span.first) or care.hands_off_in(doc, first, end):
+                continue  # "DM us so we can check what happened on our end": a plan, not a finding
             found.append(care.char_span(doc, span.first, span.end))
         personal = "your" in words or "you" in words or nouns.any_in(doc, first, end)
         for span in actions.find(doc, first, end):
@@ -157,6 +159,17 @@ def _classified(doc: Any, sentence_start: int, index: int) -> bool:
 
 def _conditional(doc: Any, sentence_start: int, index: int) -> bool:
     return any(doc[i].lower_ in CONDITIONAL for i in range(max(sentence_start, index - 4), index))
+
+
+def _planned(doc: Any, sentence_start: int, index: int) -> bool:
+    """A look at the records still to come ("so we can check what happened on our end"): a
+    word of intent or condition anywhere in the clause before the phrase."""
+    for i in range(index - 1, sentence_start - 1, -1):
+        if doc[i].lower_ in care.CLAUSE_BREAKS:
+            return False
+        if doc[i].lower_ in CONDITIONAL:
+            return True
+    return False
 
 
 def _subject(doc: Any, sentence_start: int, index: int) -> bool:

@@ -260,3 +260,79 @@ def test_a_staff_member_identified_as_who_did_it():
     assert "routing.customer-care.personal-data" not in rules(
         "Sorry, Dorian! DM us and we'll look into it.", said
     )
+
+
+# --- harm reported, and what the reply does with it ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("A van rear-ended me at the lights and my shoulder is killing me", "injury"),
+        ("Your courier grabbed my wrist when I asked for ID", "injury"),
+        ("The man at the counter kept threatening me until I left", "injury"),
+        ("My cab driver was texting and swerving the whole way home", "safety_hazard"),
+        ("The junction box by our gate is sparking again", "safety_hazard"),
+        ("Can I give my puppy half an aspirin? The clinic is shut", "medical_question"),
+        ("Can I take ibuprofen with your sinus spray?", "medical_question"),
+    ],
+)
+def test_harm_reported_in_words_no_list_holds(message, intent):
+    assert intent in detect(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "this level is killing me lol",
+        "hit me up when the sale starts",
+        "My driver was lovely and drove carefully",
+        "Can I bring my dog to the clinic?",
+        "Finally beat the last level and I'm shaking 😂",
+    ],
+)
+def test_no_harm_where_none_is_reported(message):
+    assert not {"injury", "safety_hazard", "medical_question"} & detect(message)
+
+
+def test_data_asked_for_below_the_post():
+    said = "Still no callback about pausing my membership"
+    assert "routing.customer-care.public-data-request" in rules(
+        "Sorry! Drop your number below and we'll ring you.", said
+    )
+    assert "routing.customer-care.public-data-request" not in rules(
+        "Sorry! Full details are below, and DM us your booking code.", said
+    )
+
+
+def test_staff_version_dated_by_when_still_argues():
+    said = "Your installer dented my front door and won't answer my calls."
+    assert "routing.customer-care.argues-facts" in rules(
+        "Our installer says the dent was there when he got to the house.", said
+    )
+    assert "routing.customer-care.argues-facts" not in rules(
+        "If our installer says otherwise, we'll still cover the repair. DM us.", said
+    )
+
+
+def test_the_brands_own_look_at_its_evidence_argues():
+    said = "Your cashier was rude and refused my voucher."
+    assert "routing.customer-care.argues-facts" in rules(
+        "We've checked the CCTV and our cashier did nothing wrong.", said
+    )
+    assert "routing.customer-care.argues-facts" not in rules(
+        "We're sorry. We'll check the CCTV today; please DM us the time of your visit.", said
+    )
+
+
+def test_a_warning_is_no_medical_advice():
+    said = "Can I give my cat paracetamol? The clinic is closed."
+    policy = {**CARE, "channels": {**CARE["channels"], "phone": "1-800-555-0100"}}
+    assert "routing.customer-care.medical-advice" not in rules(
+        "Please don't, paracetamol is toxic to cats. Call us on 1-800-555-0100 now.", said, policy
+    )
+    assert "routing.customer-care.medical-advice" in rules(
+        "Half a tablet is safe for cats with food. Call 1-800-555-0100 if unsure.",
+        said,
+        policy,
+    )

@@ -15,8 +15,8 @@ TUNING = Path(__file__).parent / "corpus-tuning"
 FLOORS = {
     "tone-dev": ({"tone": 0.76, "routing": 0.80}, 0.04),
     "claims-dev2": ({"claims": 0.73, "tone": 0.90}, 0.06),
-    "care-dev3": ({"tone": 0.75, "routing": 0.71}, 0.02),
-    "care-dev4": ({"tone": 0.79, "routing": 0.71}, 0.01),
+    "care-dev3": ({"tone": 0.75, "routing": 0.80}, 0.02),
+    "care-dev4": ({"tone": 0.79, "routing": 0.77}, 0.01),
 }
 
 

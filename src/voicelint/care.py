@@ -618,8 +618,11 @@ def _upholds(doc: Any, first: int, end: int) -> bool:
 
 def _testifies(doc: Any, first: int, end: int, prospective: set[str], staff: set[str]) -> bool:
     norms = tokens(doc).norms
-    if any(norms[i] in CONDITIONS for i in range(first, end)):
-        return False
+    condition = next((i for i in range(first, end) if norms[i] in CONDITIONS), None)
+    if condition is not None:
+        # a condition before the testimony makes it hypothetical ("if our records show..."); one
+        # after it dates what is testified ("the technician says they were there when he came")
+        end = condition
     evidence = phrases("replies", "argue", "evidence").find(doc, first, end)
     testify = phrases("replies", "argue", "testify").find(doc, first, end)
     for e in evidence:
@@ -628,6 +631,14 @@ def _testifies(doc: Any, first: int, end: int, prospective: set[str], staff: set
                 norms[i] in prospective for i in range(e.end, t.first)
             ):
                 return True
+    lookups = phrases("replies", "lookup_done").find(doc, first, end)
+    for e in evidence:
+        # "we've reviewed the camera footage and...": the brand's own look at its evidence, done
+        done = [lk for lk in lookups if e.first - 4 <= lk.end <= e.first]
+        if done and not any(
+            norms[i] in prospective for i in range(max(first, done[0].first - 3), e.first)
+        ):
+            return True
     for a in phrases("replies", "argue", "according").find(doc, first, end):
         after = range(a.end, min(end, a.end + 3))
         if any(e.first in after for e in evidence) or any(norms[i] in staff for i in after):

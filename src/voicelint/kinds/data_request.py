@@ -21,6 +21,7 @@ NAME = "data-request"
 PARAMS: dict = {}
 MESSAGE_VARS = frozenset({"match", "destination"})
 WINDOW = 8  # words between the cue and the item
+PUBLIC_PLACES = frozenset({"below", "here", "publicly"})  # "post it below": in this thread
 
 
 def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
@@ -82,10 +83,17 @@ def _public_requests(doc: Any) -> list[tuple[int, int]]:
                 found.append((cue.first, longest.end))
             elif (
                 before
-                and doc[cue.first].lower_ in ("in", "publicly", "here", "below")
+                and (
+                    doc[cue.first].lower_ in ("in", "publicly", "here", "below")
+                    or any(
+                        doc[k].lower_ in PUBLIC_PLACES
+                        for k in range(cue.end, min(end, cue.end + 3))
+                    )
+                )
                 and not any(a <= before[-1].first < b for a, b in found)
             ):
-                # "post your email in the comments": the cue follows the item
+                # "post your email in the comments": the cue follows the item; "got his plate?
+                # post it below": the item before, where it goes after
                 found.append((before[-1].first, cue.end))
     for first, end in asked_in_question(doc):
         if not any(a < end and first < b for a, b in found):

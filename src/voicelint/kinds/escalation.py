@@ -129,8 +129,14 @@ def _spans(which: str, post: PostContext) -> list[tuple[int, int]]:
     if which in ("cause", "advice", "levity", "statement"):
         tokens += [(s.first, s.end) for s in care.phrases("replies", which).find(doc)]
     if which == "advice" and _referred(doc):
+        # a warning advises nothing: "stop taking it", "ibuprofen is toxic to dogs" (the
+        # advice word inside the warning, or right before it)
         cautions = care.phrases("replies", "caution").find(doc)
-        tokens = [t for t in tokens if not any(c.first <= t[0] < c.end for c in cautions)]
+        tokens = [
+            t
+            for t in tokens
+            if not any(c.first <= t[0] < c.end or t[1] <= c.first <= t[1] + 1 for c in cautions)
+        ]
     if which in MECHANISMS:
         tokens += MECHANISMS[which](doc)
     if which == "argue" and post.customer is not None:

@@ -336,3 +336,61 @@ def test_a_warning_is_no_medical_advice():
         said,
         policy,
     )
+
+
+# --- tone: tags, inverted conditions, futility ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Twenty minutes is hardly a long wait, is it?",
+        "A bit over the top for one cold coffee, no?",
+        "That's quite a reaction to a typo, don't you think?",
+    ],
+)
+def test_a_tag_question_at_a_complaint_mocks(reply):
+    said = "Waited twenty minutes for a cold coffee, absolute joke"
+    assert "tone.reader-ridiculed" in rules(reply, said)
+
+
+@pytest.mark.parametrize(
+    ("reply", "said"),
+    [
+        ("That's not good enough, is it? We're on it and will update by 5pm.", "Outage again!!"),
+        ("Is it working now? DM us if not.", "The app was down all morning, useless"),
+        ("Lovely, isn't it? Enjoy!", "The new terrace is gorgeous"),
+    ],
+)
+def test_a_tag_question_that_owns_the_problem_or_cheers(reply, said):
+    assert "tone.reader-ridiculed" not in rules(reply, said)
+
+
+def test_an_inverted_condition_blames():
+    said = "Charged a late fee again, ridiculous"
+    assert "tone.reader-blamed" in rules(
+        "Had you paid by the 3rd, there would have been no fee.", said
+    )
+    assert "tone.reader-blamed" not in rules("Had we known sooner, we could have helped.", said)
+
+
+def test_futility_at_a_complaint_and_not_at_a_question():
+    assert "tone.reader-brushed-off" in rules(
+        "Go ahead. It will not change anything.", "I'm posting this everywhere, disgraceful service"
+    )
+    assert "tone.reader-brushed-off" in rules(
+        "Shouting at staff won't get your table any sooner.",
+        "Still no table after an hour, pathetic",
+    )
+    assert "tone.reader-brushed-off" not in rules(
+        "No, moving to the new plan won't change anything about your number.",
+        "Will moving plans change my number?",
+    )
+
+
+def test_a_tag_that_takes_the_courtesy_back():
+    said = "My parcel is late again"
+    assert "tone.hostile-reply" in rules("Most people track it in the app. Just saying.", said)
+    assert "tone.hostile-reply" not in rules(
+        "Sorry (not sorry), the cinnamon buns are back!", "Obsessed with your buns"
+    )

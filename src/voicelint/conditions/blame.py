@@ -85,16 +85,28 @@ NOT_PARTICIPLES = frozenset({"it", "them", "one", "a", "an", "the", "you", "to",
 
 
 def _counterfactual(span: list[str]) -> bool:
-    """ "If you'd kept the receipt, we could have waived it": the outcome put down to what the
-    reader did not do, in a past condition with a modal perfect after it."""
+    """ "If you'd kept the receipt, we could have waived it" (or "had you kept the receipt..."):
+    the outcome put down to what the reader did not do, in a past condition with a modal perfect
+    after it."""
     words = lexicon()
     span = [w.replace("’", "'") for w in span]
     for k, word in enumerate(span[:-3]):
-        if word != "if" or span[k + 1] not in words["reader"]:
+        inverted = (
+            word == "had"
+            and span[k + 1] in words["reader"]
+            and (k == 0 or span[k - 1] in {",", "but", "and"})
+        )
+        if inverted:
+            rest = span[k + 2 :]  # "had you booked earlier, there would have been no fee"
+        elif (
+            word != "if"
+            or span[k + 1] not in words["reader"]
+            or span[k + 2] not in {"had", "'d"}
+            or span[k + 3] in WISHES
+        ):
             continue
-        if span[k + 2] not in {"had", "'d"} or span[k + 3] in WISHES:
-            continue
-        rest = span[k + 4 :]
+        else:
+            rest = span[k + 4 :]
         for j, w in enumerate(rest[:-2]):
             if w in MODAL_PERFECT or (w == "n't" and j and rest[j - 1] in {"would", "could", "wo"}):
                 after = [x for x in rest[j + 1 : j + 4] if x != "n't"]

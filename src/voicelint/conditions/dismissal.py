@@ -29,7 +29,9 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   either" do not count.
 - ``futility``: the customer's recourse called futile: "you won't win", "reporting us won't change
   anything", "go ahead, you'll lose" (a future negation of a verb of success with the reader or
-  their recourse as subject; ``lexicons/tone.yaml``).
+  their recourse as subject; ``lexicons/tone.yaml``); at a complaint, also whatever the subject
+  when the verb's object is futility itself ("it will not change anything", "won't get your dog
+  seen any faster": ``futile_objects``).
 - ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
   "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
   brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
@@ -85,6 +87,9 @@ def holds(view: Any, value: str) -> bool:
     if value == "obvious" and span and _posted_at(span):
         customer = view.post.customer
         return customer is not None and care.complains(customer)  # at a complaint, not a question
+    if value == "futility" and span and not _futility(span) and _futile_object(span):
+        customer = view.post.customer  # "it will not change anything", said at a complaint
+        return customer is not None and care.complains(customer)
     return bool(span) and CHECKS[value](span)
 
 
@@ -265,6 +270,21 @@ def _futility(span: list[str]) -> bool:
         subject = span[:k]
         if any(w in words["reader"] for w in subject) or any(w in recourse for w in subject):
             return True  # "you won't win", "reporting us won't change anything"
+    return False
+
+
+def _futile_object(span: list[str]) -> bool:
+    """A recourse said to move nothing, whoever its subject: "it will not change anything",
+    "won't get your dog seen any faster" (``futile_objects``, after a negated verb of success)."""
+    success = {w for (w,) in _tone("success_verbs")}
+    futile = {w for (w,) in _tone("futile_objects")}
+    for k, word in enumerate(span):
+        if word not in success or k < 2:
+            continue
+        before = span[max(0, k - 4) : k]
+        negated = "n't" in before or "not" in before
+        if negated and any(w in futile for w in span[k + 1 : k + 6]):
+            return True
     return False
 
 

@@ -212,6 +212,12 @@ def _scare_quotes(view: Any, span: list[str]) -> bool:
 def _rhetorical(view: Any, span: list[str]) -> bool:
     if "?" not in span[-1]:
         return False  # the analysis's act: a question ends with "?"
+    if (
+        _tag_question(span)
+        and view.post.customer is not None
+        and care.complains(view.post.customer)
+    ):
+        return True  # "not exactly the end of the world, is it?", "bit dramatic, no?"
     words = lexicon()
     content = [w for w in span if w not in {"?", "!", ".", "…", ",", "😂", "🙄"}]
     if " ".join(content) in words["disbelief"]:
@@ -228,6 +234,39 @@ def _rhetorical(view: Any, span: list[str]) -> bool:
     return bool(
         before and before[0] in WH and any(w in words["expectation_verbs"] for w in after)
     )  # "what did you expect", "what were you thinking"
+
+
+TAG_AUXILIARIES = AUXILIARIES | {"wo", "ca"}
+TAG_SUBJECTS = frozenset({"it", "you", "u", "they", "that", "there", "we", "he", "she"})
+TAG_WORDS = frozenset({"no", "right", "eh", "huh"})
+OPINION_TAGS = (
+    ("do", "n't", "you", "think"),
+    ("would", "n't", "you", "say"),
+    ("wouldn't", "you", "say"),
+)
+
+
+def _tag_question(span: list[str]) -> bool:
+    """A statement with a question tagged on: "..., is it?", "..., isn't it?", "..., no?",
+    "..., don't you think?". The statement comes first (not "is it working?")."""
+    words = [w.replace("’", "'") for w in span if w.strip() and "?" not in w]
+    if len(words) < 4 or words[0] in TAG_AUXILIARIES:
+        return False
+    if any(tuple(words[-len(t) :]) == t for t in OPINION_TAGS):
+        return True
+    if "," not in words[:-1]:
+        return False
+    tag = words[len(words) - 1 - words[::-1].index(",") + 1 :]
+    if len(tag) == 1:
+        return tag[0] in TAG_WORDS
+    if tag[-1] == "n't":
+        return False
+    return (
+        2 <= len(tag) <= 3
+        and tag[0] in TAG_AUXILIARIES
+        and tag[-1] in TAG_SUBJECTS
+        and (len(tag) == 2 or tag[1] == "n't")
+    )
 
 
 def _stand_in(view: Any, span: list[str]) -> bool:

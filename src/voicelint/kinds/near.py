@@ -3,7 +3,8 @@
 Regulators read a disease claim wherever an effect word governs a disease, whatever the grammar:
 "cures colds", "colds? gone in a day", "keeps the flu away", "my anemia was gone". This kind flags
 a ``terms`` match (the disease) with a ``near`` match (the effect) within ``window`` words, in
-either order (or the one ``order`` names), inside one sentence; a question mark does not end the
+either order (or the one ``order`` names), inside one sentence (or across ``across`` sentence
+ends); a question mark does not end the
 sentence, so "Heartburn? Gut Ease calms it" counts. Compliance lexicons call this NEAR.
 """
 
@@ -42,6 +43,11 @@ PARAMS = {
         "token patterns that also count as terms, e.g. a medical suffix: [{LOWER: {REGEX: 'itis$'}}]",
     ),
     "window": Param((int,), "the most words between the two (default 6)"),
+    "across": Param(
+        (int,),
+        "how many sentence ends may stand between the two (default 0: one sentence; 1: the "
+        'trigger may close the next sentence, "ends tonight. It\'s never coming back")',
+    ),
     "order": Param((str,), "either (default), near_first or terms_first", choices=ORDERS),
     "exceptions": Param(
         (list,), "phrases within which a term or trigger is another sense (cold brew)"
@@ -59,6 +65,9 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     if isinstance(window, bool) or window < 0:
         raise KindError("window", "window must be a number of words, 0 or more")
     order = params.get("order", "either")
+    across = params.get("across", 0)
+    if isinstance(across, bool) or across < 0:
+        raise KindError("across", "across must be a number of sentence ends, 0 or more")
     term_key = ctx.bank.add_phrases(ctx.rule_id + ":terms", terms)
     pattern_key = None
     if params.get("term_patterns"):
@@ -95,7 +104,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         taken_until = -1
         counts = _running_counts(post.doc)
         for term in found:
-            partner = _closest(counts, term, near, window, order)
+            partner = _closest(counts, term, near, window, order, across)
             if partner is None:
                 continue
             start, end = min(term.start, partner.start), max(term.end, partner.end)
@@ -109,18 +118,23 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 
 
 def _closest(
-    counts: tuple[list[int], list[int]], term: Match, near: list[Match], window: int, order: str
+    counts: tuple[list[int], list[int]],
+    term: Match,
+    near: list[Match],
+    window: int,
+    order: str,
+    across: int = 0,
 ) -> Match | None:
     best: tuple[int, Match] | None = None
     for trigger in near:
         if trigger.end_token <= term.first_token:
             if order == "terms_first":
                 continue
-            gap = _words_between(counts, trigger.end_token, term.first_token)
+            gap = _words_between(counts, trigger.end_token, term.first_token, across)
         elif term.end_token <= trigger.first_token:
             if order == "near_first":
                 continue
-            gap = _words_between(counts, term.end_token, trigger.first_token)
+            gap = _words_between(counts, term.end_token, trigger.first_token, across)
         else:
             continue  # overlapping: the same words, not two
         if gap is not None and gap <= window and (best is None or gap < best[0]):
@@ -167,11 +181,14 @@ def _running_counts(doc: Any) -> tuple[list[int], list[int]]:
     return words, ends
 
 
-def _words_between(counts: tuple[list[int], list[int]], start: int, end: int) -> int | None:
-    """Words in tokens ``[start, end)``; None when a sentence ends between them."""
+def _words_between(
+    counts: tuple[list[int], list[int]], start: int, end: int, across: int = 0
+) -> int | None:
+    """Words in tokens ``[start, end)``; None when more than ``across`` sentences end between
+    them."""
     words, ends = counts
     if end <= start:
         return 0
-    if ends[end] != ends[start]:
+    if ends[end] - ends[start] > across:
         return None
     return words[end] - words[start]

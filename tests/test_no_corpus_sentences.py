@@ -52,8 +52,12 @@ BEFORE_THE_BLIND_SET = {
     ("link in my bio", "b5-posts"),  # lexicons/claims/topics.yaml, 02:24 UTC; the set at 03:24
     # rules/home-energy.yaml since 02:31 UTC (c182e9a); the pack blind sets were written at 07:38
     ("back in your pocket", "b6-packs"),
-    # lexicons/routing/replies.yaml since 2026-11-23 (4187abd); the dev set was written 2026-12-06
+    # lexicons/routing/replies.yaml since 2026-11-23 (4187abd); the sets were written 2026-12-06
     ("happens to the best", "care-dev4"),
+    ("happens to the best", "hardneg-dev2"),
+    ("take a break from", "b10-fresh"),
+    # rules/finance.yaml since 2026-12-05 02:27 UTC (b9adf94); b10-fresh was written 2026-12-06
+    ("before it's too late", "b10-fresh"),
 }
 
 
@@ -90,10 +94,14 @@ def test_no_entry_of_four_or_more_words_appears_verbatim_in_the_tests():
         for folder in (ROOT / "tests" / sets).iterdir()
         if folder.is_dir()
     }
+    folders: dict[str, set[str]] = {}
+    for phrase, folder in BEFORE_THE_BLIND_SET:
+        folders.setdefault(phrase, set()).add(folder)
     outside = {
         phrase
-        for phrase, folder in BEFORE_THE_BLIND_SET
-        if phrase in blind.get(folder, "") and tests.count(phrase) == blind[folder].count(phrase)
+        for phrase, where in folders.items()
+        if any(phrase in blind.get(f, "") for f in where)
+        and tests.count(phrase) == sum(blind.get(f, "").count(phrase) for f in where)
     }
     copied = []
     for path in RULE_FILES:

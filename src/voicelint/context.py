@@ -77,6 +77,8 @@ class ContextRule:
         if span is None:
             return hit
         first, end = span
+        if self.negation == "ignore" and _answered_no(doc, first):
+            return None  # "Is it painless? Not quite.": the claim asked and turned down
         if self.negation != "ignore":
             cue = negation_cue(doc, first, end, eliminators=self.negation == "trigger")
             if (cue is not None) != (self.negation == "trigger"):
@@ -241,8 +243,26 @@ def _answered_no(doc: Any, first: int) -> bool:
     if stop >= len(doc) or doc[stop].text != "?":
         return False
     following = [t.norm_ for t in doc[stop + 1 : stop + 4] if not t.is_space]
+    if tuple(following[:2]) in AFFIRMING_NO:
+        return False  # "Does it work? No doubt!" says yes
+    _, answer_end = sentence_bounds(doc, stop + 1, stop + 2)
+    if answer_end < len(doc) and doc[answer_end].text == "?":
+        return False  # "Bad credit? No credit? No problem!": another question, no answer
     answers = [tuple(a.split()) for a in lexicon()["answers_no"]]
     return any(tuple(following[: len(a)]) == a for a in answers)
+
+
+AFFIRMING_NO = frozenset(
+    {
+        ("no", "doubt"),
+        ("no", "question"),
+        ("no", "wonder"),
+        ("no", "kidding"),
+        ("no", "joke"),
+        ("no", "problem"),
+        ("no", "worries"),
+    }
+)
 
 
 def _multiword_cue(doc: Any, i: int, cues: frozenset[str]) -> bool:
@@ -275,6 +295,8 @@ def _attributed(doc: Any, start: int, stop: int) -> bool:
     if _cites_a_study(doc, start, stop):
         return True
     verbs = _words("attribution_verbs")
+    if any(t.norm_ in verbs or t.lemma_ in verbs for t in sentence) and _named_award(sentence):
+        return True  # "voted Best Broker in the Riverside Courier's 2026 Readers' Choice Awards"
     for token in sentence:
         if token.norm_ in {"by", "from"} or (
             token.norm_ == "to" and token.i > 0 and doc[token.i - 1].norm_ == "according"
@@ -285,6 +307,15 @@ def _attributed(doc: Any, start: int, stop: int) -> bool:
             ):
                 return True
     return False
+
+
+AWARD_NOUNS = frozenset({"award", "awards", "rankings", "ranking", "poll", "honours", "honors"})
+
+
+def _named_award(sentence: Any) -> bool:
+    """An award or ranking named in capitals ("the Readers' Choice Awards", "Best of Boston
+    Awards"): its name is the source."""
+    return any(token.norm_ in AWARD_NOUNS and token.text[:1].isupper() for token in sentence)
 
 
 def _cites_a_study(doc: Any, start: int, stop: int) -> bool:

@@ -17,7 +17,8 @@ Marks of ridicule that need no listed insult (word classes in ``lexicons/analysi
   a third party beside the reader ("someone should have told you").
 - ``sarcasm``: mock praise or mock grief at a complaint: a sentence that opens with an
   interjection ("wow", "congrats", "oh") or praises the reader's complaint itself ("thanks for the
-  glowing review"), in a reply to a negative message that apologises and sympathises nowhere.
+  glowing review"), in a reply to a negative message that apologises and sympathises nowhere,
+  and that does not thank the brand (tears of joy: "got the keys!!! thank you 😭").
 - ``irony``: liking said of a nuisance ("for people who enjoy waiting", "if you love hidden fees").
 - ``belittling``: the reader made small: their audience counted ("your 320 followers"), or their
   ignorance mocked ("you forgot fridges existed").
@@ -293,7 +294,7 @@ def _stand_in(view: Any, span: list[str]) -> bool:
 
 def _sarcasm(view: Any, span: list[str]) -> bool:
     customer = view.post.customer
-    if not _unhappy_or_asking(customer) or _sympathises(view):
+    if not _unhappy_or_asking(customer) or _sympathises(view) or _thanks(customer):
         return False
     sentence = view.sentence
     if sentence is None:
@@ -344,6 +345,25 @@ def _unhappy_or_asking(customer: Any) -> bool:
     if customer is None:
         return False
     return care.complains(customer) or customer.valence <= 0.3
+
+
+THANKS = frozenset({"thank", "thanks", "thx", "ty", "tysm", "grateful"})
+
+
+def _thanks(customer: Any) -> bool:
+    """A message that thanks the brand and reports no problem ("just got the keys!!! thank you
+    😭"): tears and capitals there are joy, and "congratulations" answers them sincerely."""
+    doc = customer.analysis.doc
+    norms = tokens(doc).norms
+    return (
+        any(w in THANKS for w in norms)
+        and not customer.intents
+        and not care.reports_problem(doc)
+        and not any(w in NEGATORS for w in norms)
+    )
+
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing"})
 
 
 def _negative(customer: Any) -> bool:

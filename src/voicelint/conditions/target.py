@@ -16,7 +16,8 @@ its left in its clause:
 Only words that describe a person count: between the person and the word may stand a copula,
 an auxiliary or an intensifier (``describing_path``), nothing else, so "you were charged by
 mistake" and "you had a problem" are what happened to the reader, not what the reader is. A
-condition ("if you have a problem") describes no one.
+condition ("if you have a problem") describes no one, and neither does what a plan covers
+("SafeHarbor includes theft and damage": after include, cover, insure, protect, against).
 """
 
 from __future__ import annotations
@@ -32,6 +33,25 @@ VALUES = ("reader", "brand", "competitor")
 POSSESSIVES = frozenset({"your", "ur", "yours", "our", "ours", "their", "theirs"})
 COMPETITOR_WORDS = frozenset({"they", "their", "them", "theirs", "themselves", "it", "its"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "but", "and", "so"})
+# a negative word after one of these names what a plan covers, not what someone is
+PROTECTIVE = frozenset(
+    {
+        "include",
+        "includes",
+        "included",
+        "including",
+        "cover",
+        "covers",
+        "covered",
+        "covering",
+        "insure",
+        "insures",
+        "against",
+        "protect",
+        "protects",
+        "protection",
+    }
+)
 
 
 def holds(view: Any, value: str) -> bool:
@@ -67,8 +87,8 @@ def _described(
     path_ok = True
     for j in range(index - 1, sentence.first - 1, -1):
         word = norms[j]
-        if word in words["conditionals"]:
-            return None
+        if word in words["conditionals"] or word in PROTECTIVE:
+            return None  # "if it breaks"; "includes rental car damage": what a plan covers
         if word in CLAUSE_BREAKS:
             break
         person = _person(norms, j, sentence, competitor, words)

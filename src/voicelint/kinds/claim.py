@@ -358,6 +358,10 @@ class Grammar:
     reversers: frozenset[str]
 
 
+DENIED_REACH = 4  # words after an outcome where a negated certainty word denies it
+DENIAL_STOPS = frozenset({",", ";", ":", ".", "!", "?", "but", "and"})
+
+
 @dataclass(frozen=True)
 class Deadlines:
     """What binds a result to a deadline or a size: "in 7 days", "overnight", "by summer", "in half"."""
@@ -450,6 +454,8 @@ class Reading:
                 return None
             # only "helps": a deadline still binds ("helps you fall asleep in minutes")
             return self.timed_outcome(sentence, clause, first, end, verbs, outcome)
+        if self._certainty_denied(sentence, first, end):
+            return None  # "approval isn't guaranteed, and anyone who says so...": denied
         markers = self.markers(sentence, clause, outcome.name, verbs | self.starts(outcome.results))
         marker = _attached(self.norms, clause, markers, first, end, self.grammar.window)
         if marker is not None:
@@ -897,6 +903,17 @@ class Reading:
                         found.append((i, j + 1))  # "'ll save", "will easily read", "will 10x"
             self._markers[key] = sorted(found, key=lambda m: (m[0], -m[1]))  # longest first
         return self._markers[key]
+
+    def _certainty_denied(self, sentence: Sentence, first: int, end: int) -> bool:
+        """A certainty word negated right after the outcome ("approval isn't guaranteed", "results
+        are not certain"): the writer denies the claim, whatever follows in the sentence."""
+        absolute = frozenset(analysis_lexicon()["absolute"])
+        for i in range(end, min(sentence.end, end + DENIED_REACH)):
+            if self.norms[i] in absolute or self.lemmas[i] in absolute:
+                return i in sentence.negated
+            if self.norms[i] in DENIAL_STOPS:
+                return False
+        return False
 
     def _looks(self, verb: int, stop: int) -> bool:
         """An appearance verb with no size after it: "your hair will look amazing" is puffery,

@@ -128,6 +128,12 @@ def _spans(which: str, post: PostContext) -> list[tuple[int, int]]:
     tokens: list[tuple[int, int]] = []
     if which in ("cause", "advice", "levity", "statement"):
         tokens += [(s.first, s.end) for s in care.phrases("replies", which).find(doc)]
+    if which == "statement":
+        # "our press office is handling recall questions": naming the topic while handing off
+        handing = [
+            (a.first, a.end) for a in care.acts(doc) if care.hands_off_in(doc, a.first, a.end)
+        ]
+        tokens = [t for t in tokens if not any(a <= t[0] < b for a, b in handing)]
     if which == "advice" and _referred(doc):
         # a warning advises nothing: "stop taking it", "ibuprofen is toxic to dogs" (the
         # advice word inside the warning, or right before it)

@@ -7,7 +7,8 @@ apology) is left alone for billing, order and account matters; a draft that offe
 (DM where the policy says phone) and any draft on a legal, injury, safety-hazard, adverse-event,
 medical, press, privacy, distress or crisis matter needs the policy's route. A hand-off is a
 mechanism (``care.hands_off_in``): a private channel, a request to make contact, the brand as who
-makes contact, a team named by its role, or the policy's own channels.
+makes contact, a team named by its role, or the policy's own channels. A legal threat handed to
+the legal route takes the matter it is about with it (the injury, the bill).
 """
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         intents = detect(post.post.in_reply_to)
         if not intents or public_requests(post.doc):
             return []  # a public request for data is reported by its own rule
+        legal = care.route_of("legal_threat", routing)
+        if (
+            "legal_threat" in intents
+            and legal is not None
+            and care.hands_off(post.doc, post.post.text, channels, legal, "legal_threat")
+        ):
+            return []  # once counsel has it, the injury or the bill it is about goes there too
         for intent in care.by_priority(intents):
             destination = care.route_of(intent, routing)
             if destination is None:

@@ -63,6 +63,10 @@ ECHO_DIGITS = 4  # fewer digits than this are a quantity, a time or a size, not 
 VOCATIVE_NEXT = frozenset({",", "!", ".", "?", ":", "—", "-"})
 BLAME_WINDOW = 6
 NAME_WINDOW = 6
+# the brand saying where it is: "we're at 12 Elm Street", "we are located at..."
+OWN_ADDRESS = re.compile(
+    r"\b(?:we(?:'re|’re| are)(?: now)?(?: (?:located|based))?|located) (?:at|on)\s*$", re.I
+)
 # what every match of a pattern contains, tested before the pattern (recognizers.Pattern.needs)
 DIGIT, FOUR_DIGITS, AT = r"\d", r"\d{4}", "@"
 MONEY = re.compile(r"[$€£]\s?\d")
@@ -247,6 +251,14 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         entities = analyze(
             text, recognizers(), allow, sentence_starts=lambda: _sentence_starts(post.doc, text)
         )
+        entities = [
+            e
+            for e in entities
+            if not (
+                e.entity == "STREET_ADDRESS"
+                and OWN_ADDRESS.search(text[max(0, e.start - 30) : e.start])
+            )
+        ]
         entities += names_in_transactions(post.doc, own_names)
         entities += staff_blamed(post.doc, own_names)
         if post.post.kind != "reply":

@@ -144,3 +144,71 @@ def test_a_point_to_the_event_page_answers_a_question():
     assert "tone.hostile-reply" in rules(
         "It's all in the contract.", kind="reply", in_reply_to="you charged me a fee, outrageous"
     )
+
+
+# --- replies to harm (found with tests/corpus-tuning/care-dev5) ----------------------------------
+
+
+def test_a_capitalised_stop_word_after_an_emoji_is_no_staff_name():
+    said = "My son came out in a rash after using your slime"
+    assert "routing.customer-care.personal-data" not in rules(
+        "We're so sorry 💛 If his breathing changes, call 911. Our safety team is on 1-800-555-0100.",
+        kind="reply",
+        in_reply_to=said,
+    )
+
+
+def test_a_feeling_guessed_is_no_cause_guessed():
+    said = "The lamp sparked and singed my daughter's hand"
+    assert "routing.customer-care.speculates-cause" not in rules(
+        "That must have been so frightening. Please call our safety team on 1-800-555-0100.",
+        kind="reply",
+        in_reply_to=said,
+    )
+    assert "routing.customer-care.speculates-cause" in rules(
+        "It must have been a faulty bulb. Please call our safety team on 1-800-555-0100.",
+        kind="reply",
+        in_reply_to=said,
+    )
+
+
+def test_an_instruction_to_everyone_is_not_others_coping():
+    said = "Our heater caught fire tonight, the fire brigade is here"
+    found = rules(
+        "We're so sorry. Please make sure everyone is safe and follow the brigade's advice first.",
+        kind="reply",
+        in_reply_to=said,
+    )
+    assert "tone.reader-blamed" not in found
+
+
+def test_praise_for_a_matter_already_settled_needs_no_handoff():
+    from voicelint.intents import detect
+
+    assert not detect("Your team fixed my broken booking in an hour, brilliant")
+    assert "order_status" in detect("You fixed it? My booking is still missing, brilliant")
+
+
+def test_a_reporter_asking_about_problem_gambling_is_not_in_distress():
+    from voicelint.intents import detect
+
+    found = detect("Journalist at the Courier: how many of your players can't stop betting?")
+    assert "press_inquiry" in found and "distress" not in found
+
+
+def test_someone_in_despair_handed_to_one_of_the_brands_lines():
+    care = {
+        "extends": ["customer-care"],
+        "channels": {"phone": "1-800-555-0100", "safety": "1-800-555-0199"},
+        "routing": {"distress": "phone", "crisis": "safety"},
+    }
+    said = "I can't cope anymore, I don't see the point"
+    assert "routing.customer-care.missing-handoff" not in rules(
+        "We're so sorry. If you're in danger call 911 now; our nurses are on 1-800-555-0199 day and night.",
+        care,
+        kind="reply",
+        in_reply_to=said,
+    )
+    assert "routing.customer-care.missing-handoff" in rules(
+        "We care. If you're in danger, call or text 988.", care, kind="reply", in_reply_to=said
+    )

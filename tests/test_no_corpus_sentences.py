@@ -56,6 +56,8 @@ BEFORE_THE_BLIND_SET = {
     ("happens to the best", "care-dev4"),
     ("happens to the best", "hardneg-dev2"),
     ("take a break from", "b10-fresh"),
+    ("nobody is forcing you", "care-dev5"),
+    ("is there a way", "care-dev5"),
     # rules/finance.yaml since 2026-12-05 02:27 UTC (b9adf94); b10-fresh was written 2026-12-06
     ("before it's too late", "b10-fresh"),
 }

@@ -148,6 +148,8 @@ def hands_off(
     named = channels_in(text, channels)
     if intent == "medical_question" and phrases("replies", "medical_referral").any_in(doc):
         return True
+    if intent in ("distress", "crisis") and named:
+        return True  # any of the brand's own lines (a crisis line alone is no hand-off to it)
     if destination == "press":
         return "press" in named or phrases("replies", "press_handoff").any_in(doc)
     if destination == "phone":

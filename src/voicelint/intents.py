@@ -150,6 +150,8 @@ def intents_of_doc(doc: Any) -> set[str]:
             found.add(spec.name)
     if found and found <= PERSONAL_INTENTS and praise_only(doc):
         return set()  # "got my refund in two days, amazing": thanks, not a matter to route
+    if "press_inquiry" in found:
+        found.discard("distress")  # a reporter asking about problem gambling is not in distress
     return found
 
 
@@ -163,14 +165,24 @@ PRAISE_TEXT = 0.5  # VADER's compound score of a message that praises as a whole
 
 def praise_only(doc: Any) -> bool:
     """Whether a message praises and reports nothing: VADER reads it clearly positive, a sentence
-    praises, and it holds no negative word, no problem and no mark of trouble or sarcasm."""
-    if valence_of_text(doc.text) < PRAISE_TEXT or not praises(doc, 0, len(doc)):
+    praises, and it holds no negative word, no problem and no mark of trouble or sarcasm; or the
+    trouble it names is over ("sorted my missing parcel in a day, great job")."""
+    norms = tokens(doc).norms
+    if not praises(doc, 0, len(doc)):
+        return False
+    if any(w in RESOLVED for w in norms) and not any(w in NOT_YET for w in norms):
+        return True  # "sorted my missing parcel in a day, great job": the trouble is over
+    if valence_of_text(doc.text) < PRAISE_TEXT:
         return False
     trouble = _trouble()
-    norms = tokens(doc).norms
     if any(w in trouble or valence_of_word(w) <= NEGATIVE_WORD for w in norms):
         return False
     return not reports_problem(doc)
+
+
+# a matter the brand has settled, told with praise; not while something is still pending
+RESOLVED = frozenset({"sorted", "fixed", "resolved", "solved", "refunded", "replaced", "sorting"})
+NOT_YET = frozenset({"still", "yet", "again", "n't", "not", "never", "but", "however"})
 
 
 # A condition's clause supposes a case ("how do refunds work if I paid with a gift card?"): the

@@ -75,6 +75,8 @@ def holds(view: Any, value: str) -> bool:
             customer = view.post.customer  # "read the terms before you buy", said at a complaint
             return customer is not None and care.complains(customer)
         return False
+    if value == "others_cope" and view.sentence is not None and view.sentence.act == "request":
+        return False  # "please make sure everyone is safe and follow the crew": an instruction
     return bool(span) and CHECKS[value](span)
 
 

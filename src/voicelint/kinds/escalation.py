@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from voicelint import care
+from voicelint.analysis import valence_of_word
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 
@@ -123,11 +124,27 @@ def _referred(doc: Any) -> bool:
     return care.phrases("replies", "medical_referral").any_in(doc) or care.hands_off_in(doc)
 
 
+FELT = 1.0  # VADER valence of a feeling word ("terrifying" -2.8, "scary" -2.2)
+
+
+def _felt(norms: list[str], end: int) -> bool:
+    """A modal guess about a feeling, not a cause: "must have been terrifying", "must be scary"."""
+    following = [w for w in norms[end : end + 3] if w.strip()]
+    if following[:1] in (["been"], ["be"]):
+        following = following[1:]
+    following = [w for w in following if w not in {"so", "really", "very", "absolutely", "truly"}]
+    return bool(following) and abs(valence_of_word(following[0])) >= FELT
+
+
 def _spans(which: str, post: PostContext) -> list[tuple[int, int]]:
     doc = post.doc
     tokens: list[tuple[int, int]] = []
     if which in ("cause", "advice", "levity", "statement"):
         tokens += [(s.first, s.end) for s in care.phrases("replies", which).find(doc)]
+    if which == "cause":
+        # "that must have been terrifying" feels with the customer; it guesses at no cause
+        norms = care.norms_of(doc)
+        tokens = [t for t in tokens if not _felt(norms, t[1])]
     if which == "statement":
         # "our press office is handling recall questions": naming the topic while handing off
         handing = [

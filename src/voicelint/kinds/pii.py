@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from voicelint import care
 from voicelint.analysis import NEGATIVE_WORD, split_sentences, valence_of_word
 from voicelint.intents import detect
@@ -509,6 +511,8 @@ def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[
     "Sorry, Jane!")."""
     if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
         return False
+    if lowers[i] in STOP_WORDS:
+        return False  # "💛 If she has trouble breathing": a sentence start the splitter missed
     if _name_word(texts[i - 1]) or (i + 1 < end and _name_word(texts[i + 1])):
         return False
     if lowers[i - 1] in POSSESSIVE_DETERMINERS:

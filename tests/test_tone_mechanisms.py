@@ -11,6 +11,7 @@ import yaml
 
 from conftest import lint
 from test_conditions import holds
+from test_no_corpus_sentences import BEFORE_THE_BLIND_SET
 from voicelint.policy import build_policy
 
 COMPETITORS = {"voice": {"register": "casual", "competitors": ["Northgate"]}}
@@ -384,11 +385,15 @@ def test_no_tone_lexicon_entry_of_four_words_is_a_test_sentence():
         and p.name != "test_no_corpus_sentences.py"
     )
     tests = re.sub(r"\s+", " ", tests)
+    # entries older than a set written by others that met them (recorded with their dates there)
+    older = {phrase for phrase, _ in BEFORE_THE_BLIND_SET}
     offenders = [
         s
         for path in files
         for s in strings(yaml.safe_load(path.read_text(encoding="utf-8")))
-        if len(s.split()) >= 4 and " ".join(s.lower().split()) in tests
+        if len(s.split()) >= 4
+        and " ".join(s.lower().split()) in tests
+        and " ".join(s.lower().split()) not in older
     ]
     assert offenders == []
 

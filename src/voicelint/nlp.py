@@ -659,6 +659,14 @@ class MatcherBank:
         return spans
 
 
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words ("if", "when", "the"), read when first asked for."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 @dataclass(frozen=True)
 class Span:
     """Tokens ``[first, end)`` of a Doc that a phrase matched."""

@@ -144,7 +144,7 @@ def _spans(which: str, post: PostContext) -> list[tuple[int, int]]:
     if which == "cause":
         # "that must have been terrifying" feels with the customer; it guesses at no cause
         norms = care.norms_of(doc)
-        tokens = [t for t in tokens if not _felt(norms, t[1])]
+        tokens = [t for t in tokens if not (norms[t[0]] == "must" and _felt(norms, t[1]))]
     if which == "statement":
         # "our press office is handling recall questions": naming the topic while handing off
         handing = [

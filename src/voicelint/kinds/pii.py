@@ -19,13 +19,11 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from voicelint import care
 from voicelint.analysis import NEGATIVE_WORD, split_sentences, valence_of_word
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
-from voicelint.nlp import is_dictionary_word, tokens
+from voicelint.nlp import is_dictionary_word, stop_words, tokens
 from voicelint.recognizers import (
     Entity,
     Pattern,
@@ -511,7 +509,7 @@ def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[
     "Sorry, Jane!")."""
     if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
         return False
-    if lowers[i] in STOP_WORDS:
+    if lowers[i] in stop_words():
         return False  # "💛 If she has trouble breathing": a sentence start the splitter missed
     if _name_word(texts[i - 1]) or (i + 1 < end and _name_word(texts[i + 1])):
         return False

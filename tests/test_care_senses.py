@@ -394,3 +394,29 @@ def test_a_tag_that_takes_the_courtesy_back():
     assert "tone.hostile-reply" not in rules(
         "Sorry (not sorry), the cinnamon buns are back!", "Obsessed with your buns"
     )
+
+
+def test_customers_as_a_class_blamed_for_what_happens():
+    said = "My shoulder is worse after three sessions"
+    assert "tone.customers-blamed" in rules(
+        "That mostly happens when patients skip the home exercises.", said
+    )
+    assert "tone.customers-blamed" not in rules(
+        "Setbacks like this happen when our team is stretched, and we're sorry. DM us.", said
+    )
+
+
+def test_the_readers_adviser_called_wrong_and_a_rumour_corrected():
+    assert "tone.reader-contradicted" in rules(
+        "Your solicitor is wrong: the policy excludes flood damage.",
+        "My solicitor says you must pay",
+    )
+    assert "tone.reader-contradicted" not in rules(
+        "Your source is wrong, we're staying open! 🎉", "Is it true you're closing?"
+    )
+
+
+def test_that_one_is_on_you():
+    assert "tone.hostile-reply" in rules(
+        "It says dry clean only, so that part's on you.", "My coat shrank in the wash"
+    )

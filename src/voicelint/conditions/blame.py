@@ -23,7 +23,8 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
   it drives deforestation" gives a reason of its own and is left alone).
 - ``class``: customers blamed as a class: "people like you", "customers like you" as who causes a
   problem ("people like you are why prices go up"), or customers failing named as the cause
-  ("delays are down to customers not sending their documents").
+  ("delays are down to customers not sending their documents", "this happens when patients don't
+  follow the programme").
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ PEOPLE = frozenset(
         "drivers",
         "clients",
         "tenants",
+        "patients",
+        "riders",
+        "players",
+        "owners",
+        "parents",
+        "buyers",
+        "shoppers",
     }
 )
 NEGATED = frozenset({"n't", "not", "never"})
@@ -240,8 +248,38 @@ def _this_is_why(span: list[str]) -> bool:
     return False
 
 
-CAUSES = ("down to", "due to", "because of", "caused by", "result of", "thanks to", "fault of")
-FAILINGS = frozenset({"not", "never", "failing", "forgetting", "ignoring", "refusing", "n't"})
+CAUSES = (
+    "down to",
+    "due to",
+    "because of",
+    "caused by",
+    "result of",
+    "thanks to",
+    "fault of",
+    "happens when",  # "this usually happens when patients don't follow the plan"
+    "happen when",
+)
+FAILINGS = frozenset(
+    {
+        "not",
+        "never",
+        "failing",
+        "forgetting",
+        "ignoring",
+        "refusing",
+        "n't",
+        "skip",
+        "skipping",
+        "skipped",
+        "ignore",
+        "forget",
+        "forgot",
+        "miss",
+        "missed",
+        "neglect",
+        "neglecting",
+    }
+)
 
 
 def _class(span: list[str]) -> bool:

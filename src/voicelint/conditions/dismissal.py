@@ -24,7 +24,7 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   declared the brand's own ("it's our page"), or its decision declared final ("our policy is
   final").
 - ``contradicting``: the reader told outright that they are wrong ("you're wrong", "you are
-  mistaken"), or their problem denied by the brand's own experience ("works fine for us", "it's
+  mistaken", or their side: "your lawyer is mistaken"), or their problem denied by the brand's own experience ("works fine for us", "it's
   working on our end"); "you're not wrong", "if you're wrong" and "isn't working for us
   either" do not count.
 - ``futility``: the customer's recourse called futile: "you won't win", "reporting us won't change
@@ -194,6 +194,29 @@ def _pulling_rank(span: list[str]) -> bool:
     return False
 
 
+# who speaks for the reader: telling them their lawyer is wrong tells them they are
+PROXIES = frozenset(
+    {
+        "lawyer",
+        "attorney",
+        "solicitor",
+        "accountant",
+        "advisor",
+        "adviser",
+        "doctor",
+        "gp",
+        "mechanic",
+        "friend",
+        "partner",
+        "husband",
+        "wife",
+        "agent",
+        "broker",
+        "rep",
+    }
+)
+
+
 def _contradicting(span: list[str]) -> bool:
     words = lexicon()
     if _works_for_us(span):
@@ -209,6 +232,13 @@ def _contradicting(span: list[str]) -> bool:
             len(told) == 2 and told[0] in {"you", "u"} and told[1] in COPULAS | {"'re", "re"}
         ):
             return True  # "you're wrong", "you are mistaken"
+        if (
+            len(before) == 3
+            and before[0] in {"your", "ur"}
+            and before[1] in PROXIES
+            and before[2] in COPULAS
+        ):
+            return True  # "your lawyer is mistaken" (not "your source is wrong": a rumour)
     return False
 
 

@@ -215,6 +215,11 @@ class TextAnalysis:
             cache[index] = self._sentence(*self.bounds[index])
         return cache[index]
 
+    def previous(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence``, analysed alone (not every sentence of the post)."""
+        index = bisect_left(self.bounds, (sentence.first,))
+        return self._nth(index - 1) if index > 0 else None
+
     def sentence_at(self, token: int) -> Sentence | None:
         """The sentence holding token index ``token``."""
         for sentence in self.sentences:

@@ -510,8 +510,9 @@ def _brand_commits(span: list[str], words: Any) -> bool:
 
 
 def _after_competitor(analysis: Any, sentence: Any) -> bool:
-    before = [s for s in analysis.sentences if s.end <= sentence.first]
-    return bool(before) and "competitor" in before[-1].about
+    """Whether the sentence before this one is about a competitor (only that one is analysed)."""
+    before = analysis.previous(sentence)
+    return before is not None and "competitor" in before.about
 
 
 CHECKS = {

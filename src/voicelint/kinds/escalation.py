@@ -141,11 +141,11 @@ def _spans(which: str, post: PostContext) -> list[tuple[int, int]]:
     tokens: list[tuple[int, int]] = []
     if which in ("cause", "advice", "levity", "statement"):
         tokens += [(s.first, s.end) for s in care.phrases("replies", which).find(doc)]
-    if which == "cause":
+    if which == "cause" and tokens:
         # "that must have been terrifying" feels with the customer; it guesses at no cause
         norms = care.norms_of(doc)
         tokens = [t for t in tokens if not (norms[t[0]] == "must" and _felt(norms, t[1]))]
-    if which == "statement":
+    if which == "statement" and tokens:
         # "our press office is handling recall questions": naming the topic while handing off
         handing = [
             (a.first, a.end) for a in care.acts(doc) if care.hands_off_in(doc, a.first, a.end)

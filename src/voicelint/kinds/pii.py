@@ -391,6 +391,9 @@ def customers_named(doc: Any, own_names: set[str]) -> list[Entity]:
     words = tokens(doc)
     texts, lowers = words.texts, words.lowers
     found: list[Entity] = []
+    present = set(lowers)
+    if not (present & roles or present & RELATIVES):
+        return found  # no role and no "who" clause: no customer can be named with their business
     for first, end in care.sentences(doc):
         i = first
         while i < end:

@@ -212,3 +212,14 @@ def test_someone_in_despair_handed_to_one_of_the_brands_lines():
     assert "routing.customer-care.missing-handoff" in rules(
         "We care. If you're in danger, call or text 988.", care, kind="reply", in_reply_to=said
     )
+
+
+def test_a_street_named_after_a_role_is_no_customer():
+    # the customer-name scan shares the full-name reader: a street suffix ends a name
+    assert "routing.customer-care.personal-data" not in rules(
+        "Dear customers, our Oak Rd shop opens at 8 on Monday.", {"extends": ["customer-care"]}
+    )
+    assert "routing.customer-care.personal-data" in rules(
+        "Dear customers, meet Odalys Varga, who has booked 40 classes with us!",
+        {"extends": ["customer-care"]},
+    )

@@ -40,30 +40,27 @@ class View:
     def words(self) -> list[str]:
         """The norms of the hit's sentence, spaces left out, read without analysing the sentence:
         a condition tests its cheap word cues on these before it asks for ``sentence``."""
-        analysis = self.analysis
-        index = bisect_right(analysis.starts, self.start) - 1
-        if index < 0:
-            return []
-        cache = analysis.__dict__.setdefault("_words", {})  # shared by every rule's view
-        if index not in cache:
-            first, end, _, _ = analysis.bounds[index]
-            cache[index] = [w for w in tokens(analysis.doc).norms[first:end] if w.strip()]
-        return cache[index]
+        return self._sentence_column("norms")
 
     @cached_property
     def lemmas(self) -> list[str]:
-        """The lemmas of the hit's sentence, spaces left out (as ``words``)."""
+        """The lemmas of the hit's sentence, spaces left out (one for each of ``words``)."""
+        return self._sentence_column("lemmas")
+
+    def _sentence_column(self, column: str) -> list[str]:
         analysis = self.analysis
         index = bisect_right(analysis.starts, self.start) - 1
         if index < 0:
             return []
-        first, end, _, _ = analysis.bounds[index]
-        table = tokens(analysis.doc)
-        return [
-            lemma
-            for norm, lemma in zip(table.norms[first:end], table.lemmas[first:end], strict=True)
-            if norm.strip()
-        ]
+        cache = analysis.__dict__.setdefault("_" + column, {})  # shared by every rule's view
+        if index not in cache:
+            first, end, _, _ = analysis.bounds[index]
+            table = tokens(analysis.doc)
+            values = getattr(table, column)[first:end]
+            cache[index] = [
+                v for v, n in zip(values, table.norms[first:end], strict=True) if n.strip()
+            ]
+        return cache[index]
 
     @cached_property
     def tokens(self) -> range:

@@ -160,10 +160,9 @@ def _advised(span: list[str]) -> bool:
     openers = set(words["advice_openers"])
     recommending = set(words["advice_verbs"]) | set(words["advice_worth"])
     for k, word in enumerate(span):
-        lemma = word[:-1] if word.endswith("s") and word[:-1] in words["advice_verbs"] else word
         if (
             not (word in openers and (k == 0 or span[k - 1] in {",", "well"}))
-            and lemma not in recommending
+            and word not in recommending
         ):
             continue
         after = [w for w in span[k + 1 : k + 1 + ADVICE_REACH] if w not in ADVICE_FILLERS]

@@ -137,7 +137,7 @@ def _laughter(view: Any, span: list[str]) -> bool:
         return True  # laughing at a competitor needs no complaint
     if not _unhappy_or_asking(said):
         return False  # laughter at the reader needs something to laugh at: a complaint, a question
-    if not any(w in laughs or ("haha" in w and set(w) <= {"b", "h", "a"}) for w in span):
+    if not any(w in laughs or _is_haha(w) for w in span):
         asks = "?" in tokens(said.analysis.doc).norms
         if asks and not (care.complains(said) or _negative(said)):
             return False  # an ironic emoji alone teases a question ("on our list 👀"), mocks a complaint
@@ -148,7 +148,11 @@ def _laughter(view: Any, span: list[str]) -> bool:
 
 
 def _is_laugh(word: str) -> bool:
-    return ("haha" in word and set(word) <= {"b", "h", "a"}) or is_irony_mark(word)
+    return _is_haha(word) or is_irony_mark(word)
+
+
+def _is_haha(word: str) -> bool:
+    return "haha" in word and set(word) <= {"b", "h", "a"}
 
 
 def is_irony_mark(word: str) -> bool:
@@ -359,11 +363,8 @@ def _thanks(customer: Any) -> bool:
         any(w in THANKS for w in norms)
         and not customer.intents
         and not care.reports_problem(doc)
-        and not any(w in NEGATORS for w in norms)
+        and not any(w in care.NEGATORS for w in norms)
     )
-
-
-NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing"})
 
 
 def _negative(customer: Any) -> bool:
@@ -465,7 +466,6 @@ NEW_CUES = {
 
 WARM = 0.3  # VADER compound of a sentence that praises: "congrats to X on 'Bank of the Year'"
 CONCESSION_LINKS = frozenset({"and", "for"})
-CONCESSION_WORDS = frozenset({"ok", "okay", "sure", "right", "yeah", "riiight", "cool", "jan"})
 
 
 def _sneer(view: Any, span: list[str]) -> bool:
@@ -482,15 +482,13 @@ def _sneer(view: Any, span: list[str]) -> bool:
         return False
     words = lexicon()
     content = [w for w in span if w.isalnum()]
-    if content and all(w in CONCESSION_WORDS for w in content) and len(content) <= 3:
+    concessions = words["sarcastic_concessions"]
+    if content and all(w in concessions for w in content) and len(content) <= 3:
         return True  # a bare "ok sure."
     if _brand_commits(span, words):
         return False  # "Sure, and from June so will we": a concession the brand lives up to
     return (
-        len(span) > 2
-        and span[0] in words["sarcastic_concessions"]
-        and span[1] == ","
-        and span[2] in CONCESSION_LINKS
+        len(span) > 2 and span[0] in concessions and span[1] == "," and span[2] in CONCESSION_LINKS
     )  # "Sure, and our CFO is a golden retriever", "Bold, for an app that freezes"
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from voicelint.analysis import NEGATIVE_WORD, Sentence, lexicon, valence_of_word
+from voicelint.analysis import NEGATIVE_WORD, Sentence, lexicon, word_valence
 from voicelint.nlp import tokens
 
 NAME = "target"
@@ -57,9 +57,10 @@ PROTECTIVE = frozenset(
 def holds(view: Any, value: str) -> bool:
     judgements = lexicon()["judgements"]
     if not any(
-        w in judgements or valence_of_word(w) <= NEGATIVE_WORD for w in view.words
-    ) and not any(valence_of_word(w) <= NEGATIVE_WORD for w in view.lemmas):
-        return False  # no negative word (nor lemma: "crashes") at all: leave it unanalysed
+        w in judgements or word_valence(w, lemma) <= NEGATIVE_WORD
+        for w, lemma in zip(view.words, view.lemmas, strict=True)
+    ):
+        return False  # no negative word at all (read as the analysis reads it): leave it unanalysed
     sentence = view.sentence
     return sentence is not None and value in targets(view.post, sentence)
 

@@ -358,6 +358,12 @@ class Grammar:
     reversers: frozenset[str]
 
 
+@cache
+def _absolute_words() -> frozenset[str]:
+    """The analysis's certainty words ("guaranteed", "certain", "always"), read once."""
+    return frozenset(analysis_lexicon()["absolute"])
+
+
 DENIED_REACH = 4  # words after an outcome where a negated certainty word denies it
 DENIAL_STOPS = frozenset({",", ";", ":", ".", "!", "?", "but", "and"})
 
@@ -907,7 +913,7 @@ class Reading:
     def _certainty_denied(self, sentence: Sentence, first: int, end: int) -> bool:
         """A certainty word negated right after the outcome ("approval isn't guaranteed", "results
         are not certain"): the writer denies the claim, whatever follows in the sentence."""
-        absolute = frozenset(analysis_lexicon()["absolute"])
+        absolute = _absolute_words()
         for i in range(end, min(sentence.end, end + DENIED_REACH)):
             if self.norms[i] in absolute or self.lemmas[i] in absolute:
                 return i in sentence.negated

@@ -84,7 +84,7 @@ def _public_requests(doc: Any) -> list[tuple[int, int]]:
             elif (
                 before
                 and (
-                    doc[cue.first].lower_ in ("in", "publicly", "here", "below")
+                    doc[cue.first].lower_ in PUBLIC_PLACES | {"in"}
                     or any(
                         doc[k].lower_ in PUBLIC_PLACES
                         for k in range(cue.end, min(end, cue.end + 3))

@@ -298,25 +298,16 @@ def names_in_transactions(doc: Any, own_names: set[str]) -> list[Entity]:
     found: list[Entity] = []
     if not transaction.any_in(doc) and not visit.any_in(doc):
         return found  # a transaction word near a name is a transaction word of the whole Doc
-    suffixes = set(care.lexicon("pii")["street_suffixes"])
     words = tokens(doc)
     texts, lowers = words.texts, words.lowers
     i = 0
     while i < len(doc):
-        j = i
-        while j < len(doc) and j - i < 3 and _name_word(texts[j]) and lowers[j] not in suffixes:
-            j += 1
-        if (
-            j - i >= 2
-            and (i == 0 or not texts[i - 1].startswith(("@", "#")))
-            and any(not is_dictionary_word(lower) for lower in lowers[i:j])
-            and not any(lower in own_names or lower in NOT_NAMES for lower in lowers[i:j])
-            and any(
-                _specific_transaction(
-                    doc, max(0, i - NAME_WINDOW), min(len(doc), j + NAME_WINDOW), context, owned
-                )
-                for context, owned in ((transaction, False), (visit, True))
+        j = _full_name(texts, lowers, i, len(doc), own_names)
+        if j is not None and any(
+            _specific_transaction(
+                doc, max(0, i - NAME_WINDOW), min(len(doc), j + NAME_WINDOW), context, owned
             )
+            for context, owned in ((transaction, False), (visit, True))
         ):
             start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
             found.append(Entity("PERSON", start, end, 0.6))
@@ -420,25 +411,48 @@ def customers_named(doc: Any, own_names: set[str]) -> list[Entity]:
     return found
 
 
+def _full_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[str]) -> int | None:
+    """The end of a full name starting at token ``i``: two or three capitalised words, one not in
+    the dictionary, none a street suffix, a calendar word or one of the brand's own, not a handle
+    or a hashtag ("Gloria Mendes", not "Main Street" nor "Black Friday")."""
+    suffixes = _street_suffixes()
+    j = i
+    while j < end and j - i < 3 and _name_word(texts[j]) and lowers[j] not in suffixes:
+        j += 1
+    if (
+        j - i >= 2
+        and (i == 0 or not texts[i - 1].startswith(("@", "#")))
+        and any(not is_dictionary_word(lower) for lower in lowers[i:j])
+        and not any(lower in own or lower in NOT_NAMES for lower in lowers[i:j])
+    ):
+        return j
+    return None
+
+
+@lru_cache(maxsize=1)
+def _street_suffixes() -> frozenset[str]:
+    return frozenset(care.lexicon("pii")["street_suffixes"])
+
+
 def _name_end(texts: list[str], lowers: list[str], i: int, end: int, own: set[str]) -> int | None:
-    """The end of a person's name starting at token ``i``, if one starts there."""
+    """The end of a person's name starting at token ``i``, if one starts there: an @handle, a
+    full name (``_full_name``), or a first name "from", "of" or "on" a place ("Kelsey from Elm
+    Grove")."""
     if texts[i].startswith("@") and len(texts[i]) > 2:
         return i + 1
-    if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
-        return None
-    j = i
-    while j < end and j - i < 3 and _name_word(texts[j]) and lowers[j] not in own:
-        j += 1
-    if j - i >= 2 and any(not is_dictionary_word(w) for w in lowers[i:j]):
-        return j  # "Gloria Mendes"
+    full = _full_name(texts, lowers, i, end, own)
+    if full is not None:
+        return full
     if (
-        j - i == 1
-        and j + 1 < end
-        and lowers[j] in PLACE_LINKS
-        and _name_word(texts[j + 1])
+        _name_word(texts[i])
+        and lowers[i] not in NOT_NAMES
+        and lowers[i] not in own
         and not is_dictionary_word(lowers[i])
+        and i + 2 < end
+        and lowers[i + 1] in PLACE_LINKS
+        and _name_word(texts[i + 2])
     ):
-        return j  # "Kelsey from Elm Grove"
+        return i + 1  # "Kelsey from Elm Grove"
     return None
 
 

@@ -18,7 +18,7 @@ FLOORS = {
     "care-dev3": ({"tone": 0.79, "routing": 0.80}, 0.02),
     "care-dev4": ({"tone": 0.83, "routing": 0.77}, 0.01),
     "hardneg-dev2": ({"claims": 0.75, "tone": 0.75, "routing": 0.92}, 0.011),  # 2/199
-    "care-dev5": ({"tone": 0.48, "routing": 0.74}, 0.0),
+    "care-dev5": ({"tone": 0.63, "routing": 0.82}, 0.0),
 }
 
 

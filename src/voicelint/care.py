@@ -426,17 +426,40 @@ def compensations(doc: Any) -> list[tuple[int, int]]:
     return found
 
 
+def promotions(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges where a reply sells: compensation (``compensations``), a sale, a deal or a
+    jackpot (``replies: promotion``) outside a negation's scope, or a win "back" ("win some of it
+    back": chasing losses)."""
+    found = compensations(doc)
+    table = tokens(doc)
+    for s in acts(doc):
+        negated = negation_scope(doc, s.first, s.end)
+        found += [
+            (span.first, span.end)
+            for span in phrases("replies", "promotion").find(doc, s.first, s.end)
+            if span.first not in negated
+        ]
+        for i in range(s.first, s.end):
+            if table.lemmas[i] == "win" and i not in negated:
+                back = next(
+                    (k for k in range(i + 1, min(s.end, i + 6)) if table.norms[k] == "back"), None
+                )
+                if back is not None:
+                    found.append((i, back + 1))
+    return found
+
+
 def _channel_cost(doc: Any, first: int, end: int, span: Span) -> bool:
     """Whether "free" tells what reaching a channel costs ("the helpline is free on 0808 8020
-    133", "free to call", "a free, confidential line"): a channel word within three words of it,
-    or a number the reader can call right after it."""
+    133", "free to call", "a free, confidential line", "free debt advice"): a channel word within
+    three words before it or two after, or a number the reader can call right after it."""
     channels = set(lexicon("replies")["compensation"]["channels"])
     table = tokens(doc)
     after = [
         i for i in range(span.end, min(end, span.end + 4)) if table.norms[i] not in ("", " ", ",")
     ]
     before = range(max(first, span.first - 4), span.first)
-    near = [*before[-3:], *after[:1]]
+    near = [*before[-3:], *after[:2]]
     if any(table.norms[i] in channels or table.lemmas[i] in channels for i in near):
         return True
     if any(any(c.isdigit() for c in table.norms[i]) for i in before):

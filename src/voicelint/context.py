@@ -77,6 +77,8 @@ class ContextRule:
         if span is None:
             return hit
         first, end = span
+        if _promise_denied(doc, first):
+            return None  # "we can't promise a painless visit": whatever the mode, no promise
         if self.negation == "ignore" and _answered_no(doc, first):
             return None  # "Is it painless? Not quite.": the claim asked and turned down
         if self.negation != "ignore":
@@ -153,6 +155,29 @@ def _bounds_table(doc: Any) -> tuple[list[int], list[int]]:
 def is_negated(doc: Any, first: int, end: int, eliminators: bool = False) -> bool:
     """Whether a negation cue governs the match (see negation_cue)."""
     return negation_cue(doc, first, end, eliminators) is not None
+
+
+PROMISE_REACH = 5  # words between "can't promise" and the claim it denies
+
+
+def _promise_denied(doc: Any, first: int) -> bool:
+    """A verb of promising, negated, shortly before the match in its clause: "we can't promise a
+    painless visit", "nobody can guarantee returns", "we won't pretend rehab is painless". The
+    writer refuses the claim (``promise_verbs`` and ``negators`` in ``lexicons/claims/context.yaml``)."""
+    verbs, negators = _words("promise_verbs"), _words("negators")
+    cut = breaks(doc)
+    words = 0
+    i = first - 1
+    while i >= 0 and words <= PROMISE_REACH:
+        if cut[i] is not None or doc[i].text in {":", "—", "–", ";"}:
+            return False
+        if doc[i].lemma_ in verbs or doc[i].norm_ in verbs:
+            before = [t.norm_ for t in doc[max(0, i - 3) : i]]
+            return any(w in negators for w in before)
+        if not doc[i].is_punct:
+            words += 1
+        i -= 1
+    return False
 
 
 def negation_cue(doc: Any, first: int, end: int, eliminators: bool = False) -> int | None:

@@ -275,6 +275,85 @@ def word_view(doc: Doc) -> WordView | None:
     return view
 
 
+HASHTAGS_KEY = "voicelint.hashtags"
+HASHTAG_PIECES = 4  # a hashtag is read as at most this many words
+HASHTAG_MIN = 5  # shorter bodies ("#tbt", "#ootd") are abbreviations, not joined words
+CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # "ReverseDiabetes", "CBD", "2026"
+
+
+def hashtags(doc: Doc) -> list[tuple[int, tuple[str, ...]]]:
+    """The post's hashtags that join several words ("#reversediabetes", "#GuaranteedReturns",
+    "#cancer_fighting"): the token index of each body and the words it joins (``split_hashtag``).
+
+    The matchers read each besides the post's words (``MatcherBank``): "#paidpartnership" still
+    matches as one word, and "#reversediabetes" also as "reverse diabetes"."""
+    if HASHTAGS_KEY not in doc.user_data:
+        texts = tokens(doc).texts
+        doc.user_data[HASHTAGS_KEY] = [
+            (i, pieces)
+            for i in range(1, len(texts))
+            if texts[i - 1] == "#"
+            and len(texts[i]) >= HASHTAG_MIN
+            and (pieces := split_hashtag(texts[i]))
+        ]
+    return doc.user_data[HASHTAGS_KEY]
+
+
+def _piece_offsets(body: str, pieces: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """Where each word of a hashtag starts and ends in its body (past any underscore)."""
+    lower, starts, ends, at = body.lower(), [], [], 0
+    for piece in pieces:
+        at = lower.find(piece, at)
+        starts.append(at)
+        ends.append(at + len(piece))
+        at += len(piece)
+    return starts, ends
+
+
+@lru_cache(maxsize=8192)
+def split_hashtag(body: str) -> tuple[str, ...] | None:
+    """The words a hashtag's body joins, or None when it is one word or does not split into
+    dictionary words. Capitals and underscores mark the words where the writer gave them
+    ("ReverseDiabetes", "cancer_fighting"); a body in one case is split into the fewest
+    dictionary words (or spaCy's stop words: "photooftheday") of two letters or more, at most
+    ``HASHTAG_PIECES``, the longest first word winning a tie ("neverlose": "never lose")."""
+    if not body.replace("_", "").isalnum() or not any(c.isalpha() for c in body):
+        return None
+    parts = [p for p in body.split("_") if p]
+    if len(parts) == 1 and not (body[1:].islower() or body.isupper()):
+        parts = CAMEL.findall(body)  # "ReverseDiabetes"
+    if 1 < len(parts) <= HASHTAG_PIECES and all(
+        p.isupper() or p.isdigit() or is_dictionary_word(p.lower()) or p.lower() in stop_words()
+        for p in parts
+    ):
+        return tuple(p.lower() for p in parts)
+    lower = body.lower()
+    if not lower.isalpha() or is_dictionary_word(lower):
+        return None
+    best = _fewest_words(lower)
+    return best if best is not None and len(best) > 1 else None
+
+
+def _fewest_words(lower: str) -> tuple[str, ...] | None:
+    """The split of ``lower`` into the fewest dictionary words (see ``split_hashtag``)."""
+    n = len(lower)
+    # best[i]: the fewest words that spell lower[i:], or None
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[n] = ()
+    for i in range(n - 2, -1, -1):
+        for j in range(n, i + 1, -1):  # longest first word first
+            rest = best[j]
+            if rest is None or len(rest) >= HASHTAG_PIECES:
+                continue
+            word = lower[i:j]
+            if not (is_dictionary_word(word) or word in stop_words()):
+                continue
+            candidate = (word, *rest)
+            if best[i] is None or len(candidate) < len(best[i]):
+                best[i] = candidate
+    return best[0]
+
+
 def _joins_words(gaps: list[bool], texts: list[str]) -> bool:
     """Whether some gap stands between two words (not after a full stop or before a comma): only
     then can leaving the gaps out make a phrase."""
@@ -449,6 +528,8 @@ class MatcherBank:
         self._patterns: list[_GatedPattern] = []
         self._by_anchor: dict[str, list[int]] = {}  # word -> patterns that need it
         self._always: list[int] = []  # patterns no word can rule out
+        # what the phrases and patterns match in each hashtag split seen ("reverse diabetes")
+        self._hashtag_cache: dict[tuple[str, ...], tuple[tuple[int, int, int], ...]] = {}
         self._matchers: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
         self._count = 0
         self._shared: dict[str, str] = {}
@@ -464,6 +545,7 @@ class MatcherBank:
 
     def add_phrases(self, name: str, phrases: Iterable[str], attr: str = "LEMMA") -> str:
         """Register phrases under a new key; returns the key to look the matches up by."""
+        self._hashtag_cache.clear()  # what a hashtag matches may change
         if attr not in PHRASE_ATTRIBUTES:
             raise ValueError(f"unknown phrase attribute {attr}")
         key = self._new_key(name)
@@ -510,6 +592,7 @@ class MatcherBank:
 
     def add_patterns(self, name: str, patterns: Sequence[Sequence[dict[str, Any]]]) -> str:
         """Register spaCy token patterns under a new key; raises PatternError if spaCy refuses."""
+        self._hashtag_cache.clear()  # what a hashtag matches may change
         for pattern in patterns:
             for token_spec in pattern:
                 if not isinstance(token_spec, dict):
@@ -600,6 +683,10 @@ class MatcherBank:
             found.setdefault(strings[match_id], []).append(
                 Match(doc[first].idx, last.idx + len(last.text), first, end)
             )
+        for match_id, match in self._hashtag_matches(doc):
+            matches = found.setdefault(strings[match_id], [])
+            if match not in matches:
+                matches.append(match)
         for matches in found.values():
             matches.sort(key=lambda m: (m.start, -m.end))
         return found
@@ -610,6 +697,10 @@ class MatcherBank:
         strings = self._vocab.strings
         for match_id, first, end in self._spans(doc):
             found.setdefault(strings[match_id], []).append((first, end))
+        for match_id, match in self._hashtag_matches(doc):
+            ranges = found.setdefault(strings[match_id], [])
+            if (match.first_token, match.end_token) not in ranges:
+                ranges.append((match.first_token, match.end_token))
         for ranges in found.values():
             ranges.sort(key=lambda r: (r[0], -r[1]))
         return found
@@ -657,6 +748,55 @@ class MatcherBank:
                 for match_id, first, end in viewed
             )
         return spans
+
+    def _hashtag_matches(self, doc: Doc) -> list[tuple[int, Match]]:
+        """(match id, match) of every phrase and pattern matched inside a hashtag that joins words
+        ("#reversediabetes" read as "reverse diabetes": ``hashtags``), at the characters of the
+        words matched; the token is the hashtag's body. Worked out once per split a bank meets."""
+        found: list[tuple[int, Match]] = []
+        for i, pieces in hashtags(doc):
+            known = self._hashtag_cache.get(pieces)
+            if known is None:
+                if len(self._hashtag_cache) > self.MATCHER_CACHE * 16:
+                    self._hashtag_cache.clear()
+                known = self._hashtag_cache[pieces] = tuple(self._matched_words(pieces))
+            if not known:
+                continue
+            token = doc[i]
+            starts, ends = _piece_offsets(token.text, pieces)
+            found += [
+                (match_id, Match(token.idx + starts[a], token.idx + ends[b - 1], i, i + 1))
+                for match_id, a, b in known
+            ]
+        return found
+
+    def _matched_words(self, pieces: tuple[str, ...]) -> list[tuple[int, int, int]]:
+        """Every phrase and token pattern matched on a Doc of plain words (a hashtag's words)."""
+        from spacy.tokens import Doc as SpacyDoc
+
+        lemmas = [lemma_of(w) for w in pieces]
+        words_doc = SpacyDoc(
+            self._vocab, words=list(pieces), spaces=[True] * len(pieces), lemmas=lemmas
+        )
+        words_doc.user_data[TOKENS_KEY] = TokenTable(
+            list(pieces), list(pieces), list(pieces), lemmas
+        )
+        found: list[tuple[int, int, int]] = []
+        for attr in self._used_attrs:
+            found.extend(self._phrase[attr](words_doc))
+        for matcher in self._gap_phrase.values():
+            found.extend(matcher(words_doc))
+        if self._patterns:
+            words = frozenset(pieces).union(lemmas)
+            candidates = set(self._always)
+            for word in self._by_anchor.keys() & words:
+                candidates.update(self._by_anchor[word])
+            viable = tuple(
+                i for i in sorted(candidates) if self._patterns[i].may_match(words, words)
+            )
+            if viable:
+                found.extend(self._matcher_for(viable)(words_doc))
+        return found
 
 
 @lru_cache(maxsize=1)

@@ -108,6 +108,21 @@ def valid_ssn(text: str) -> bool | None:
     return None
 
 
+# US and Canadian toll-free area codes: a number a business pays for, never a person's own line
+TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
+
+
+def not_toll_free(text: str) -> bool | None:
+    """A toll-free number is an organisation's (a helpline, Poison Control, a brand's care line),
+    so it is no one's personal data."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) == 10 and digits[:3] in TOLL_FREE:
+        return False
+    return None
+
+
 def not_a_year(text: str) -> bool | None:
     digits = re.sub(r"\D", "", text)
     if len(digits) == 4 and 1900 <= int(digits) <= 2099:

@@ -51,6 +51,8 @@ def testimonies(analysis: Any) -> list[tuple[int, str]]:
 
 
 def holds(view: Any, value: Any = None) -> bool:
+    if not testimonies(view.analysis):
+        return False  # most posts quote nobody: no sentence is analysed for them
     sentence = view.sentence
     if sentence is None:
         return False

@@ -32,6 +32,13 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   their recourse as subject; ``lexicons/tone.yaml``); at a complaint, also whatever the subject
   when the verb's object is futility itself ("it will not change anything", "won't get your dog
   seen any faster": ``futile_objects``).
+- ``fatalism``: at a complaint, what happened declared normal or inevitable, so that nobody is
+  answerable: a generic subject that "happens" at the head of a sentence ("accidents happen",
+  "these things just happen", "it happens": ``mishaps``; not "what happens next", not "it
+  happens when...", not "updates happen every Tuesday"), nothing that
+  anyone "could have done" or "prevented", the harm declared the product's purpose ("heaters get
+  hot, that's kind of their job", "that's what they do"), or an idiom of resignation ("that's
+  life", "it is what it is"; ``lexicons/tone.yaml``: ``fatalism``).
 - ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
   "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
   brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
@@ -59,6 +66,7 @@ VALUES = (
     "contradicting",
     "elsewhere",
     "futility",
+    "fatalism",
 )
 SPEAKERS = frozenset({"we", "i", "our", "my", "'ve", "have", "has", "had"})
 NOTHING = frozenset({"nothing", "no"})
@@ -87,6 +95,15 @@ def holds(view: Any, value: str) -> bool:
     if value == "obvious" and span and _posted_at(span):
         customer = view.post.customer
         return customer is not None and care.complains(customer)  # at a complaint, not a question
+    if value == "fatalism":
+        customer = view.post.customer  # said at a complaint or a harm report, not of the weather
+        return (
+            bool(span)
+            and _fatalism(span)
+            and customer is not None
+            and care.complains(customer)
+            and not _apologises_anywhere(view)  # "mistakes happen, and this one was ours. Sorry"
+        )
     if value == "futility" and span and not _futility(span) and _futile_object(span):
         customer = view.post.customer  # "it will not change anything", said at a complaint
         return customer is not None and care.complains(customer)
@@ -374,6 +391,73 @@ def _elsewhere(span: list[str]) -> bool:
                 continue
             return rest[:1] == ["then"] or any(w in MAYBE for w in content[:k])
     return False
+
+
+HAPPEN = frozenset({"happen", "happens"})
+HAPPEN_BEFORE = frozenset({"just", "sometimes", "do", "does", "will", "can", "always"})
+# what stops "X happens" from being resignation: a question word, a condition or time after it
+NOT_RESIGNED = frozenset({"what", "how", "why", "where", "when", "if", "whatever", "to", "again"})
+COULD = frozenset({"could", "can", "can't", "couldn't", "could've", "would", "would've"})
+PREVENTED = frozenset({"done", "do", "prevented", "prevent", "avoided", "avoid", "foreseen"})
+NOBODY = frozenset({"nothing", "nobody", "no"})
+THAT_IS = frozenset({"that's", "thats", "it's", "its"})
+SOFTENERS = frozenset({"kind", "sort", "of", "just", "literally", "basically", "kinda", "sorta"})
+THEIR = frozenset({"their", "its", "the", "his", "her"})
+
+
+def _fatalism(span: list[str]) -> bool:
+    """Harm declared normal or inevitable: see the module's docstring."""
+    words = [w for w in span if not w.startswith("@")]
+    content = _joined_copulas([w for w in words if w not in PUNCTUATION])
+    if any(_starts(content, "fatalism", at) for at in range(len(content))):
+        return True
+    start = 0
+    while opener := next(
+        (p for p in _tone("fatalism_openers") if tuple(content[start : start + len(p)]) == p), None
+    ):
+        start += len(opener)
+    for k, word in enumerate(content):
+        if word in HAPPEN and 0 < k - start <= 3:
+            # "accidents happen", "these things just happen"; not "what happens next"
+            subject = [w for w in content[start:k] if w not in HAPPEN_BEFORE]
+            after = content[k + 1 : k + 2]
+            if (
+                subject
+                and _starts(subject, "mishaps", len(subject) - 1)  # "accidents", not "updates"
+                and not any(w in NOT_RESIGNED or w in NEGATORS for w in content[start:k])
+                and not any(w in NOT_RESIGNED for w in after)
+                and not any(w in WE or w in {"you", "us", "me"} for w in subject)
+            ):
+                return True
+        if word in NOBODY and k + 1 < len(content):
+            # "nothing anyone could have done", "no one could have prevented it"
+            ahead = content[k + 1 : k + 6]
+            modal = next((j for j, w in enumerate(ahead) if w in COULD), None)
+            if modal is not None and any(w in PREVENTED for w in ahead[modal + 1 : modal + 3]):
+                return True
+        if word in THAT_IS:
+            # "that's kind of their job", "that's what they do"
+            rest = [w for w in content[k + 1 : k + 6] if w not in SOFTENERS]
+            if len(rest) >= 2 and rest[0] in THEIR and _starts(rest, "purpose_nouns", 1):
+                return True
+            if (
+                rest[:1] == ["what"]
+                and rest[1:2] in (["they"], ["it"])
+                and (rest[2:3] in (["do"], ["does"]))
+            ):
+                return True
+    return False
+
+
+def _joined_copulas(words: list[str]) -> list[str]:
+    """ "that", "'s" as the one word "that's" (the tokenizer splits the contraction)."""
+    joined: list[str] = []
+    for word in words:
+        if word in {"'s", "is"} and joined and joined[-1] in {"that", "it"}:
+            joined[-1] += "'s"
+        else:
+            joined.append(word)
+    return joined
 
 
 CHECKS = {

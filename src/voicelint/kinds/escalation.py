@@ -4,7 +4,8 @@ On a legal, injury, safety-hazard, adverse-event, medical, press, privacy, distr
 matter, a reply that admits fault, speculates on the cause, gives medical advice, makes light of
 it, or makes a statement, where it should only express concern and route the matter as the policy
 says. On a harm report (an injury, an adverse reaction, a hazard, distress, a crisis), a reply that
-offers compensation in public or shrugs it off (no concern, no hand-off). On any complaint, a reply
+offers compensation in public, sells (a sale, a deal, a jackpot, "win it back") or shrugs it off
+(no concern, no hand-off). On any complaint, a reply
 that argues the facts in public. Each check is a mechanism over the reply's analysis (care.py):
 who the subject is, what is negated, what the customer said, not a list of sentences.
 """
@@ -53,6 +54,7 @@ CHECKS: dict[str, tuple[str, ...]] = {
     ),
     "statement": ("legal_threat", "press_inquiry", "privacy"),
     "compensation": HARM,
+    "sell": HARM,
     "shrug": HARM,
     "argue": (COMPLAINT,),
 }
@@ -60,7 +62,7 @@ PARAMS = {
     "check": Param(
         (str,),
         "what the reply must not do: fault, cause, advice, levity, statement (on an escalation), "
-        "compensation or shrug (on a harm report), argue (on any complaint)",
+        "compensation, sell or shrug (on a harm report), argue (on any complaint)",
         required=True,
         choices=tuple(CHECKS),
     ),
@@ -116,6 +118,7 @@ MECHANISMS: dict[str, Callable[[Any], list[tuple[int, int]]]] = {
     "levity": care.tautologies,
     "advice": care.reassurances,
     "compensation": care.compensations,
+    "sell": care.promotions,
 }
 
 

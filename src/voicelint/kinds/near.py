@@ -135,6 +135,8 @@ def _closest(
             if order == "near_first":
                 continue
             gap = _words_between(counts, term.end_token, trigger.first_token, across)
+        elif term.end <= trigger.start or trigger.end <= term.start:
+            gap = 0  # two words joined in one token: "#reversediabetes"
         else:
             continue  # overlapping: the same words, not two
         if gap is not None and gap <= window and (best is None or gap < best[0]):

@@ -31,6 +31,7 @@ from voicelint.recognizers import (
     analyze,
     normal,
     not_a_year,
+    not_toll_free,
     valid_aba,
     valid_card,
     valid_iban,
@@ -152,6 +153,7 @@ def recognizers() -> tuple[Recognizer, ...]:
             frozenset(words["phone"]),
             anti_context=frozenset({"us", "our"}),
             anti_adjacent=frozenset({"call", "dial", "text", "phone", "tel", "telephone", "fax"}),
+            validate=not_toll_free,
         ),
         Recognizer(
             "EMAIL",
@@ -232,8 +234,9 @@ def is_role_address(address: str, roles: frozenset[str]) -> bool:
 
 
 def identifier(text: str) -> bool | None:
-    """At least four digits in all, and not a year on its own."""
-    if len(re.sub(r"\D", "", text)) < 4:
+    """At least four digits in all, not a year on its own, and not a toll-free number written as
+    one ("1-800-555-0199" is a helpline, not an account)."""
+    if len(re.sub(r"\D", "", text)) < 4 or not_toll_free(text) is False:
         return False
     return not_a_year(text)
 
@@ -242,8 +245,11 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     channels = ctx.setting("channels") or {}
     routing = ctx.setting("routing") or {}
     allow = [str(v) for v in channels.values()]
+    # the client's own name and its competitors' are businesses, never a person's
     own_names = {
-        w.lower() for v in (ctx.setting("voice.competitors") or []) for w in str(v).split()
+        w.lower()
+        for v in [*(ctx.setting("voice.competitors") or []), *(ctx.setting("brand") or [])]
+        for w in str(v).split()
     }
 
     def check(post: PostContext) -> list[Hit]:
@@ -482,9 +488,26 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
         for i in range(1, len(texts))
         if texts[i][:1].isupper() and _staff_name(texts, lowers, i, len(texts), own_names)
     ]
-    if not candidates:
+    # a full name ("Dave Kowalski", "Marco D.") right after a staff role word: "driver Dave
+    # Kowalski", "the physiotherapist responsible, Jenna Lowe"
+    roles = staff | set(care.lexicon("replies")["professions"])
+    full_names = {
+        i: stop
+        for i in range(1, len(texts))
+        if not _name_word(texts[i - 1])
+        and (stop := _staff_full_name(texts, lowers, i, len(texts), own_names)) is not None
+        and any(lowers[k] in roles for k in range(max(0, i - STAFF_ROLE_REACH), i))
+    }
+    if not candidates and not full_names:
         return found  # no name to blame: no need to read the sentences
     for first, end in care.sentences(doc):
+        for i, stop in full_names.items():
+            if first < i < end and (
+                blame.any_in(doc, stop, end) or _discipline_next(doc, end, blame)
+            ):
+                found.append(
+                    Entity("STAFF", doc[i].idx, doc[stop - 1].idx + len(texts[stop - 1]), 0.6)
+                )
         names = [i for i in candidates if first < i < end]
         if not names:
             continue
@@ -513,6 +536,37 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
             if faults and (near_staff or blamed_after):
                 found.append(Entity("STAFF", doc[i].idx, doc[i].idx + len(texts[i]), 0.6))
     return found
+
+
+STAFF_ROLE_REACH = 4  # "the installer, Marco D.": the role word at most this many tokens before
+
+
+def _staff_full_name(
+    texts: list[str], lowers: list[str], i: int, end: int, own: set[str]
+) -> int | None:
+    """The end of a full name at token ``i`` (``_full_name``), or of a first name and an initial
+    ("Marco D.")."""
+    full = _full_name(texts, lowers, i, end, own)
+    if full is not None:
+        return full
+    if (
+        i + 2 < end
+        and _name_word(texts[i])
+        and lowers[i] not in NOT_NAMES
+        and lowers[i] not in own
+        and len(texts[i + 1]) == 1
+        and texts[i + 1].isupper()
+        and texts[i + 2] == "."
+    ):
+        return i + 3
+    return None
+
+
+def _discipline_next(doc: Any, end: int, blame: care.Phrases) -> bool:
+    """Whether the sentence after the one ending at token ``end`` says what was done about a
+    staff member ("He has been suspended.")."""
+    following = next(((a, b) for a, b in care.sentences(doc) if a >= end), None)
+    return following is not None and blame.any_in(doc, *following)
 
 
 POSSESSIVE_DETERMINERS = frozenset({"our", "my", "your", "their", "its"})
@@ -550,9 +604,13 @@ def _specific_transaction(
     if not spans:
         return False
     nearby = doc[first:end].text
-    if not owned and (MONEY.search(nearby) or re.search(r"\d{4,}", nearby)):
+    if not owned and (MONEY.search(nearby) or LONG_NUMBER.search(nearby)):
         return True
     return any(s.first > 0 and doc[s.first - 1].lower_ in POSSESSIVES for s in spans)
+
+
+# a number of four digits or more, not a year ("the 2026 Webby Awards" is no one's order)
+LONG_NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}")
 
 
 def _name_word(text: str) -> bool:

@@ -60,6 +60,8 @@ BEFORE_THE_BLIND_SET = {
     ("is there a way", "care-dev5"),
     # rules/finance.yaml since 2026-12-05 02:27 UTC (b9adf94); b10-fresh was written 2026-12-06
     ("before it's too late", "b10-fresh"),
+    # the same entry; mixed-dev7 (2026-12-06 16:15 UTC) uses it in its own policy's custom rule
+    ("before it's too late", "mixed-dev7"),
 }
 
 

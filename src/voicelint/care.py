@@ -693,6 +693,8 @@ def _denies(doc: Any, first: int, end: int, echoes: set[str], light: set[str]) -
         lemma = lemmas[i]
         if cue > first and norms[cue - 1] in REFUSALS:
             continue  # "we can't offer refunds" refuses a demand; it does not deny a fact
+        if cue > first and norms[cue - 1] in FUTURE:
+            continue  # "we'll never need your account number in public": a promise
         if lemma in echoes and lemma not in light and not _wish(norms, cue, i, first):
             return True
     return False

@@ -148,11 +148,35 @@ def intents_of_doc(doc: Any) -> set[str]:
     for spec in specs():
         if spec.whole_message and spec.name not in found and _triggered(spec, doc, 0, len(doc)):
             found.add(spec.name)
+    if "press_inquiry" not in found and _names_outlet(doc):
+        found.add("press_inquiry")
     if found and found <= PERSONAL_INTENTS and praise_only(doc):
         return set()  # "got my refund in two days, amazing": thanks, not a matter to route
     if "press_inquiry" in found:
         found.discard("distress")  # a reporter asking about problem gambling is not in distress
     return found
+
+
+OUTLET_REACH = 4  # words between the introduction and the word of the media
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[Phrases, frozenset[str]]:
+    words = lexicon("intents")["outlets"]
+    return Phrases(words["introductions"]), frozenset(words["media"])
+
+
+def _names_outlet(doc: Any) -> bool:
+    """A reporter naming their outlet: "I'm with KTVX News", "writing for the Riverside Gazette"
+    (an introduction, then a word of the media within ``OUTLET_REACH`` words, proper nouns
+    included: the outlet's name is the point)."""
+    introductions, media = _outlets()
+    norms = tokens(doc).norms
+    for span in introductions.find(doc, 0, len(doc)):
+        ahead = norms[span.end : span.end + OUTLET_REACH + 1]
+        if any(w in media for w in ahead):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

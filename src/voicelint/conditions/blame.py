@@ -132,11 +132,16 @@ def _counterfactual(span: list[str]) -> bool:
 
 def _before_you(span: list[str]) -> bool:
     """Advice to pay attention "before you" act, with nobody but the reader in it: "it's
-    important to read your policy documents before you buy"."""
+    important to read your policy documents before you buy", or any advice put as a rule of
+    prudence ("it's always a good idea to inspect the car before you drive off":
+    ``advice_frames``)."""
     words = lexicon()
     if any(w in words["brand"] for w in span):
         return False
-    if not any(w in words["attention_verbs"] for w in span):
+    text = f" {' '.join(span)} "
+    if not any(w in words["attention_verbs"] for w in span) and not any(
+        f" {frame} " in text for frame in words["advice_frames"]
+    ):
         return False
     return any(
         w == "before" and k + 1 < len(span) and span[k + 1] in words["reader"]
@@ -277,8 +282,15 @@ FAILINGS = frozenset(
         "missed",
         "neglect",
         "neglecting",
+        "rush",
+        "rushing",
+        "rushed",
+        "hurry",
+        "hurrying",
     }
 )
+HAPPEN = frozenset({"happen", "happens", "happened"})
+HAPPEN_REACH = 3  # words between "happens" and "when": "happens a lot when people rush"
 
 
 def _class(span: list[str]) -> bool:
@@ -292,6 +304,17 @@ def _class(span: list[str]) -> bool:
         group = [j for j in range(k, min(len(span), k + 2)) if span[j] in PEOPLE]
         if group and any(w in FAILINGS for w in span[group[0] + 1 : group[0] + 4]):
             return True  # "delays are down to customers not sending their documents"
+    for k, word in enumerate(span):
+        if word not in HAPPEN:
+            continue
+        when = [j for j in range(k + 2, min(len(span), k + 2 + HAPPEN_REACH)) if span[j] == "when"]
+        group = (
+            [j for j in range(when[0] + 1, min(len(span), when[0] + 3)) if span[j] in PEOPLE]
+            if when
+            else []
+        )
+        if group and any(w in FAILINGS for w in span[group[0] + 1 : group[0] + 4]):
+            return True  # "happens a lot when people rush"
     for k, word in enumerate(span[:-2]):
         if word in PEOPLE and span[k + 1] == "like" and span[k + 2] in {"you", "u", "yourself"}:
             rest = span[k + 3 : k + 8]

@@ -39,6 +39,13 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   anyone "could have done" or "prevented", the harm declared the product's purpose ("heaters get
   hot, that's kind of their job", "that's what they do"), or an idiom of resignation ("that's
   life", "it is what it is"; ``lexicons/tone.yaml``: ``fatalism``).
+- ``defending``: at a complaint, in a reply that apologises nowhere, the brand's defence put in
+  place of an answer: the notice it gave ("the $75 fee is listed in our fee schedule", "the risk
+  is disclosed before you enable it"), the warnings it had up ("the wet floor sign was out"), the
+  care it took ("our hygienist followed protocol", "restraints are checked every morning"), what
+  customers are told to do ("riders are asked to keep their heads back"), or its practice
+  declared normal ("which is standard"); not negated ("the sign wasn't out" admits), not a
+  promise ("the new times will be posted"). ``lexicons/tone.yaml``: ``defence_*``.
 - ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
   "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
   brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
@@ -67,6 +74,7 @@ VALUES = (
     "elsewhere",
     "futility",
     "fatalism",
+    "defending",
 )
 SPEAKERS = frozenset({"we", "i", "our", "my", "'ve", "have", "has", "had"})
 NOTHING = frozenset({"nothing", "no"})
@@ -102,7 +110,19 @@ def holds(view: Any, value: str) -> bool:
             and _fatalism(span)
             and customer is not None
             and care.complains(customer)
-            and not _apologises_anywhere(view)  # "mistakes happen, and this one was ours. Sorry"
+            # "mistakes happen, and this one was ours. Sorry"; not "sorry! ..., but accidents happen"
+            and (not _apologises_anywhere(view) or _taken_back(span))
+        )
+    if value == "defending":
+        customer = view.post.customer
+        return (
+            bool(span)
+            and _defending(_joined_copulas([w for w in span if w not in PUNCTUATION]))
+            and customer is not None
+            and care.complains(customer)
+            and not _apologises_anywhere(view)
+            and not care.hands_off_in(view.analysis.doc)  # a private route offered: it helps
+            and not _asked(customer)  # "is there a fee if I'm late?": the fee's place answers it
         )
     if value == "futility" and span and not _futility(span) and _futile_object(span):
         customer = view.post.customer  # "it will not change anything", said at a complaint
@@ -411,24 +431,10 @@ def _fatalism(span: list[str]) -> bool:
     content = _joined_copulas([w for w in words if w not in PUNCTUATION])
     if any(_starts(content, "fatalism", at) for at in range(len(content))):
         return True
-    start = 0
-    while opener := next(
-        (p for p in _tone("fatalism_openers") if tuple(content[start : start + len(p)]) == p), None
-    ):
-        start += len(opener)
+    for clause in _clauses(words):
+        if _happens(_joined_copulas([w for w in clause if w not in PUNCTUATION]), 0):
+            return True
     for k, word in enumerate(content):
-        if word in HAPPEN and 0 < k - start <= 3:
-            # "accidents happen", "these things just happen"; not "what happens next"
-            subject = [w for w in content[start:k] if w not in HAPPEN_BEFORE]
-            after = content[k + 1 : k + 2]
-            if (
-                subject
-                and _starts(subject, "mishaps", len(subject) - 1)  # "accidents", not "updates"
-                and not any(w in NOT_RESIGNED or w in NEGATORS for w in content[start:k])
-                and not any(w in NOT_RESIGNED for w in after)
-                and not any(w in WE or w in {"you", "us", "me"} for w in subject)
-            ):
-                return True
         if word in NOBODY and k + 1 < len(content):
             # "nothing anyone could have done", "no one could have prevented it"
             ahead = content[k + 1 : k + 6]
@@ -447,6 +453,117 @@ def _fatalism(span: list[str]) -> bool:
             ):
                 return True
     return False
+
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "-", "but", "though", "although", "however"})
+CONTRASTS = frozenset({"but", "though", "although", "however", "yet"})
+
+
+def _clauses(words: list[str]) -> list[list[str]]:
+    """The sentence's clauses: split at a comma, a colon or a dash and at a contrast ("..., but
+    accidents happen"), the contrast word left out."""
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        if word in CLAUSE_BREAKS:
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    return [c for c in clauses if c]
+
+
+def _happens(content: list[str], start: int) -> bool:
+    """ "Accidents happen", "these things just happen" at the head of the clause that starts at
+    ``start`` (after its openers); not "what happens next", not "updates happen on Tuesdays"."""
+    while opener := next(
+        (p for p in _tone("fatalism_openers") if tuple(content[start : start + len(p)]) == p), None
+    ):
+        start += len(opener)
+    for k in range(start + 1, min(len(content), start + 4)):
+        if content[k] not in HAPPEN:
+            continue
+        subject = [w for w in content[start:k] if w not in HAPPEN_BEFORE]
+        after = content[k + 1 : k + 2]
+        return (
+            bool(subject)
+            and _starts(subject, "mishaps", len(subject) - 1)  # "accidents", not "updates"
+            and not any(w in NOT_RESIGNED or w in NEGATORS for w in content[start:k])
+            and not any(w in NOT_RESIGNED for w in after)
+            and not any(w in WE or w in {"you", "us", "me"} for w in subject)
+        )
+    return False
+
+
+def _taken_back(span: list[str]) -> bool:
+    """Fatalism in a clause after a contrast ("so sorry! the stairs have signs, but accidents
+    happen"): the apology before it is taken back, so it does not excuse the shrug."""
+    cut = max((k for k, w in enumerate(span) if w in CONTRASTS), default=None)
+    return cut is not None and _fatalism(span[cut:])
+
+
+BE_PASSIVE = frozenset(
+    {"is", "are", "was", "were", "been", "be", "'s", "'re", "it's", "that's", "get", "gets"}
+)
+DEFENCE_ADVERBS = frozenset({"clearly", "already", "fully", "always", "also", "plainly", "all"})
+PROMISES = frozenset({"will", "'ll", "wo", "going", "gonna", "shall", "should", "can", "could"})
+DEFENCE_REACH = 4  # words between a warning noun and "out" or "up"
+
+
+def _defending(content: list[str]) -> bool:
+    """The brand's defence put to a complaint: see the module's docstring."""
+    if any(w in NEGATORS or w in PROMISES or w in {"if", "unless"} for w in content):
+        return False  # "the sign wasn't out" admits; "it will be posted" promises
+    for k, word in enumerate(content):
+        if word in BE_PASSIVE:
+            j = k + 1
+            while j < len(content) and content[j] in DEFENCE_ADVERBS:
+                j += 1
+            if _starts(content, "defence_notice", j) and not any(
+                _pointer(w) for w in content[j + 1 : j + 4]
+            ):
+                return True  # "the fee is listed in our schedule"; not "listed at x.example/fees"
+            if _starts(content, "defence_care", j) and any(
+                _starts(content, "defence_routine", i) for i in range(j + 1, j + 4)
+            ):
+                return True  # "restraints are checked every morning"
+            if _starts(content, "defence_told", j) and "to" in content[j + 1 : j + 2]:
+                people = content[max(0, k - 2) : k]
+                if any(
+                    _starts(people, "defence_people", i) or _agent_plural(w)
+                    for i, w in enumerate(people)
+                ):
+                    return True  # "riders are asked to keep their head back"
+            if _starts(content, "defence_standard", j) and (
+                k > 0 and content[k - 1] in {"which", "that", "this", "it"}
+            ):
+                return True  # "..., which is standard"
+            if _starts(content, "defence_warnings_up", j) and any(
+                _starts(content, "defence_warnings", i) for i in range(max(0, k - DEFENCE_REACH), k)
+            ):
+                return True  # "the wet floor sign was out"
+        if word in {"followed", "follows", "follow"} and any(
+            _starts(content, "defence_protocol", i) for i in range(k + 1, k + 3)
+        ):
+            subject = content[max(0, k - 4) : k]
+            if not any(w in {"you", "please", "to"} for w in subject):
+                return True  # "our hygienist followed protocol"; not "please follow the guide"
+    return False
+
+
+def _asked(customer: Any) -> bool:
+    """Whether the customer's message only asks how something works (``care.inquiry``)."""
+    doc = customer.analysis.doc
+    return care.inquiry(doc, 0, len(doc), feelings=False)
+
+
+def _pointer(word: str) -> bool:
+    """A pointer to where something can be read ("x.example/fees", "here", "below"): the reply
+    informs, it does not say the customer was told."""
+    return word in {"here", "below", "above"} or ("." in word.strip(".") and word[0].isalnum())
+
+
+def _agent_plural(word: str) -> bool:
+    """A plural agent noun: who does something ("paddlers", "climbers", "swimmers")."""
+    return len(word) > 5 and word.endswith("ers") and word.isalpha()
 
 
 def _joined_copulas(words: list[str]) -> list[str]:

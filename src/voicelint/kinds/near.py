@@ -42,6 +42,11 @@ PARAMS = {
         (list,),
         "token patterns that also count as terms, e.g. a medical suffix: [{LOWER: {REGEX: 'itis$'}}]",
     ),
+    "near_patterns": Param(
+        (list,),
+        'token patterns that also count as triggers, e.g. "never" and "again" a few words '
+        "apart: [{LOWER: never}, {IS_ALPHA: true, OP: '{1,4}'}, {LOWER: again}]",
+    ),
     "window": Param((int,), "the most words between the two (default 6)"),
     "across": Param(
         (int,),
@@ -78,6 +83,14 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         except PatternError as error:
             raise KindError("term_patterns", f"the pattern is refused: {error}") from None
     trigger_key = ctx.bank.add_phrases(ctx.rule_id + ":near", triggers)
+    near_pattern_key = None
+    if params.get("near_patterns"):
+        try:
+            near_pattern_key = ctx.bank.add_patterns(
+                ctx.rule_id + ":near-patterns", params["near_patterns"]
+            )
+        except PatternError as error:
+            raise KindError("near_patterns", f"the pattern is refused: {error}") from None
     exception_key = ctx.bank.add_phrases(ctx.rule_id + ":except", string_list(params, "exceptions"))
 
     def check(post: PostContext) -> list[Hit]:
@@ -96,6 +109,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         near = [
             m
             for m in post.matches_for(trigger_key)
+            + (post.matches_for(near_pattern_key) if near_pattern_key else [])
             if not inside(m, exceptions) and not _is_name(post.doc, m)
         ]
         if not found or not near:

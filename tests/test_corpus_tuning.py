@@ -20,6 +20,10 @@ FLOORS = {
     "hardneg-dev2": ({"claims": 0.75, "tone": 0.75, "routing": 0.92}, 0.011),  # 2/199
     "care-dev5": ({"tone": 0.66, "routing": 0.82}, 0.0),
     "mixed-dev7": ({"claims": 0.75, "tone": 0.83, "routing": 0.87}, 0.01),  # 1/108
+    "claims-dev3": (
+        {"claims": 0.76, "disclosure": 0.85, "tone": 0.90, "routing": 0.75},
+        0.018,  # 2/114
+    ),
 }
 
 

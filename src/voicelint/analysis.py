@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -44,6 +44,17 @@ VADER_WORDS = 200  # longest text VADER scores in one piece (see valence_of_text
 # Quotation marks: straight double, curly double and curly single. A straight single quote only
 # opens after a space and closes before one, so apostrophes (it's, Dunkin') are not quotes.
 QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|(?<![\w])'[^'\n]+'(?![\w])")
+
+
+def _a_choice(norms: Sequence[str], i: int, end: int, words: Mapping[str, Any]) -> bool:
+    """ "Whatever you want" leaves a choice to the reader; it promises nothing ("whatever your
+    credit history" does)."""
+    return (
+        norms[i] == "whatever"
+        and i + 2 < end
+        and norms[i + 1] in {"you", "u"}
+        and norms[i + 2] in words["choice_verbs"]
+    )
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -281,6 +292,7 @@ class TextAnalysis:
             for i in range(first, end)
             if i not in negated
             and (norms[i] in words["absolute"] or lemmas[i] in words["absolute"])
+            and not _a_choice(norms, i, end, words)
         )
         absolute += tuple(
             span.first

@@ -9,8 +9,12 @@ next?", "Your turn", "That's the Acme effect", "Join Jess today".
 The testimony is a quotation before the sentence of at least five words that holds a quantity: a
 number, "double", "half", "zero" or "a penny". The offer is a cue from
 ``lexicons/claims/topics.yaml`` (``adoption``) in the sentence, or "join" with the name that
-signs the quotation (`" - Jess`, `" Margaret, Leeds`). A rule says ``unless: [{states:
-typical_results}]`` so that "results vary" keeps the testimonial honest.
+signs the quotation (`" - Jess`, `" Margaret, Leeds`). A result told without quotation marks
+counts too when a cue offers it outright (``adoption_direct``: "you're next", "your turn") and
+the story before the cue sizes a result: a percentage, points, pounds or a sum of money that is
+not a price ("Dana's bill fell 40% this year. You're next"; "20% off. Your turn" is a discount).
+A rule says ``unless: [{states: typical_results}]`` so that "results vary" keeps the testimonial
+honest.
 """
 
 from __future__ import annotations
@@ -29,7 +33,25 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 SIGNER = re.compile(r"\s*(?:[-–—]\s*([A-Z][a-z]+)|([A-Z][a-z]+),)")
+# A sized result told without quotation marks: "up 120 points", "cut their bill by 92%", "lost
+# 30 lbs", "$1,200 back"; not a price or an offer's own figure ("20% off", "4.9% APR").
+SIZED_RESULT = re.compile(
+    r"(?:[$£€]\s?\d[\d,.]*(?:k\b)?|\b\d[\d,.]*\s?(?:%|percent\b|points?\b|pts\b|lbs?\b|"
+    r"pounds\b|kg\b|kilos?\b|sizes?\b|inches\b))"
+    r"(?!\s*(?:off|discount|apr|apy|interest|cashback|cash back|fee|fees|a month|/mo|per)\b)",
+    re.IGNORECASE,
+)
+# ...and told as a change: "up", "cut", "lost", "saved", "by", "more" near the figure ("$5
+# lattes all week. Your turn" is a price, not a result).
+CHANGE = re.compile(
+    r"\b(?:up|down|by|more|less|fewer|higher|lower|back|sav\w*|lost|los\w*|earn\w*|made|"
+    r"mak\w*|cut\w*|dropp\w*|drops?|fell|fall\w*|gain\w*|grew|grow\w*|rais\w*|boost\w*|"
+    r"shed|paid off|jump\w*|climb\w*)\b",
+    re.IGNORECASE,
+)
+CHANGE_REACH = 40  # characters before a figure (and 15 after) a change word is looked for in
 KEY = "voicelint.adopts.testimonies"
+STORIES = "voicelint.adopts.stories"
 
 
 def testimonies(analysis: Any) -> list[tuple[int, str]]:
@@ -50,12 +72,38 @@ def testimonies(analysis: Any) -> list[tuple[int, str]]:
     return known
 
 
+def stories(analysis: Any) -> list[int]:
+    """Where each sized result told without quotation marks ends (character offsets)."""
+    known = analysis.__dict__.get(STORIES)
+    if known is None:
+        text = analysis.text
+        known = [
+            found.end()
+            for found in SIZED_RESULT.finditer(text)
+            if CHANGE.search(text, max(0, found.start() - CHANGE_REACH), found.end() + 15)
+        ]
+        analysis.__dict__[STORIES] = known
+    return known
+
+
+def _told(view: Any) -> bool:
+    """A cue that offers a result outright after an unquoted story that sizes one."""
+    sentence = view.sentence
+    told = [end for end in stories(view.analysis) if end < sentence.stop]
+    if not told:
+        return False
+    doc = view.analysis.doc
+    cues = lexicon()["adoption_direct"].find(doc, sentence.first, sentence.end)
+    return any(doc[span.first].idx >= min(told) for span in cues)
+
+
 def holds(view: Any, value: Any = None) -> bool:
-    if not testimonies(view.analysis):
-        return False  # most posts quote nobody: no sentence is analysed for them
     sentence = view.sentence
     if sentence is None:
         return False
+    if not testimonies(view.analysis):
+        # most posts quote nobody: only a story of a sized result is read for them
+        return bool(stories(view.analysis)) and _told(view)
     quoted = [(end, name) for end, name in testimonies(view.analysis) if end < sentence.stop]
     if not quoted:
         return False
@@ -64,5 +112,7 @@ def holds(view: Any, value: Any = None) -> bool:
     cues = lexicon()["adoption"].find(doc, sentence.first, sentence.end)
     if any(doc[span.first].idx >= first_end for span in cues):
         return True  # an offer after the quotation, not a word inside it
+    if _told(view):
+        return True
     words = view.words
     return "join" in words and any(name and name in words for _, name in quoted)

@@ -8,6 +8,8 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
   modal perfect after it ("if you'd kept the receipt, we could have waived it"; "if you'd like,
   we could..." offers); a question ("did you get our email?") and "you should have received it"
   (the brand's expectation) are not failings.
+  The reader's error presumed counts too: "you must have misunderstood the salesperson", "you
+  probably switched on the wrong setting" (``presuming``, ``error_verbs``, ``choice_made``).
 - ``hindsight``: advice to pay attention, about what the reader should have done: "next time,
   read the sign", "check the app before ordering" ("next time, order ahead" is a tip); at a
   complaint, also "it's important to read the terms before you buy", and advice to pay attention
@@ -197,6 +199,23 @@ def _failing(span: list[str]) -> bool:
         if len(rest) >= 2 and rest[0] in COUNTERFACTUAL:
             verb = rest[2] if rest[1] in PERFECT and len(rest) > 2 else rest[1]
             return verb in duties  # "you should have read", not "should have received"
+        if _presumed_error(span[k + 1 : k + 9]):
+            return True  # "you must have misunderstood", "you probably picked the wrong size"
+    return False
+
+
+def _presumed_error(rest: list[str]) -> bool:
+    """The reader's error presumed: a presuming word ("must have", "probably") then a verb of
+    error ("misunderstood", "forgot") or a choice made "wrong" ("switched on the wrong setting")."""
+    words = lexicon()
+    presumed = next((i for i, w in enumerate(rest[:3]) if w in words["presuming"]), None)
+    if presumed is None:
+        return False
+    for i in range(presumed + 1, min(len(rest), presumed + 4)):
+        if rest[i] in words["error_verbs"]:
+            return True
+        if rest[i] in words["choice_made"]:
+            return "wrong" in rest[i + 1 : i + 5]
     return False
 
 

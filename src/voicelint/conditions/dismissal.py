@@ -46,6 +46,10 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   customers are told to do ("riders are asked to keep their heads back"), or its practice
   declared normal ("which is standard"); not negated ("the sign wasn't out" admits), not a
   promise ("the new times will be posted"). ``lexicons/tone.yaml``: ``defence_*``.
+- ``daring``: at a complaint, in a reply that apologises nowhere, the customer's recourse
+  permitted with a shrug: "be my guest", "do whatever you want", "go ahead" or "feel free to"
+  before a recourse ("go ahead and report us") or at a clause's end ("Go ahead, our terms are
+  clear"), or a bare "Good luck." (``lexicons/tone.yaml``: ``dares``; "go ahead and DM us" helps).
 - ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
   "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
   brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
@@ -75,6 +79,7 @@ VALUES = (
     "futility",
     "fatalism",
     "defending",
+    "daring",
 )
 SPEAKERS = frozenset({"we", "i", "our", "my", "'ve", "have", "has", "had"})
 NOTHING = frozenset({"nothing", "no"})
@@ -123,6 +128,15 @@ def holds(view: Any, value: str) -> bool:
             and not _apologises_anywhere(view)
             and not care.hands_off_in(view.analysis.doc)  # a private route offered: it helps
             and not _asked(customer)  # "is there a fee if I'm late?": the fee's place answers it
+        )
+    if value == "daring":
+        customer = view.post.customer
+        return (
+            bool(span)
+            and _daring([w for w in span if not w.startswith("@")])
+            and customer is not None
+            and care.complains(customer)
+            and not _apologises_anywhere(view)
         )
     if value == "futility" and span and not _futility(span) and _futile_object(span):
         customer = view.post.customer  # "it will not change anything", said at a complaint
@@ -337,6 +351,49 @@ def _futility(span: list[str]) -> bool:
         subject = span[:k]
         if any(w in words["reader"] for w in subject) or any(w in recourse for w in subject):
             return True  # "you won't win", "reporting us won't change anything"
+    return False
+
+
+def _daring(span: list[str]) -> bool:
+    """A dare: "be my guest", "do whatever you want", "go ahead" before a recourse or a clause's
+    end, or "good luck" as the whole sentence."""
+    words = [w for w in span if w not in PUNCTUATION]
+    if words[:2] == ["good", "luck"] and (
+        len(words) == 2 or words[2:] in (["then"], ["with", "that"])
+    ):
+        return True  # "Good luck.", "good luck with that"
+    if _has_run(span, _tone("dares")):
+        return True
+    choice = lexicon()["choice_verbs"]
+    for k, word in enumerate(words[:-2]):
+        chosen = word in {"whatever", "what"} and words[k + 1] in {"you", "u"}
+        if (
+            chosen
+            and words[k + 2] in choice
+            and (word == "whatever" or (k and words[k - 1] == "do"))
+        ):
+            return True  # "do whatever you want", "do what you like"
+    recourse = {w for (w,) in _tone("dare_recourse")}
+    for opener in _tone("dare_openers"):
+        n = len(opener)
+        for k in range(len(span) - n + 1):
+            if tuple(span[k : k + n]) != opener:
+                continue
+            rest = span[k + n : k + n + 3]
+            if not rest or rest[0] in PUNCTUATION:
+                return True  # "Go ahead, our terms are clear."
+            if rest[0] == "and":
+                rest = rest[1:]
+            if rest and rest[0] in recourse:
+                return True  # "go ahead and report us", "feel free to leave"
+    return False
+
+
+def _has_run(span: list[str], runs: tuple[tuple[str, ...], ...]) -> bool:
+    for run in runs:
+        n = len(run)
+        if any(tuple(span[k : k + n]) == run for k in range(len(span) - n + 1)):
+            return True
     return False
 
 

@@ -28,6 +28,19 @@ MODALS = frozenset({"would", "will", "wo", "'d", "wouldn't", "won't"})
 
 
 THEIRS = frozenset({"this", "that", "the", "your", "ur"})
+# A money word used as a noun is no refusal: "does not affect your credit score", "no pay rise".
+DETERMINERS = frozenset({"your", "ur", "the", "a", "an", "my", "their", "our", "his", "her"})
+COMPOUNDS = frozenset(
+    {"score", "scores", "check", "checks", "card", "cards", "report", "reports", "history"}
+    | {"limit", "limits", "union", "line", "rating", "file", "rise", "raise", "period", "slip"}
+)
+
+
+def _noun(span: list[str], k: int) -> bool:
+    """The money word is a noun: after a determiner or before the noun it modifies."""
+    return (k > 0 and span[k - 1] in DETERMINERS) or (
+        k + 1 < len(span) and span[k + 1] in COMPOUNDS
+    )
 
 
 def _their_claim(span: list[str], k: int, nouns: set[str]) -> bool:
@@ -45,7 +58,7 @@ def holds(view: Any, value: Any = None) -> bool:
     cues, verbs = set(words["cues"]), set(words["money_verbs"])
     conditionals = lexicon()["conditionals"]
     for k, word in enumerate(span):
-        if word not in verbs:
+        if word not in verbs or _noun(span, k):
             continue
         before = span[max(0, k - WINDOW) : k]
         if not any(w in cues for w in before) or any(w in conditionals for w in span[:k]):

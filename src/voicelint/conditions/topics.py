@@ -12,7 +12,14 @@ from typing import Any
 from voicelint.lexicon import load
 from voicelint.nlp import PhraseList
 
-SECTIONS = ("pitch_verbs", "pitch_phrases", "professionals", "adoption", "topics")
+SECTIONS = (
+    "pitch_verbs",
+    "pitch_phrases",
+    "professionals",
+    "adoption",
+    "adoption_direct",
+    "topics",
+)
 
 
 @cache

@@ -82,6 +82,11 @@ ASKING = frozenset(  # openers of a question that asks, whatever marks end it
 )
 PROMISED_PATH = frozenset({"a", "an", "the", "you", "your", "every", "each", "all", "more"})
 UNITS = frozenset({"%", "x", "percent", "points", "point", "pts"})
+# Objects that are the person a result happens to ("approve you", "accepts everyone"): a result
+# only after its verb, never an outcome a promising verb takes on its own.
+PEOPLE_OBJECTS = frozenset({"you", "u", "everyone", "everybody", "anyone"})
+PLAYTHROUGH = frozenset({"wagering", "playthrough", "rollover", "play-through"})
+SHARE_OF = frozenset({"the", "their", "your", "his", "her", "its", "our", "total", "starting"})
 # Words between a subject and its denial ("we will never", "Acme does not"), and the subjects
 # whose denial is their own conduct or story.
 AUXILIARIES = frozenset(
@@ -905,6 +910,8 @@ class Reading:
                     j = i + 1
                     while j < b and norms[j] in adverbs:
                         j += 1
+                    if j + 1 < b and norms[j] == "be" and norms[j + 1].endswith("ing"):
+                        j += 1  # the progressive: "will be reading chapter books"
                     if j < b and j in verbs and not self._looks(j, b):
                         found.append((i, j + 1))  # "'ll save", "will easily read", "will 10x"
             self._markers[key] = sorted(found, key=lambda m: (m[0], -m[1]))  # longest first
@@ -1006,7 +1013,10 @@ def _stated_as_fact(
         return False
     if not (first in verbs or end - 1 in verbs):
         # a result word with its size: "clients see 3x more leads", "members report 40% fewer"
-        # a bare percentage is a product's own term ("members earn 4% APY"), a change is not
+        # a bare percentage is a product's own term ("members earn 4% APY"), a change is not;
+        # nor is a bonus's playthrough ("15x wagering")
+        if norms[first] in PLAYTHROUGH:
+            return False
         return first > clause[0] and (
             _number(norms[first - 1]) or (norms[first - 1] == "%" and norms[first] in CHANGES)
         )
@@ -1037,6 +1047,8 @@ def _promised(
     table = tokens(post.doc)
     found = []
     for m in objects:
+        if table.norms[m.first_token] in PEOPLE_OBJECTS:
+            continue  # "anyone promising a yes" promises nothing to anyone
         after = m.end_token
         while after < len(table.norms) and table.norms[after] in {",", "-", "—", "–"}:
             after += 1
@@ -1073,10 +1085,21 @@ def _as_verbs(post: PostContext, verbs: Sequence[Match]) -> Sequence[Match]:
 
 
 def _sized(norms: Sequence[str], i: int, objects: frozenset[int]) -> bool:
-    """A number that sizes a class object: "10 pounds", "20% higher", "200 points higher"."""
+    """A number that sizes a class object: "10 pounds", "20% higher", "200 points higher", or a
+    share of one: "20% of their body weight"."""
     if i + 1 in objects:
         return True
-    return i + 2 in objects and i + 1 < len(norms) and norms[i + 1] in UNITS
+    if not (i + 1 < len(norms) and norms[i + 1] in UNITS):
+        return False
+    if i + 2 in objects:
+        return True
+    j = i + 2
+    if j < len(norms) and norms[j] == "of":
+        j += 1
+        while j < min(len(norms), i + 6) and norms[j] in SHARE_OF:
+            j += 1
+        return j in objects
+    return False
 
 
 def _number(word: str) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from voicelint.analysis import valence_of_word
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 from voicelint.kinds.metric import HASHTAG
 from voicelint.kinds.tone_context import echoes_customer, lexicon, sentences
@@ -34,6 +35,7 @@ PARAMS = {
     ),
 }
 MESSAGE_VARS = frozenset({"match", "competitor", "how"})
+PRAISE = 1.5  # VADER valence of a word that praises what follows it ("lovely", "great")
 MENTION_SETTING = "voice.competitor_mentions"
 
 
@@ -102,7 +104,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             if trigger is None:
                 bad = post.matches_for(bad_key)
                 for anchor, a, b in _anchors(doc, name, bounds):
-                    trigger = trigger or _near(anchor, bad, a, b, window)
+                    trigger = trigger or _near(anchor, bad, a, b, window, doc)
                 how = "a disparaging word"
             if trigger is None:
                 trigger = _simile(doc, name, bounds, post.matches_for(simile_key))
@@ -188,9 +190,25 @@ def _token_match(doc: Any, first: int, end: int) -> Match:
     return Match(doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text), first, end)
 
 
-def _near(name: Match, bad: list[Match], first: int, last: int, window: int) -> Match | None:
+# Words VADER reads as positive that intensify what follows rather than praise it ("pretty awful").
+INTENSIFIERS = frozenset({"pretty", "super", "fine", "well", "real", "truly", "mighty"})
+
+
+def _praised(doc: Any, match: Match) -> bool:
+    """A disparaging noun praised by the word before it: "make lovely toys", "a great joke"."""
+    if match.first_token == 0 or match.end_token - match.first_token > 1:
+        return False
+    before = doc[match.first_token - 1].lower_
+    return before not in INTENSIFIERS and valence_of_word(before) >= PRAISE
+
+
+def _near(
+    name: Match, bad: list[Match], first: int, last: int, window: int, doc: Any = None
+) -> Match | None:
     for match in bad:
         if not first <= match.first_token < last:
+            continue
+        if doc is not None and _praised(doc, match):
             continue
         distance = (
             name.first_token - match.end_token

@@ -514,14 +514,21 @@ def generic(doc: Any, first: int, end: int) -> bool:
 
 # verbs of learning about something: what follows them is the customer's report, read back
 REPORTING = frozenset({"hear", "heard", "hearing", "learn", "learned", "learnt", "learning"})
+SORRY = frozenset({"sorry", "apologies", "apologise", "apologize"})
 
 
 def reported_back(doc: Any, first: int, index: int) -> bool:
     """Whether the words at ``index`` repeat the customer's report after a verb of learning about
-    it ("sorry to hear your flight was cancelled"): the customer's news, not a deed the brand
-    reports on their account."""
+    it ("sorry to hear your flight was cancelled") or of being sorry for it ("we're sorry your
+    flight was cancelled"): the customer's news, not a deed the brand reports on their account."""
     norms = tokens(doc).norms
-    return any(norms[i] in REPORTING for i in range(first, index))
+    return any(
+        norms[i] in REPORTING
+        # "we're sorry your flight was cancelled": sorry for their news ("sorry, your refund
+        # has gone through" is an interjection before a deed)
+        or (norms[i] in SORRY and i + 1 < index and norms[i + 1] not in {",", "!", ".", "-", ":"})
+        for i in range(first, index)
+    )
 
 
 def sympathises(doc: Any) -> bool:

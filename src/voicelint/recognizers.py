@@ -179,7 +179,9 @@ def analyze(
                     recognizer.window,
                     _sentence_start(starts, match.start()),
                 )
-                if recognizer.anti_context and _mentions(before, recognizer.anti_context):
+                if recognizer.anti_context and _nearer(
+                    before, recognizer.anti_context, recognizer.context
+                ):
                     continue
                 if before and before[-1] in recognizer.anti_adjacent:
                     continue
@@ -244,6 +246,24 @@ def _sentence_start(starts: list[int], offset: int) -> int:
     """Where the sentence holding ``offset`` starts, from the sentence starts of the whole text
     ("No. 5588" does not end one: a digit follows)."""
     return starts[bisect.bisect_right(starts, offset) - 1]
+
+
+OWNS = 2  # an anti-context word this close before a context word owns it: "our routing number"
+
+
+def _nearer(words: list[str], anti: frozenset[str], context: frozenset[str]) -> bool:
+    """An anti-context word closer to the match than any context word: "our since-2019 store
+    12345" is ours, "our guest of the year, Ana (booking HX-58213)" is the guest's booking."""
+    last_anti, last_context = _last(words, anti), _last(words, context)
+    # the anti word nearer the match, or right before the context word it owns ("our routing
+    # number is 011000015")
+    return last_anti >= 0 and (last_anti > last_context or last_context - last_anti <= OWNS)
+
+
+def _last(words: list[str], found: frozenset[str]) -> int:
+    return max(
+        (i for i, word in enumerate(words) if any(word.startswith(c) for c in found)), default=-1
+    )
 
 
 def _mentions(words: list[str], context: frozenset[str]) -> bool:

@@ -50,6 +50,9 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   permitted with a shrug: "be my guest", "do whatever you want", "go ahead" or "feel free to"
   before a recourse ("go ahead and report us") or at a clause's end ("Go ahead, our terms are
   clear"), or a bare "Good luck." (``lexicons/tone.yaml``: ``dares``; "go ahead and DM us" helps).
+- ``non_apology``: at a complaint, an apology for the customer's feelings rather than for what
+  happened: "sorry you feel that way", "sorry if you were offended" (``lexicons/analysis.yaml``:
+  ``non_apologies``, read on the sentence's words).
 - ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
   "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
   brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
@@ -80,6 +83,7 @@ VALUES = (
     "fatalism",
     "defending",
     "daring",
+    "non_apology",
 )
 SPEAKERS = frozenset({"we", "i", "our", "my", "'ve", "have", "has", "had"})
 NOTHING = frozenset({"nothing", "no"})
@@ -128,6 +132,14 @@ def holds(view: Any, value: str) -> bool:
             and not _apologises_anywhere(view)
             and not care.hands_off_in(view.analysis.doc)  # a private route offered: it helps
             and not _asked(customer)  # "is there a fee if I'm late?": the fee's place answers it
+        )
+    if value == "non_apology":
+        customer = view.post.customer
+        text = f" {' '.join(span)} "
+        return (
+            customer is not None
+            and care.complains(customer)
+            and any(f" {p} " in text for p in lexicon()["non_apologies"])
         )
     if value == "daring":
         customer = view.post.customer
@@ -270,7 +282,7 @@ PROXIES = frozenset(
 
 def _contradicting(span: list[str]) -> bool:
     words = lexicon()
-    if _works_for_us(span):
+    if _works_for_us(span) or _account_denied(span):
         return True
     for k, word in enumerate(span):
         if word not in words["error_words"] or word == "off":
@@ -290,6 +302,31 @@ def _contradicting(span: list[str]) -> bool:
             and before[2] in COPULAS
         ):
             return True  # "your lawyer is mistaken" (not "your source is wrong": a rumour)
+    return False
+
+
+DENIED_ACCOUNT = frozenset({"true", "accurate", "correct", "factual", "what", "how"})
+OCCURRED = frozenset({"happen", "happened", "occur", "occurred"})
+
+
+def _account_denied(span: list[str]) -> bool:
+    """The customer's account of events denied outright: "that is not what happened", "that's not
+    true", "this never happened" ("that's not right" and "that's not ok" sympathise)."""
+    for k, word in enumerate(span):
+        if word not in DEMONSTRATIVES or "sorry" in span[:k]:
+            continue  # "sorry that wasn't what happened" regrets it
+        rest = span[k + 1 : k + 5]
+        if word in {"that", "this", "it"} and rest[:1] and rest[0] in COPULAS | {"'s"}:
+            rest = rest[1:]
+        if len(rest) >= 2 and rest[0] in {"not", "n't", "never"}:
+            if rest[1] in OCCURRED:
+                return True  # "that never happened"
+            if rest[1] in DENIED_ACCOUNT and (
+                rest[1] not in {"what", "how"} or (len(rest) > 2 and rest[2] in OCCURRED)
+            ):
+                return True  # "that's not true", "that is not what happened"
+        if rest[:2] in (["did", "n't"], ["didn't"]) and len(rest) > 2 and rest[2] in OCCURRED:
+            return True  # "that didn't happen"
     return False
 
 
@@ -358,8 +395,14 @@ def _daring(span: list[str]) -> bool:
     """A dare: "be my guest", "do whatever you want", "go ahead" before a recourse or a clause's
     end, or "good luck" as the whole sentence."""
     words = [w for w in span if w not in PUNCTUATION]
-    if words[:2] == ["good", "luck"] and (
-        len(words) == 2 or words[2:] in (["then"], ["with", "that"])
+    if (
+        words[:2] == ["good", "luck"]
+        and (
+            len(words) == 2
+            or words[2:] in (["then"], ["with", "that"])
+            # wished on the customer's recourse: "good luck in court", "good luck with that letter"
+            or (words[2] in {"with", "in"} and any(w in _recourse_words() for w in words[3:6]))
+        )
     ):
         return True  # "Good luck.", "good luck with that"
     if _has_run(span, _tone("dares")):
@@ -387,6 +430,11 @@ def _daring(span: list[str]) -> bool:
             if rest and rest[0] in recourse:
                 return True  # "go ahead and report us", "feel free to leave"
     return False
+
+
+@cache
+def _recourse_words() -> frozenset[str]:
+    return frozenset(w for (w,) in _tone("recourse")) | {"court", "claim", "attorney"}
 
 
 def _has_run(span: list[str], runs: tuple[tuple[str, ...], ...]) -> bool:
@@ -597,13 +645,31 @@ def _defending(content: list[str]) -> bool:
                 _starts(content, "defence_warnings", i) for i in range(max(0, k - DEFENCE_REACH), k)
             ):
                 return True  # "the wet floor sign was out"
+        if _brand_before(content, k) and (
+            # "our team inspects monthly": the care it takes, in the present
+            (
+                _starts(content, "defence_care_done", k)
+                and any(_starts(content, "defence_routine", i) for i in range(k + 1, k + 4))
+            )
+            # "our exits meet every code": compliance put in place of an answer
+            or (
+                _starts(content, "defence_compliance", k)
+                and any(_starts(content, "defence_rules", i) for i in range(k + 1, k + 5))
+            )
+        ):
+            return True
         if word in {"followed", "follows", "follow"} and any(
-            _starts(content, "defence_protocol", i) for i in range(k + 1, k + 3)
+            _starts(content, "defence_protocol", i) for i in range(k + 1, k + 5)
         ):
             subject = content[max(0, k - 4) : k]
             if not any(w in {"you", "please", "to"} for w in subject):
                 return True  # "our hygienist followed protocol"; not "please follow the guide"
     return False
+
+
+def _brand_before(content: list[str], k: int) -> bool:
+    """The brand ("we", "our ...") among the four words before ``k``: who takes the care."""
+    return any(w in {"we", "our", "we've", "we're"} for w in content[max(0, k - 4) : k])
 
 
 def _asked(customer: Any) -> bool:

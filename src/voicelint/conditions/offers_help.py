@@ -26,6 +26,7 @@ def holds(view: Any, value: Any = None) -> bool:
         span = norms[sentence.first : sentence.end]
         if "brand" in sentence.about and any(
             w in words["help_verbs"]
+            and not _follows_rules(span, k)
             and _brand_acts(span, k, words)
             and k + sentence.first not in sentence.negated
             and not _refused(span, k)
@@ -58,20 +59,31 @@ MODALS = frozenset({"'ll", "’ll", "will", "can", "'d", "’d", "would"})
 NOT_OFFERS = frozenset(
     {"see", "suggest", "recommend", "advise", "urge", "encourage", "say", "think", "expect"}
 )
+# The brand's people as who offers: "our team can", "our nurses will".
+STAFF = frozenset({"team", "teams", "staff", "crew", "agents", "specialists", "experts"})
+STAFF |= {"nurses", "engineers", "advisers", "advisors", "colleagues", "desk", "line"}
 ADVERBS = frozenset({"gently", "strongly", "just", "kindly", "simply", "also", "really", "only"})
 
 
 def _brand_acts(span: list[str], k: int, words: Any) -> bool:
     """The brand is who the help word belongs to: "we'll", "we can", "let us help" (a modal right
-    after the brand; another help verb within three words of it), not "your followers will"."""
+    after the brand; another help verb within three words of it), or the brand's people ("our
+    team can"), not "your followers will"."""
     before = [w for w in span[max(0, k - 3) : k] if w.strip()]
     brand = words["brand"] | {"i", "let", "happy", "glad"}
     if span[k] in MODALS:
         after = [w for w in span[k + 1 : k + 4] if w.strip() and w not in ADVERBS]
         if after[:1] and after[0] in NOT_OFFERS:
             return False  # "we'll see who's right", "we'd gently suggest reading": no offer
+        if before and before[-1] in STAFF and "our" in span[max(0, k - 5) : k]:
+            return True  # "our assistance team can talk you through it"
         return bool(before) and before[-1] in brand
     return any(w in brand or w in MODALS for w in before)
+
+
+def _follows_rules(span: list[str], k: int) -> bool:
+    """ "Our engineers follow strict procedures" keeps rules; "we'll follow up" offers help."""
+    return span[k] == "follow" and (k + 1 >= len(span) or span[k + 1] != "up")
 
 
 def _refused(span: list[str], k: int) -> bool:

@@ -5,8 +5,9 @@ Marks of ridicule that need no listed insult (word classes in ``lexicons/analysi
 - ``laughter``: laughing, eye-rolling or an ironic emoji (lol, haha, 😂, 🙄, 🙃, 🤷, 💅:
   ``lexicons/tone.yaml``), at a message that complains or asks (an ironic emoji alone not at a
   plain question: "it's on our list 👀" teases one); not where the customer laughs
-  too, nor where another sentence of the reply is warmly glad for the reader ("so glad you
-  enjoyed them"): laughter shared is rapport.
+  too (a laugh, not their own 🙃), nor where another sentence of the reply is warmly glad for the
+  reader ("so glad you enjoyed them"): laughter shared is rapport. At a report of an injury, a
+  hazard or despair, any laugh ridicules, shared or not, a sheepish 😅 included.
 - ``scare_quotes``: the customer's own words set in quotation marks in a sentence that is not an
   instruction ("your 'urgent' request"); pair it with ``unless: [apology]``, since quoting a
   customer to apologise ("sorry the wait felt 'ridiculous'") is kind.
@@ -65,6 +66,8 @@ VALUES = (
     "parody",
     "sneer",
 )
+# What the customer reports that no laugh may answer (routing intents).
+HARMS = frozenset({"injury", "safety_hazard", "adverse_event", "distress", "crisis"})
 GROUP_SUBJECTS = frozenset(
     {"they", "people", "customers", "passengers", "guests", "folks", "users"}
 )
@@ -99,7 +102,9 @@ def _cue(value: str, span: list[str]) -> bool:
             value == "parody" and "next" in span
         )
     if value == "laughter":
-        return any(w in words["laughter"] or _is_laugh(w) for w in span)
+        return any(
+            w in words["laughter"] or w in words["nervous_laughter"] or _is_laugh(w) for w in span
+        )
     if value == "scare_quotes":
         return any(w in QUOTES for w in span)
     if value == "sneer":
@@ -127,11 +132,17 @@ def _cue(value: str, span: list[str]) -> bool:
 def _laughter(view: Any, span: list[str]) -> bool:
     words = lexicon()
     laughs = words["laughter"]
+    said = view.post.customer
+    if (
+        said is not None
+        and said.intents & HARMS
+        and any(w in words["nervous_laughter"] for w in span)
+    ):
+        return True  # "strong coffee 😅" to a cut foot
     if not any(w in laughs or _is_laugh(w) for w in span):
         return False
     if _agrees(span):
         return False  # "haha, you're not wrong": laughing along while conceding the point
-    said = view.post.customer
     sentence = view.sentence
     if sentence is not None and "competitor" in sentence.about:
         return True  # laughing at a competitor needs no complaint
@@ -141,10 +152,13 @@ def _laughter(view: Any, span: list[str]) -> bool:
         asks = "?" in tokens(said.analysis.doc).norms
         if asks and not (care.complains(said) or _negative(said)):
             return False  # an ironic emoji alone teases a question ("on our list 👀"), mocks a complaint
+    if said.intents & HARMS:
+        return True  # laughter at an injury, a hazard or despair is never shared fun
     if _rapport(view):
         return False
     theirs = tokens(said.analysis.doc).norms
-    return not any(w in laughs or _is_laugh(w) for w in theirs)  # shared laughter is rapport
+    # shared laughter is rapport; the customer's eye-roll or upside-down face (🙃) is not a laugh
+    return not any(w in laughs or _is_haha(w) for w in theirs)
 
 
 def _is_laugh(word: str) -> bool:

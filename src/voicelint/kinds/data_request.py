@@ -101,6 +101,13 @@ def _public_requests(doc: Any) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+def _self_service(norms: Any, first: int, end: int, words: Any) -> bool:
+    """A request whose verb has the reader use their own data themselves ("check your address at
+    x.example", "update your email in Settings"): it hands nothing to the brand."""
+    content = [norms[i] for i in range(first, end) if norms[i].isalpha() and norms[i] != "please"]
+    return bool(content) and content[0] in words["self_service"]
+
+
 def _where_to_reach(doc: Any, index: int) -> bool:
     """An item right after "at", "via" or "on" says where to reach someone ("call at <phone>")."""
     prepositions = care.lexicon("replies")["data_question"]["channel_prepositions"]
@@ -112,7 +119,8 @@ def asked_in_question(doc: Any) -> list[tuple[int, int]]:
     """Token ranges of questions and requests that ask for the reader's data: a data item in a
     question or request about the reader ("what's the best number to reach you on?") or about their
     records ("the email on the account"), not sent to a private channel, not negated, not the
-    brand's own place ("the address of your nearest store")."""
+    brand's own place ("the address of your nearest store"), not a request that has the reader use
+    it themselves ("check your address at x.example")."""
     words = care.lexicon("replies")["data_question"]
     items = care.phrases("replies", "data_item")
     private = care.phrases("replies", "private")
@@ -127,6 +135,8 @@ def asked_in_question(doc: Any) -> list[tuple[int, int]]:
             continue
         if negation.any_in(doc, first, end) or care.hands_off_in(doc, first, end):
             continue
+        if sentence.act == "request" and _self_service(norms, first, end, words):
+            continue  # "check your address at x.example": the reader uses it, nobody asks for it
         candidates = [(s.first, s.end) for s in items.find(doc, first, end)]
         candidates += [
             (i, i + 1)

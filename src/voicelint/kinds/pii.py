@@ -494,21 +494,31 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     full_names = {
         i: stop
         for i in range(1, len(texts))
-        if not _name_word(texts[i - 1])
+        # "Receptionist Tanya B.": a capitalised role word opening the sentence is no name
+        if (not _name_word(texts[i - 1]) or lowers[i - 1] in roles)
         and (stop := _staff_full_name(texts, lowers, i, len(texts), own_names)) is not None
-        and any(lowers[k] in roles for k in range(max(0, i - STAFF_ROLE_REACH), i))
+        and (
+            any(lowers[k] in roles for k in range(max(0, i - STAFF_ROLE_REACH), i))
+            # or at work after it: "Darren K. was on shift that night", "Ana P. from our team"
+            or any(
+                lowers[k] in roles | ON_DUTY
+                for k in range(stop, min(len(texts), stop + STAFF_AFTER))
+            )
+        )
     }
     if not candidates and not full_names:
         return found  # no name to blame: no need to read the sentences
     for first, end in care.sentences(doc):
         for i, stop in full_names.items():
-            if first < i < end and (
+            if first <= i < end and (
                 blame.any_in(doc, stop, end) or _discipline_next(doc, end, blame)
             ):
                 found.append(
                     Entity("STAFF", doc[i].idx, doc[stop - 1].idx + len(texts[stop - 1]), 0.6)
                 )
-        names = [i for i in candidates if first < i < end]
+        # a name may open the sentence ("Kevin from our Riverton team has been written up"): it
+        # is kept only near the brand's people or before a fault, as every other name
+        names = [i for i in candidates if first <= i < end]
         if not names:
             continue
         # a fault word capitalised mid-sentence is part of a name ("our Niacinamide 10% Drops")
@@ -521,7 +531,9 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
         faults += [i for i in range(first, end) if valence_of_word(lowers[i]) <= NEGATIVE_WORD]
         for i in names:
             near_staff = any(
-                lowers[k] in staff for k in range(max(first, i - 3), min(end, i + 4)) if k != i
+                lowers[k] in staff
+                for k in range(max(first, i - 3), min(end, i + STAFF_AFTER))
+                if k != i
             )
             blamed_after = any(i < f <= i + BLAME_WINDOW for f in faults)
             if not faults and lowers[i - 1] in IDENTIFYING:
@@ -539,6 +551,8 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
 
 
 STAFF_ROLE_REACH = 4  # "the installer, Marco D.": the role word at most this many tokens before
+STAFF_AFTER = 6  # "Kevin from our Riverton team": the brand's people this far after the name
+ON_DUTY = frozenset({"shift", "duty", "rota", "desk", "counter", "reception"})
 
 
 def _staff_full_name(
@@ -559,6 +573,16 @@ def _staff_full_name(
         and texts[i + 2] == "."
     ):
         return i + 3
+    if (
+        i + 1 < end
+        and _name_word(texts[i])
+        and lowers[i] not in NOT_NAMES
+        and lowers[i] not in own
+        and len(texts[i + 1]) == 2
+        and texts[i + 1][0].isupper()
+        and texts[i + 1][1] == "."
+    ):
+        return i + 2  # the initial kept with its dot as one token: "Tanya B."
     return None
 
 

@@ -62,6 +62,8 @@ BEFORE_THE_BLIND_SET = {
     ("before it's too late", "b10-fresh"),
     # the same entry; mixed-dev7 (2026-12-06 16:15 UTC) uses it in its own policy's custom rule
     ("before it's too late", "mixed-dev7"),
+    # rules/finance.yaml since 2026-12-05 02:27 UTC (b9adf94); posts-dev8 was written 2026-12-06
+    ("before it's too late", "posts-dev8"),
 }
 
 

@@ -317,7 +317,7 @@ def _attributed(doc: Any, start: int, stop: int) -> bool:
     sentence = doc[start:stop]
     if not YEAR.search(sentence.text):
         return False
-    if _cites_a_study(doc, start, stop):
+    if _cites_a_study(doc, start, stop) or _data_in_brackets(doc, start, stop):
         return True
     verbs = _words("attribution_verbs")
     if any(t.norm_ in verbs or t.lemma_ in verbs for t in sentence) and _named_award(sentence):
@@ -331,6 +331,21 @@ def _attributed(doc: Any, start: int, stop: int) -> bool:
                 token.norm_ == "to" or any(t.norm_ in verbs or t.lemma_ in verbs for t in sentence)
             ):
                 return True
+    return False
+
+
+def _data_in_brackets(doc: Any, start: int, stop: int) -> bool:
+    """The data and period a ranking rests on, named in brackets: "best-selling style of 2025
+    (our order data, Jan-Dec 2025)", "fastest-selling listings (Cascade MLS, Q3 2026)"."""
+    sources = _words("data_sources")
+    inside = False
+    for token in doc[start:stop]:
+        if token.text == "(":
+            inside = True
+        elif token.text == ")":
+            inside = False
+        elif inside and (token.norm_ in sources or token.lemma_ in sources):
+            return True
     return False
 
 

@@ -85,6 +85,14 @@ UNITS = frozenset({"%", "x", "percent", "points", "point", "pts"})
 # Objects that are the person a result happens to ("approve you", "accepts everyone"): a result
 # only after its verb, never an outcome a promising verb takes on its own.
 PEOPLE_OBJECTS = frozenset({"you", "u", "everyone", "everybody", "anyone"})
+# Prepositions that take the noun after them away from a verb before them.
+GOVERNING = frozenset({"around", "about", "into", "onto", "towards", "toward", "beside"})
+PAST_UNITS = frozenset(
+    {"year", "spring", "summer", "fall", "autumn", "winter", "month", "week", "season", "night"}
+    | {"weekend", "time", "january", "february", "march", "april", "may", "june", "july"}
+    | {"august", "september", "october", "november", "december", "christmas", "term"}
+)
+PROVEN = frozenset({"proven", "clinically", "scientifically"})  # proof claimed for a result
 PLAYTHROUGH = frozenset({"wagering", "playthrough", "rollover", "play-through"})
 SHARE_OF = frozenset({"the", "their", "your", "his", "her", "its", "our", "total", "starting"})
 # Words between a subject and its denial ("we will never", "Acme does not"), and the subjects
@@ -266,7 +274,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             verbs = _as_verbs(post, post.matches_for(outcome.verbs))
             objects = post.matches_for(outcome.objects)
             if results or (verbs and objects):
-                spans = _outcome_spans(results, verbs, objects, window)
+                spans = _outcome_spans(results, verbs, objects, window, tokens(post.doc).norms)
                 found.extend((a, b, outcome) for a, b in spans)
             found.extend((a, b, outcome) for a, b in _compared(post, objects, comparatives))
             found.extend(
@@ -457,14 +465,18 @@ class Reading:
         clause = self.clause(sentence, first)
         if end > clause[1] or self.disowned(sentence, clause, first):
             return None  # a verb and an object in two sentences ("drop in May. Sizes XS-3X")
+        if not sentence.absolute and self._told_of_the_past(sentence):
+            return None  # "finished her first 10K in 58 minutes last spring": a story, no promise
         verbs = self.starts(outcome.verbs)
         if not self._compared_of_someone(clause, first, end):
             return None
         if self.hedged(sentence, clause):
             if self.hedged(sentence, clause, soft=False) or self.asks(sentence):
                 return None
-            # only "helps": a deadline still binds ("helps you fall asleep in minutes")
-            return self.timed_outcome(sentence, clause, first, end, verbs, outcome)
+            # only "helps": a deadline still binds ("helps you fall asleep in minutes"), and so
+            # does proof claimed ("clinically proven to help you sleep better")
+            if not any(self.norms[i] in PROVEN for i in range(*clause)):
+                return self.timed_outcome(sentence, clause, first, end, verbs, outcome)
         if self._certainty_denied(sentence, first, end):
             return None  # "approval isn't guaranteed, and anyone who says so...": denied
         markers = self.markers(sentence, clause, outcome.name, verbs | self.starts(outcome.results))
@@ -625,6 +637,16 @@ class Reading:
             self.lemmas[i] in self.grammar.promise_verbs and i in sentence.negated
             for i in range(max(clause[0], first - WIDE), first)
         )
+
+    def _told_of_the_past(self, sentence: Sentence) -> bool:
+        """A sentence dated in the past: "last spring", "two years ago", "yesterday"."""
+        norms = self.norms
+        for i in range(sentence.first, sentence.end):
+            if norms[i] in {"ago", "yesterday"}:
+                return True
+            if norms[i] == "last" and i + 1 < sentence.end and norms[i + 1] in PAST_UNITS:
+                return True
+        return False
 
     def asks(self, sentence: Sentence) -> bool:
         """A question that asks: not a statement ending in "??" ("it actually fixed my sleep??"),
@@ -976,15 +998,24 @@ class Reading:
 
 
 def _outcome_spans(
-    results: Sequence[Match], verbs: Sequence[Match], objects: Sequence[Match], window: int
+    results: Sequence[Match],
+    verbs: Sequence[Match],
+    objects: Sequence[Match],
+    window: int,
+    norms: Sequence[str] = (),
 ) -> list[tuple[int, int]]:
     """Token ranges of a class's outcomes: a result, or a verb and its object close after it
-    (or just before it: "bills? slashed", "pounds lost")."""
+    (or just before it: "bills? slashed", "pounds lost"); not an object a preposition governs
+    ("builds a plan around your knees": the plan is what is built)."""
     spans = [(m.first_token, m.end_token) for m in results]
     starts = [m.first_token for m in objects]
     for verb in verbs:
         after = bisect_left(starts, verb.end_token)
-        if after < len(starts) and starts[after] - verb.end_token <= window:
+        if (
+            after < len(starts)
+            and starts[after] - verb.end_token <= window
+            and not any(norms[i] in GOVERNING for i in range(verb.end_token, starts[after]))
+        ):
             spans.append((verb.first_token, objects[after].end_token))
             continue
         before = bisect_right(starts, verb.first_token - 1) - 1

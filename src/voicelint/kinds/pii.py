@@ -479,6 +479,7 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     sentence that blames: a fault word or a word VADER rates negative. A name said to the reader
     ("Sorry, Jane!") is the reader's own handle, not a staff member's."""
     blame = care.phrases("pii", "blame")
+    discipline = care.phrases("pii", "discipline")
     staff = set(care.lexicon("replies")["staff"])
     words = tokens(doc)
     texts, lowers = words.texts, words.lowers
@@ -499,6 +500,8 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
         and (stop := _staff_full_name(texts, lowers, i, len(texts), own_names)) is not None
         and (
             any(lowers[k] in roles for k in range(max(0, i - STAFF_ROLE_REACH), i))
+            # or what is done to staff said of them: "Tom Reyes has been let go"
+            or discipline.any_in(doc, stop, min(len(texts), stop + STAFF_AFTER))
             # or at work after it: "Darren K. was on shift that night", "Ana P. from our team"
             or any(
                 lowers[k] in roles | ON_DUTY

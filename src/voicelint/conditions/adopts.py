@@ -98,12 +98,12 @@ def _told(view: Any) -> bool:
 
 
 def holds(view: Any, value: Any = None) -> bool:
+    if not testimonies(view.analysis):
+        # most posts quote nobody and tell no sized result: no sentence is analysed for them
+        return bool(stories(view.analysis)) and view.sentence is not None and _told(view)
     sentence = view.sentence
     if sentence is None:
         return False
-    if not testimonies(view.analysis):
-        # most posts quote nobody: only a story of a sized result is read for them
-        return bool(stories(view.analysis)) and _told(view)
     quoted = [(end, name) for end, name in testimonies(view.analysis) if end < sentence.stop]
     if not quoted:
         return False

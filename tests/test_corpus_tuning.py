@@ -21,6 +21,11 @@ FLOORS = {
     "care-dev5": ({"tone": 0.69, "routing": 0.85}, 0.0),
     "mixed-dev7": ({"claims": 0.75, "tone": 0.83, "routing": 0.87}, 0.01),  # 1/108
     "care-dev6": ({"tone": 0.65, "routing": 0.95}, 0.02),  # 2/102
+    # clients in industries no pack names (tuning not started: first contact only)
+    "nopack-dev9": (
+        {"claims": 0.35, "disclosure": 1.0, "tone": 0.76, "routing": 0.89},
+        0.01,  # 1/108
+    ),
     "posts-dev8": (
         {"claims": 0.87, "disclosure": 0.84, "tone": 0.90, "routing": 1.0},
         0.025,  # 3/120

@@ -21,9 +21,9 @@ FLOORS = {
     "care-dev5": ({"tone": 0.69, "routing": 0.85}, 0.0),
     "mixed-dev7": ({"claims": 0.75, "tone": 0.83, "routing": 0.87}, 0.01),  # 1/108
     "care-dev6": ({"tone": 0.65, "routing": 0.95}, 0.02),  # 2/102
-    # clients in industries no pack names (tuning not started: first contact only)
+    # clients in industries no pack names
     "nopack-dev9": (
-        {"claims": 0.35, "disclosure": 1.0, "tone": 0.76, "routing": 0.89},
+        {"claims": 0.48, "disclosure": 1.0, "tone": 0.76, "routing": 0.89},
         0.01,  # 1/108
     ),
     "posts-dev8": (

@@ -160,3 +160,38 @@ def test_a_full_name_in_good_news_is_no_staff_blame():
     assert "routing.customer-care.personal-data" not in rules(
         "Maria Lopez joins our kitchen as head chef this spring!", ["customer-care"]
     )
+
+
+# --- clients no pack names (found with tests/corpus-tuning/nopack-dev9) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toddlers can never be harmed by our sprays.",
+        "With our vault, your files can never be stolen.",
+        "With sealant tyres you will never get a flat again.",
+        "Our smart lock stops 100% of break-ins.",
+        "Pass your IELTS first time, guaranteed.",
+        "Sound like a native in 10 weeks or your money back.",
+        "Our workshop raises your score by 2 bands in a month.",
+        "Our hot-vapour clean eliminates dust mites for good.",
+        "Breathe cleaner air instantly with our new filter.",
+        "Book a desk and your productivity doubles. Guaranteed.",
+    ],
+)
+def test_a_claim_for_a_client_no_pack_names(text):
+    assert "claims.certain-outcome" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may never need a second visit.",
+        "Our doorbell can help deter porch thefts.",
+        "We close at 5pm on Fridays.",
+        "If you can never get a parking space, try our bike racks.",
+    ],
+)
+def test_a_possibility_or_an_opening_hour_is_no_claim(text):
+    assert "claims.certain-outcome" not in rules(text)

@@ -897,10 +897,12 @@ class Reading:
             self._hedged[key] = any(
                 norms[i] in hedges
                 and not skip[0] <= i < skip[1]
-                # "can't lose" is no hedge; "may never", before the skipped denial, is one
+                # "can't lose" is no hedge; "may never", before the skipped denial, is one, but
+                # "can never" denies the possibility outright
                 and not (
                     i + 1 < len(norms) and norms[i + 1] in NOT_HEDGES_BEFORE and i + 1 != skip[0]
                 )
+                and not (norms[i] == "can" and i + 1 == skip[0])
                 for i in range(*clause)
             ) or self._qualified(sentence)
         return self._hedged[key]

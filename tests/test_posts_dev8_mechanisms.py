@@ -195,3 +195,18 @@ def test_a_claim_for_a_client_no_pack_names(text):
 )
 def test_a_possibility_or_an_opening_hour_is_no_claim(text):
     assert "claims.certain-outcome" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Theft-proof bike locks for the city.", True),
+        ("Our crash-proof helmets.", True),
+        ("An unpickable deadbolt.", True),
+        ("Theft-resistant locks, Sold Secure Gold rated.", False),
+        ("Nothing is hack-proof: turn on two-factor sign-in.", False),
+        ("Waterproof to 50 metres.", False),
+    ],
+)
+def test_proof_against_a_harm(text, flagged):
+    assert ("claims.proof-absolute" in rules(text)) is flagged

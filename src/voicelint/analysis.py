@@ -46,6 +46,13 @@ VADER_WORDS = 200  # longest text VADER scores in one piece (see valence_of_text
 QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|(?<![\w])'[^'\n]+'(?![\w])")
 
 
+def non_apology(norms: Sequence[str]) -> bool:
+    """Whether words apologise for the reader's feelings, not for what happened ("sorry you
+    feel that way", "sorry if you were offended"; ``non_apologies``)."""
+    text = f" {' '.join(norms)} "
+    return any(f" {p} " in text for p in lexicon()["non_apologies"])
+
+
 def _a_choice(norms: Sequence[str], i: int, end: int, words: Mapping[str, Any]) -> bool:
     """ "Whatever you want" leaves a choice to the reader; it promises nothing ("whatever your
     credit history" does)."""

@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
-from voicelint.analysis import NEGATIVE_WORD, split_sentences, valence_of_word
+from voicelint.analysis import NEGATIVE_WORD, non_apology, split_sentences, valence_of_word
 from voicelint.analysis import _about as speaks_of
 from voicelint.analysis import _act as speech_act
 from voicelint.analysis import lexicon as analysis_words
@@ -27,6 +27,8 @@ from voicelint.nlp import Span, is_verb_form, tokens
 
 # Intents that are the customer's own business (billing, an order, an account); the rest escalate.
 PERSONAL_INTENTS = frozenset({"billing", "order_status", "account_security"})
+# What a customer reports that is harm to a person: nothing may be sold, given or laughed at it.
+HARM_INTENTS = ("crisis", "distress", "injury", "safety_hazard", "adverse_event")
 # Intents whose public reply must route and say nothing else (legal, safety, press, crisis).
 ESCALATIONS = (
     "legal_threat",
@@ -514,7 +516,6 @@ def generic(doc: Any, first: int, end: int) -> bool:
 
 # verbs of learning about something: what follows them is the customer's report, read back
 REPORTING = frozenset({"hear", "heard", "hearing", "learn", "learned", "learnt", "learning"})
-SORRY = frozenset({"sorry", "apologies", "apologise", "apologize"})
 
 
 def reported_back(doc: Any, first: int, index: int) -> bool:
@@ -522,11 +523,12 @@ def reported_back(doc: Any, first: int, index: int) -> bool:
     it ("sorry to hear your flight was cancelled") or of being sorry for it ("we're sorry your
     flight was cancelled"): the customer's news, not a deed the brand reports on their account."""
     norms = tokens(doc).norms
+    sorry = analysis_words()["apology"]
     return any(
         norms[i] in REPORTING
         # "we're sorry your flight was cancelled": sorry for their news ("sorry, your refund
         # has gone through" is an interjection before a deed)
-        or (norms[i] in SORRY and i + 1 < index and norms[i + 1] not in {",", "!", ".", "-", ":"})
+        or (norms[i] in sorry and i + 1 < index and norms[i + 1] not in {",", "!", ".", "-", ":"})
         for i in range(first, index)
     )
 
@@ -537,8 +539,7 @@ def sympathises(doc: Any) -> bool:
     norms = tokens(doc).norms
     sympathy = phrases("replies", "sympathy")
     for s in acts(doc):
-        text = " " + " ".join(norms[s.first : s.end]) + " "
-        if any(f" {p} " in text for p in words["non_apologies"]):
+        if non_apology(norms[s.first : s.end]):
             continue
         if any(norms[i] in words["apology"] for i in range(s.first, s.end)):
             return True

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from voicelint.analysis import lexicon, valence_of_word
+from voicelint.analysis import lexicon, non_apology, valence_of_word
 from voicelint.conditions.ridicule import is_mock_regret
 from voicelint.nlp import tokens
 
@@ -41,8 +41,7 @@ def holds(view: Any, value: Any = None) -> bool:
 def apologises(norms: list[str]) -> bool:
     """Whether a sentence's norms apologise or sympathise (see the module's docstring)."""
     words = lexicon()
-    text = " ".join(norms)
-    if any(f" {p} " in f" {text} " for p in words["non_apologies"]):
+    if non_apology(norms):
         return False
     if any(w in words["laughter"] or is_mock_regret(w) for w in norms):
         return False  # "sorry it wasn't the Ritz 😂": a sorry that laughs is mock regret

@@ -66,7 +66,7 @@ from typing import Any
 
 from voicelint import care
 from voicelint import lexicon as lexicon_file
-from voicelint.analysis import COPULAS, lexicon
+from voicelint.analysis import COPULAS, lexicon, non_apology
 from voicelint.nlp import tokens
 
 NAME = "dismissal"
@@ -123,32 +123,20 @@ def holds(view: Any, value: str) -> bool:
             and (not _apologises_anywhere(view) or _taken_back(span))
         )
     if value == "defending":
-        customer = view.post.customer
         return (
             bool(span)
             and _defending(_joined_copulas([w for w in span if w not in PUNCTUATION]))
-            and customer is not None
-            and care.complains(customer)
-            and not _apologises_anywhere(view)
+            and _unanswered_complaint(view)
             and not care.hands_off_in(view.analysis.doc)  # a private route offered: it helps
-            and not _asked(customer)  # "is there a fee if I'm late?": the fee's place answers it
+            and not _asked(view.post.customer)  # "is there a fee if I'm late?": it answers
         )
     if value == "non_apology":
-        customer = view.post.customer
-        text = f" {' '.join(span)} "
-        return (
-            customer is not None
-            and care.complains(customer)
-            and any(f" {p} " in text for p in lexicon()["non_apologies"])
-        )
+        return non_apology(span) and _complaint(view)
     if value == "daring":
-        customer = view.post.customer
         return (
             bool(span)
             and _daring([w for w in span if not w.startswith("@")])
-            and customer is not None
-            and care.complains(customer)
-            and not _apologises_anywhere(view)
+            and _unanswered_complaint(view)
         )
     if value == "futility" and span and not _futility(span) and _futile_object(span):
         customer = view.post.customer  # "it will not change anything", said at a complaint
@@ -391,6 +379,17 @@ def _futility(span: list[str]) -> bool:
     return False
 
 
+def _complaint(view: Any) -> bool:
+    """The reply answers a customer who complains."""
+    customer = view.post.customer
+    return customer is not None and care.complains(customer)
+
+
+def _unanswered_complaint(view: Any) -> bool:
+    """The reply answers a complaint and apologises nowhere."""
+    return _complaint(view) and not _apologises_anywhere(view)
+
+
 def _daring(span: list[str]) -> bool:
     """A dare: "be my guest", "do whatever you want", "go ahead" before a recourse or a clause's
     end, or "good luck" as the whole sentence."""
@@ -405,7 +404,7 @@ def _daring(span: list[str]) -> bool:
         )
     ):
         return True  # "Good luck.", "good luck with that"
-    if _has_run(span, _tone("dares")):
+    if any(_starts(span, "dares", k) for k in range(len(span))):
         return True
     choice = lexicon()["choice_verbs"]
     for k, word in enumerate(words[:-2]):
@@ -434,15 +433,7 @@ def _daring(span: list[str]) -> bool:
 
 @cache
 def _recourse_words() -> frozenset[str]:
-    return frozenset(w for (w,) in _tone("recourse")) | {"court", "claim", "attorney"}
-
-
-def _has_run(span: list[str], runs: tuple[tuple[str, ...], ...]) -> bool:
-    for run in runs:
-        n = len(run)
-        if any(tuple(span[k : k + n]) == run for k in range(len(span) - n + 1)):
-            return True
-    return False
+    return frozenset(w for (w,) in _tone("recourse"))
 
 
 def _futile_object(span: list[str]) -> bool:

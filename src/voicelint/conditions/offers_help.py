@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from voicelint import care
 from voicelint.analysis import lexicon
 from voicelint.nlp import tokens
 
@@ -59,9 +60,6 @@ MODALS = frozenset({"'ll", "’ll", "will", "can", "'d", "’d", "would"})
 NOT_OFFERS = frozenset(
     {"see", "suggest", "recommend", "advise", "urge", "encourage", "say", "think", "expect"}
 )
-# The brand's people as who offers: "our team can", "our nurses will".
-STAFF = frozenset({"team", "teams", "staff", "crew", "agents", "specialists", "experts"})
-STAFF |= {"nurses", "engineers", "advisers", "advisors", "colleagues", "desk", "line"}
 ADVERBS = frozenset({"gently", "strongly", "just", "kindly", "simply", "also", "really", "only"})
 
 
@@ -75,10 +73,17 @@ def _brand_acts(span: list[str], k: int, words: Any) -> bool:
         after = [w for w in span[k + 1 : k + 4] if w.strip() and w not in ADVERBS]
         if after[:1] and after[0] in NOT_OFFERS:
             return False  # "we'll see who's right", "we'd gently suggest reading": no offer
-        if before and before[-1] in STAFF and "our" in span[max(0, k - 5) : k]:
+        if before and _staff(before[-1]) and "our" in span[max(0, k - 5) : k]:
             return True  # "our assistance team can talk you through it"
         return bool(before) and before[-1] in brand
     return any(w in brand or w in MODALS for w in before)
+
+
+def _staff(word: str) -> bool:
+    """One of the brand's people, or a group of them ("team", "nurses": ``replies.yaml``
+    ``staff``)."""
+    staff = care.lexicon("replies")["staff"]
+    return word in staff or (word.endswith("s") and word[:-1] in staff)
 
 
 def _follows_rules(span: list[str], k: int) -> bool:

@@ -66,8 +66,7 @@ VALUES = (
     "parody",
     "sneer",
 )
-# What the customer reports that no laugh may answer (routing intents).
-HARMS = frozenset({"injury", "safety_hazard", "adverse_event", "distress", "crisis"})
+HARMS = frozenset(care.HARM_INTENTS)  # what the customer reports that no laugh may answer
 GROUP_SUBJECTS = frozenset(
     {"they", "people", "customers", "passengers", "guests", "folks", "users"}
 )

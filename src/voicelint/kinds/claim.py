@@ -639,14 +639,17 @@ class Reading:
         )
 
     def _told_of_the_past(self, sentence: Sentence) -> bool:
-        """A sentence dated in the past: "last spring", "two years ago", "yesterday"."""
-        norms = self.norms
-        for i in range(sentence.first, sentence.end):
-            if norms[i] in {"ago", "yesterday"}:
-                return True
-            if norms[i] == "last" and i + 1 < sentence.end and norms[i + 1] in PAST_UNITS:
-                return True
-        return False
+        """A sentence dated in the past: "last spring", "two years ago", "yesterday" (read once
+        per sentence: every outcome in it asks)."""
+        key = ("past", sentence.first)
+        if key not in self._once:
+            norms, end = self.norms, sentence.end
+            self._once[key] = any(
+                norms[i] in {"ago", "yesterday"}
+                or (norms[i] == "last" and i + 1 < end and norms[i + 1] in PAST_UNITS)
+                for i in range(sentence.first, end)
+            )
+        return bool(self._once[key])
 
     def asks(self, sentence: Sentence) -> bool:
         """A question that asks: not a statement ending in "??" ("it actually fixed my sleep??"),
@@ -1004,7 +1007,7 @@ def _outcome_spans(
     verbs: Sequence[Match],
     objects: Sequence[Match],
     window: int,
-    norms: Sequence[str] = (),
+    norms: Sequence[str],
 ) -> list[tuple[int, int]]:
     """Token ranges of a class's outcomes: a result, or a verb and its object close after it
     (or just before it: "bills? slashed", "pounds lost"); not an object a preposition governs

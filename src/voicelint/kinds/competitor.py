@@ -203,12 +203,12 @@ def _praised(doc: Any, match: Match) -> bool:
 
 
 def _near(
-    name: Match, bad: list[Match], first: int, last: int, window: int, doc: Any = None
+    name: Match, bad: list[Match], first: int, last: int, window: int, doc: Any
 ) -> Match | None:
     for match in bad:
         if not first <= match.first_token < last:
             continue
-        if doc is not None and _praised(doc, match):
+        if _praised(doc, match):
             continue
         distance = (
             name.first_token - match.end_token

@@ -21,7 +21,7 @@ from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 
 NAME = "escalation"
-HARM = ("crisis", "distress", "injury", "safety_hazard", "adverse_event")
+HARM = care.HARM_INTENTS
 COMPLAINT = "complaint"  # any complaint: an intent, a negative feeling, a negative word
 # what the reply must not do -> the customer intents it applies to
 CHECKS: dict[str, tuple[str, ...]] = {

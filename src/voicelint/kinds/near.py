@@ -74,23 +74,9 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     if isinstance(across, bool) or across < 0:
         raise KindError("across", "across must be a number of sentence ends, 0 or more")
     term_key = ctx.bank.add_phrases(ctx.rule_id + ":terms", terms)
-    pattern_key = None
-    if params.get("term_patterns"):
-        try:
-            pattern_key = ctx.bank.add_patterns(
-                ctx.rule_id + ":term-patterns", params["term_patterns"]
-            )
-        except PatternError as error:
-            raise KindError("term_patterns", f"the pattern is refused: {error}") from None
+    pattern_key = _patterns(ctx, params, "term_patterns", ":term-patterns")
     trigger_key = ctx.bank.add_phrases(ctx.rule_id + ":near", triggers)
-    near_pattern_key = None
-    if params.get("near_patterns"):
-        try:
-            near_pattern_key = ctx.bank.add_patterns(
-                ctx.rule_id + ":near-patterns", params["near_patterns"]
-            )
-        except PatternError as error:
-            raise KindError("near_patterns", f"the pattern is refused: {error}") from None
+    near_pattern_key = _patterns(ctx, params, "near_patterns", ":near-patterns")
     exception_key = ctx.bank.add_phrases(ctx.rule_id + ":except", string_list(params, "exceptions"))
 
     def check(post: PostContext) -> list[Hit]:
@@ -129,6 +115,16 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         return hits
 
     return check
+
+
+def _patterns(ctx: BuildContext, params: Mapping[str, Any], name: str, suffix: str) -> Any:
+    """The bank key of a rule's token patterns (``term_patterns``, ``near_patterns``), or None."""
+    if not params.get(name):
+        return None
+    try:
+        return ctx.bank.add_patterns(ctx.rule_id + suffix, params[name])
+    except PatternError as error:
+        raise KindError(name, f"the pattern is refused: {error}") from None
 
 
 def _closest(

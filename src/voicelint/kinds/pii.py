@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from voicelint import care
@@ -478,8 +478,7 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     """A name near the brand's people ("our driver Kevin") or before a fault ("Jake forgot"), in a
     sentence that blames: a fault word or a word VADER rates negative. A name said to the reader
     ("Sorry, Jane!") is the reader's own handle, not a staff member's."""
-    blame = care.phrases("pii", "blame")
-    discipline = care.phrases("pii", "discipline")
+    blame, discipline = _faults()
     staff = set(care.lexicon("replies")["staff"])
     words = tokens(doc)
     texts, lowers = words.texts, words.lowers
@@ -566,27 +565,25 @@ def _staff_full_name(
     full = _full_name(texts, lowers, i, end, own)
     if full is not None:
         return full
-    if (
-        i + 2 < end
-        and _name_word(texts[i])
-        and lowers[i] not in NOT_NAMES
-        and lowers[i] not in own
-        and len(texts[i + 1]) == 1
-        and texts[i + 1].isupper()
-        and texts[i + 2] == "."
-    ):
-        return i + 3
-    if (
-        i + 1 < end
-        and _name_word(texts[i])
-        and lowers[i] not in NOT_NAMES
-        and lowers[i] not in own
-        and len(texts[i + 1]) == 2
-        and texts[i + 1][0].isupper()
-        and texts[i + 1][1] == "."
-    ):
+    if i + 1 >= end or not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
+        return None
+    initial = texts[i + 1]
+    if len(initial) == 2 and initial[0].isupper() and initial[1] == ".":
         return i + 2  # the initial kept with its dot as one token: "Tanya B."
+    if i + 2 < end and len(initial) == 1 and initial.isupper() and texts[i + 2] == ".":
+        return i + 3  # "Marco D ."
     return None
+
+
+@cache
+def _faults() -> tuple[care.Phrases, care.Phrases]:
+    """What blames a named staff member (a fault, or what was done about it) and, of that, what
+    is done only to staff (``lexicons/routing/pii.yaml``: ``blame``, ``discipline``)."""
+    words = care.lexicon("pii")
+    return (
+        care.Phrases.of([*words["blame"], *words["discipline"]], name="pii:blame"),
+        care.phrases("pii", "discipline"),
+    )
 
 
 def _discipline_next(doc: Any, end: int, blame: care.Phrases) -> bool:

@@ -23,7 +23,7 @@ FLOORS = {
     "care-dev6": ({"tone": 0.65, "routing": 0.95}, 0.02),  # 2/102
     # clients in industries no pack names
     "nopack-dev9": (
-        {"claims": 0.54, "disclosure": 1.0, "tone": 0.76, "routing": 0.89},
+        {"claims": 0.72, "disclosure": 1.0, "tone": 0.76, "routing": 0.89},
         0.01,  # 1/108
     ),
     "posts-dev8": (
@@ -34,6 +34,12 @@ FLOORS = {
         {"claims": 0.76, "disclosure": 0.85, "tone": 0.95, "routing": 0.75},
         0.018,  # 2/114
     ),
+    # service businesses (pest control, movers, tutoring, bookkeeping, broadband, auto repair)
+    "claims-dev10": (
+        {"claims": 0.71, "disclosure": 0.83, "tone": 0.80, "routing": 0.66},
+        0.033,  # 4/123
+    ),
+    "care-dev11": ({"tone": 0.59, "routing": 0.86}, 0.051),  # 5/99
 }
 
 

@@ -161,11 +161,12 @@ def test_a_pattern_that_would_backtrack_catastrophically_is_refused(tmp):
 
 
 def test_a_plain_regex_in_a_pattern_still_works(tmp):
-    write(tmp, "acme.yaml", custom_pattern_policy("^eco(safe|smart)$"))
-    write(tmp, "post.txt", "Our ecosafe cups are here.\n")
+    # (not "eco...": green words are an always-on claims check of their own)
+    write(tmp, "acme.yaml", custom_pattern_policy("^zen(safe|smart)$"))
+    write(tmp, "post.txt", "Our zensafe cups are here.\n")
     result = run_cli(["check", "post.txt", "--policy", "acme.yaml", "--format", "json"], tmp)
     assert [(f["rule"], f["match"]) for f in json.loads(result.stdout)["findings"]] == [
-        ("tone.acme.word", "ecosafe")
+        ("tone.acme.word", "zensafe")
     ]
 
 

@@ -156,10 +156,11 @@ def test_a_regex_a_linear_engine_cannot_run_is_refused_in_one_line(tmp, regex):
 
 
 def test_a_regex_with_other_predicates_still_matches(tmp):
-    write(tmp, "acme.yaml", pattern_policy("^eco"))
-    write(tmp, "post.txt", "Our ECOSAFE cups and eco-smart lids.\n")
+    # (not "eco...": green words are an always-on claims check of their own)
+    write(tmp, "acme.yaml", pattern_policy("^zen"))
+    write(tmp, "post.txt", "Our ZENSAFE cups and zen-smart lids.\n")
     result = run_cli(["check", "post.txt", "--policy", "acme.yaml", "--format", "json"], tmp)
-    assert [f["match"] for f in json.loads(result.stdout)["findings"]] == ["ECOSAFE", "eco"]
+    assert [f["match"] for f in json.loads(result.stdout)["findings"]] == ["ZENSAFE", "zen"]
 
 
 # --- the sponsored-post hashtag scan ---------------------------------------------------------

@@ -20,7 +20,12 @@ WORD_RULE = {
 def custom(**params: object) -> dict:
     return {
         "custom_rules": [{**WORD_RULE, **params}],
-        "rules": {"tone": "off", "format": "off", "claims.superlative": "off"},
+        "rules": {
+            "tone": "off",
+            "format": "off",
+            "claims.superlative": "off",
+            "claims.environmental": "off",  # always on since green claims bind every client
+        },
     }
 
 

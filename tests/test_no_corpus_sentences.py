@@ -66,6 +66,8 @@ BEFORE_THE_BLIND_SET = {
     ("before it's too late", "posts-dev8"),
     # lexicons/hostility.yaml since 2026-11-23 (4187abd); b12-fresh was written 2026-12-06 18:38 UTC
     ("what did you expect", "b12-fresh"),
+    # lexicons/hostility.yaml since 2026-11-23 (4187abd); care-dev11 was written 2026-12-06 21:36 UTC
+    ("that is on you", "care-dev11"),
 }
 
 

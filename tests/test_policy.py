@@ -21,8 +21,21 @@ def test_a_minimal_policy_runs_the_core_checks(tmp):
     path = write(tmp, "acme.yaml", "client: acme\n")
     policy = load_policy(path)
     assert policy.client == "acme"
-    assert policy.packs == ("core",)
+    # green claims are held to the Green Guides whatever the industry: environmental is always on
+    assert policy.packs == ("core", "environmental")
     assert "claims.superlative" in [r.id for r in policy.rules]
+    assert "claims.environmental.general-benefit" in [r.id for r in policy.rules]
+
+
+def test_an_always_on_pack_named_again_is_loaded_once(tmp):
+    (tmp / "green.yaml").write_text(
+        "pack: green\nextends: [environmental]\nrules: []\n", encoding="utf-8"
+    )
+    path = write(tmp, "acme.yaml", "client: acme\nextends: [environmental, green.yaml]\n")
+    policy = load_policy(path)
+    ids = [r.id for r in policy.rules]
+    assert ids.count("claims.environmental.general-benefit") == 1
+    assert policy.packs == ("core", "environmental", "green.yaml")
 
 
 def test_an_empty_policy_file_is_the_defaults(tmp):

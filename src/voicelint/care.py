@@ -317,6 +317,26 @@ def negation_scope(doc: Any, first: int, end: int) -> dict[int, int]:
     return scope
 
 
+# a negation that instructs the reader ("please don't post it", "do not reply") or that marks an
+# absence ("two years without a reading") denies nothing the customer said
+INSTRUCTING_LEADS = frozenset({"please", "and", "but", "so", "just", ",", "also", "then"})
+
+
+def _instructs(norms: list[str], cue: int, first: int) -> bool:
+    if norms[cue] == "without":
+        return True
+    if norms[cue] == "n't" and cue > first and norms[cue - 1] in {"do", "ca"}:
+        cue -= 1  # "don't" is read as "do" + "n't"
+    elif norms[cue] == "not" and cue > first and norms[cue - 1] == "do":
+        cue -= 1
+    elif norms[cue] not in {"never", "dont"}:
+        return False
+    lead = cue - 1
+    while lead >= first and not norms[lead].strip():
+        lead -= 1
+    return lead < first or norms[lead] in INSTRUCTING_LEADS
+
+
 def _wish(norms: list[str], cue: int, target: int, first: int) -> bool:
     return any(norms[i] in WISHES for i in range(max(first, cue - 2), target))
 
@@ -699,6 +719,8 @@ def _denies(doc: Any, first: int, end: int, echoes: set[str], light: set[str]) -
         return True
     for i, cue in negated.items():
         lemma = lemmas[i]
+        if _instructs(norms, cue, first):
+            continue  # "don't share your account details here": an instruction, not a denial
         if cue > first and norms[cue - 1] in REFUSALS:
             continue  # "we can't offer refunds" refuses a demand; it does not deny a fact
         if cue > first and norms[cue - 1] in FUTURE:

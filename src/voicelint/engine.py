@@ -15,7 +15,7 @@ from voicelint.errors import InputError, PolicyError, did_you_mean
 from voicelint.kinds import KINDS, BuildContext, Check, Hit, KindError, PostContext
 from voicelint.model import SEVERITY_RANK, Finding, Post, SourceFile, TextMap
 from voicelint.nlp import MatcherBank, longest_first, parse
-from voicelint.packs import Example, RuleSpec, render_message
+from voicelint.packs import CORE_PACK, Example, RuleSpec, render_message
 from voicelint.policy import OFF, Policy, build_policy
 from voicelint.process import (
     EXCEPTION_EXPIRED,
@@ -49,7 +49,9 @@ class CompiledPolicy:
     rules: tuple[CompiledRule, ...]
     approved_key: str
     competitor_key: str | None = None
-    grammar_rules: frozenset[str] = frozenset()  # ids of the rules of kind claim, found once
+    # ids of the general claims rules (kind claim, and core's claims rules): a pack's rule that
+    # reports the same words says it for the industry, and the general finding gives way
+    grammar_rules: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,11 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
     names = (policy.settings.get("voice") or {}).get("competitors") or []
     names = [n for n in names if isinstance(n, str) and n.strip()]
     competitor_key = bank.shared_phrases("voice.competitors", names, "LOWER") if names else None
-    grammar_rules = frozenset(r.spec.id for r in compiled if r.spec.kind == "claim")
+    grammar_rules = frozenset(
+        r.spec.id
+        for r in compiled
+        if r.spec.kind == "claim" or (r.spec.pack == CORE_PACK and r.spec.category == "claims")
+    )
     return CompiledPolicy(
         policy, bank, tuple(compiled), approved_key, competitor_key, grammar_rules
     )
@@ -188,9 +194,10 @@ def _hits(rule: CompiledRule, context: PostContext) -> list[Hit]:
 def _without_echoes(
     compiled: CompiledPolicy, findings: list[Finding], allowed: list[Finding]
 ) -> list[Finding]:
-    """Drop a claim-grammar finding (kind ``claim``) whose marker or outcome (its first or last
-    character) a specific claims rule already reports, or the post allowed for it: "guaranteed
-    returns" is one finding, not two; "kids" flagged by another rule inside it is another claim."""
+    """Drop a general claims finding (kind ``claim``, or a core claims rule) whose first or last
+    character a specific claims rule (a pack's, the policy's) already reports, or the post allowed
+    for it: "guaranteed returns" is one finding, not two, and "100% safe" in a supplement post is
+    the health pack's; "kids" flagged by another rule inside it is another claim."""
     grammar = compiled.grammar_rules
     if not grammar:
         return findings

@@ -49,6 +49,9 @@ CONTEXT_DEFAULTS = {
 PACK_KEYS = ("pack", "summary", "extends", "rules")
 EXAMPLE_KEYS = ("text", "platform", "kind", "in_reply_to", "sponsored")
 CORE_PACK = "core"
+# Packs every policy runs, extended or not: the core checks, and green claims, which the FTC Green
+# Guides (16 CFR 260.1(c)) hold every marketer to, whatever its industry.
+ALWAYS_ON = (CORE_PACK, "environmental")
 MAX_QUOTED = 60
 
 

@@ -12,6 +12,7 @@ from voicelint.data import builtin_packs, example_policies, is_client_id
 from voicelint.errors import PolicyError, did_you_mean
 from voicelint.model import INTENTS, PLATFORMS, SEVERITIES
 from voicelint.packs import (
+    ALWAYS_ON,
     CORE_PACK,
     EXAMPLE_KEYS,
     AddedEntry,
@@ -145,14 +146,14 @@ def build_policy(
         "calendar": _calendar(data.get("calendar"), display, lines),
         "examples": _policy_examples(data.get("examples"), display, lines),
     }
-    packs: list[tuple[str, int | None]] = [(CORE_PACK, None)]
+    packs: list[tuple[str, int | None]] = [(name, None) for name in ALWAYS_ON]
     for index, ref in enumerate(as_list(data.get("extends"), display, lines, "extends")):
         line = line_of(lines, "extends", index)
         if not isinstance(ref, str) or not ref.strip():
             raise PolicyError(
                 display, line, "extends entries must be pack names or paths", _pack_hint()
             )
-        if ref != CORE_PACK:
+        if ref not in ALWAYS_ON:
             packs.append((ref, line))
     rules: list[RuleSpec] = []
     for ref, line in packs:
@@ -168,6 +169,8 @@ def build_policy(
     for rule in rules:
         if rule.id in seen:
             first = seen[rule.id]
+            if (first.origin, first.line) == (rule.origin, rule.line):
+                continue  # one pack reached twice (an always-on pack a custom pack extends too)
             raise PolicyError(
                 rule.origin,
                 rule.line,

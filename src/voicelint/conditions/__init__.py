@@ -44,6 +44,7 @@ from voicelint.conditions import (
     referred,
     refuses,
     ridicule,
+    seals,
     states,
     target,
     valence,
@@ -58,7 +59,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(contradicts, compensates, hands_off, refuses),  # routing
         *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),
-        *(pitch, professional, referred, mentions, adopts),  # claims
+        *(pitch, professional, referred, mentions, adopts, seals),  # claims
         quoted,  # mentioned, not used
     )
 }

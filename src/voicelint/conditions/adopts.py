@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from voicelint.analysis import quoted_spans
 from voicelint.conditions.topics import lexicon
 
 NAME = "adopts_testimony"
 VALUES = ()
-QUOTE = re.compile(r"[\"“]([^\"“”\n]{12,600})[\"”]")
 QUANTITY = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|thousand|double|twice|triple|half|zero|penny|pennies)\b",
@@ -49,6 +49,7 @@ CHANGE = re.compile(
     r"shed|paid off|jump\w*|climb\w*)\b",
     re.IGNORECASE,
 )
+READER = frozenset({"you", "you'll", "your", "yours", "u"})
 CHANGE_REACH = 40  # characters before a figure (and 15 after) a change word is looked for in
 KEY = "voicelint.adopts.testimonies"
 STORIES = "voicelint.adopts.stories"
@@ -61,13 +62,13 @@ def testimonies(analysis: Any) -> list[tuple[int, str]]:
     if known is None:
         text = analysis.text
         known = []
-        for found in QUOTE.finditer(text):
-            said = found.group(1)
-            if len(said.split()) < 5 or not QUANTITY.search(said):
+        for start, stop in quoted_spans(text):  # double, curly and single quotation marks
+            said = text[start + 1 : stop - 1]
+            if len(said) < 12 or len(said.split()) < 5 or not QUANTITY.search(said):
                 continue
-            signed = SIGNER.match(text, found.end())
+            signed = SIGNER.match(text, stop)
             name = (signed.group(1) or signed.group(2)).lower() if signed else ""
-            known.append((found.end(), name))
+            known.append((stop, name))
         analysis.__dict__[KEY] = known
     return known
 
@@ -97,6 +98,20 @@ def _told(view: Any) -> bool:
     return any(doc[span.first].idx >= min(told) for span in cues)
 
 
+def _too(words: list[str]) -> bool:
+    """A clause that opens with the reader and ends with "too" ("You'll save thousands too");
+    not the reader as an object ("we love you too")."""
+    said = [i for i, w in enumerate(words) if w[:1].isalnum()]
+    if len(said) < 3 or words[said[-1]] != "too":
+        return False
+    for i in said[-6:-1]:
+        if words[i] in READER and (
+            i == 0 or not words[i - 1][:1].isalnum() or words[i - 1][-1] == "."
+        ):
+            return True
+    return False
+
+
 def holds(view: Any, value: Any = None) -> bool:
     if not testimonies(view.analysis):
         # most posts quote nobody and tell no sized result: no sentence is analysed for them
@@ -115,4 +130,6 @@ def holds(view: Any, value: Any = None) -> bool:
     if _told(view):
         return True
     words = view.words
+    if _too(words):
+        return True  # the result given to the reader as well: "You'll save thousands too"
     return "join" in words and any(name and name in words for _, name in quoted)

@@ -609,6 +609,18 @@ def _defending(content: list[str]) -> bool:
     if any(w in NEGATORS or w in PROMISES or w in {"if", "unless"} for w in content):
         return False  # "the sign wasn't out" admits; "it will be posted" promises
     for k, word in enumerate(content):
+        if word == "as" and _starts(content, "defence_notice", k + 1):
+            return True  # "check-in is at 3pm, as stated in your confirmation"
+        if (
+            word in {"which", "that"}
+            and k + 2 < len(content)
+            and content[k + 1] in {"we", "you"}
+            and (
+                _starts(content, "defence_notice", k + 2)
+                or _starts(content, "defence_consent", k + 2)
+            )
+        ):
+            return True  # "which we explained in September", "which you accepted when you..."
         if word in BE_PASSIVE:
             j = k + 1
             while j < len(content) and content[j] in DEFENCE_ADVERBS:

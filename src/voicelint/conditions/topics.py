@@ -18,18 +18,29 @@ SECTIONS = (
     "professionals",
     "adoption",
     "adoption_direct",
+    "seal_words",
+    "sealed_results",
+    "remedies",
+    "obligations",
+    "sealed_degree",
     "topics",
 )
+SETS = (
+    "pitch_verbs",
+    "seal_words",
+    "sealed_results",
+    "sealed_degree",
+)  # read as sets of words, not phrase lists
 
 
 @cache
 def lexicon() -> dict[str, Any]:
-    """``pitch_verbs`` as a set of words; every other class as a phrase list (``topics`` one per
+    """``SETS`` as sets of words; every other class as a phrase list (``topics`` one per
     topic)."""
     data = load("claims/topics", SECTIONS)
-    out: dict[str, Any] = {"pitch_verbs": frozenset(str(w) for w in data["pitch_verbs"])}
+    out: dict[str, Any] = {key: frozenset(str(w) for w in data[key]) for key in SETS}
     for key, value in data.items():
-        if key == "pitch_verbs":
+        if key in SETS:
             continue
         if isinstance(value, dict):
             out[key] = {name: _phrases(f"{key}:{name}", words) for name, words in value.items()}

@@ -131,6 +131,9 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 CONDITIONS = frozenset({"if", "when", "whether", "unless", "case"})
 HYPOTHETICAL = frozenset({"'d", "would", "could", "might"})
 PROMISES = frozenset({"'ll", "will", "wo"})
+# Words before a brush-off verb that make it a description or a promise, not an order to the
+# reader ("had to deal with it", "we'll deal with it", "let us deal with it")
+NOT_AN_ORDER = frozenset({"to", "'ll", "will", "can", "we", "i", "they", "she", "he", "us", "'d"})
 HELP_VERBS = frozenset({"'ll", "will", "can", "'d", "would"})
 OPENERS = frozenset({"hi", "hey", "hello", "thanks", "thank"})
 
@@ -144,6 +147,7 @@ class _Act:
     unless_negated: bool
     unless_help: bool
     unless_acknowledged: bool
+    orders: bool = False  # its words are an order to the reader ("deal with it", "get over it")
 
 
 SHOWN_TERMS = 6  # terms an entry's summary quotes before "..."
@@ -184,7 +188,12 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             raise KindError("posts", f"hostility lexicon: missing or duplicate entry id {name!r}")
         seen.add(name)
         negated, helped = bool(entry.get("unless_negated")), bool(entry.get("unless_help"))
-        flags = (negated, helped, bool(entry.get("unless_acknowledged")))
+        flags = (
+            negated,
+            helped,
+            bool(entry.get("unless_acknowledged")),
+            bool(entry.get("orders")),
+        )
         where = f"{ctx.rule_id}/{name}"
         if entry.get("terms"):
             key = ctx.bank.add_phrases(f"{ctx.rule_id}:{name}", entry["terms"], "LOWER")
@@ -265,6 +274,8 @@ def _hostile(
         and before[-1] in SECOND_PERSON
     ):
         return False
+    if act.orders and before and before[-1] in NOT_AN_ORDER:
+        return False  # "sorry your mum had to deal with it", "we'll deal with it": no order
     vocative = doc[match.first_token].is_punct  # ", Karen." answers whatever came before
     negated = any(w in NEGATIONS for w in before)
     if negated and (act.unless_negated or (act.act == "insult" and not vocative)):

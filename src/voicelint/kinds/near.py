@@ -170,6 +170,8 @@ def _is_name(doc: Any, match: Match) -> bool:
         breaks(doc)[previous.i] in NEAR_BREAKS
         or previous.text in {"?", ":", '"', "'"}
         or previous.is_space
+        # an emoji or a symbol opens a new line of thought: "...attached! 📦 Just book"
+        or not (previous.is_punct or any(c.isalnum() for c in previous.text))
     ):
         return False
     return not _headline(doc, match.first_token)

@@ -200,6 +200,8 @@ def recognizers() -> tuple[Recognizer, ...]:
             frozenset(words["identifier"]),
             anti_context=frozenset(
                 {"our", "code", "promo", "coupon", "use", "year", "since", "est"}
+                # a number the reader sends a report to: "forward it to 7726" (a short code)
+                | {"forward", "forwarding", "shortcode"}
             ),
             validate=identifier,
         ),

@@ -73,3 +73,57 @@ def test_what_customers_report_in_their_own_words():
     # the same words about ordinary things
     assert detect("not sure I can keep going to spin class on Mondays") == frozenset()
     assert detect("Never been to your Bristol branch, is there parking?") == frozenset()
+
+
+def test_a_device_a_noun_or_something_handed_over_is_no_data_request():
+    said = "your app keeps freezing on the payments screen"
+    assert "routing.customer-care.public-data-request" not in fired(
+        "Sorry about that! Which tablet are you using? We'll flag it to the app team.", said
+    )
+    assert "routing.customer-care.public-data-request" not in fired(
+        "Worth editing that comment, since your email address is in it. DM us instead."
+    )
+    assert "routing.customer-care.public-data-request" not in fired(
+        "Our engineer will leave the safety certificate details with you after the visit."
+    )
+    assert "routing.customer-care.public-data-request" in fired(
+        "Reply with your email address and we'll look.", said
+    )
+
+
+def test_thanks_that_credits_someone_is_no_matter_to_route():
+    said = "Massive shoutout to Priya at the Leeds branch who got my card sorted in 5 min 🙌"
+    assert "routing.customer-care.missing-handoff" not in fired("Thanks, we'll tell Priya!", said)
+    said = "the paramedic-trained lifeguard was a hero when my daughter cut her foot. thank you!"
+    assert "routing.customer-care.missing-handoff" not in fired(
+        "So glad she's OK. We'll pass this on to the team.", said
+    )
+
+
+def test_staff_qualifications_are_no_customers_result():
+    assert [
+        r
+        for r in rules_of(
+            lint("Every instructor passes a first-aid test before their first class.")
+        )
+        if r.startswith("claims.")
+    ] == []
+
+
+def test_what_the_reader_should_have_done_blames_them():
+    said = "your update wiped my saved game, 40 hours gone"
+    assert "tone.reader-blamed" in fired("You should have backed it up to the cloud.", said)
+    # what they should have had from the brand is the brand's failing
+    assert "tone.reader-blamed" not in fired(
+        "You should have received a confirmation email, sorry. DM us and we'll resend it.", said
+    )
+
+
+def test_sarcasm_taken_at_its_word_mocks_the_customer():
+    said = "Fourth outage this month. Really enjoying reading by torchlight 🙃"
+    assert "tone.reader-ridiculed" in fired("Glad you're enjoying the cosy vibes!", said)
+    said = "The queue app logs me out every minute. Totally not infuriating at all."
+    assert "tone.reader-ridiculed" in fired("Happy to hear you love the app.", said)
+    # a sincere mixed review answered with thanks is no mockery
+    said = "Loved the curry but the delivery took ages"
+    assert "tone.reader-ridiculed" not in fired("So glad you enjoyed the curry!", said)

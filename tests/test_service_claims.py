@@ -128,3 +128,36 @@ def test_a_result_given_to_the_reader_as_well():
 def test_what_every_customer_can_expect_adopts_the_testimony():
     post = '"Not one weed in the lawn for three summers" - Tess. Every client can expect the same.'
     assert "claims.testimonial-adopted" in claims(post)
+
+
+# --- what a competitor does, alleged as fact --------------------------------------------------
+
+RIVALS = {"voice": {"competitors": ["Brackenfield Plumbing"]}}
+
+
+def test_a_negative_act_alleged_of_a_competitor_is_a_claim():
+    found = claims("Brackenfield Plumbing overcharges pensioners and ignores their calls.", RIVALS)
+    assert "claims.competitor-allegation" in found
+    found = claims("Brackenfield Plumbing loses half its customers' keys.", RIVALS)
+    assert "claims.competitor-allegation" in found
+
+
+def test_an_opinion_a_neutral_fact_or_what_a_plan_covers_is_no_allegation():
+    assert "claims.competitor-allegation" not in claims(
+        "Brackenfield Plumbing is the worst.", RIVALS
+    )
+    assert "claims.competitor-allegation" not in claims(
+        "Brackenfield Plumbing opened a second van this spring.", RIVALS
+    )
+    assert "claims.competitor-allegation" not in claims(
+        "Brackenfield Plumbing includes flood damage in its basic cover; we sell it separately.",
+        RIVALS,
+    )
+    assert "claims.competitor-allegation" not in claims(
+        "Thanks to the Brackenfield Plumbing crew who helped when our van broke down 🤝", RIVALS
+    )
+
+
+def test_a_worry_about_a_loss_denied_for_good_is_a_promise():
+    assert "claims.certain-outcome" in claims("Never worry about a leak again with our roof plan.")
+    assert claims("Never worry about a thing: we handle the paperwork.") == []

@@ -753,10 +753,33 @@ def _complains(customer: Any) -> bool:
     if customer.complaint:
         return True
     norms = tokens(doc).norms
+    if sarcastic(norms):
+        return True  # "Love paying for candlelit dinners 🙃", "totally not annoying at all"
     return any(
         norms[i] not in NOT_COMPLAINTS and valence_of_word(norms[i]) >= NEGATED_PRAISE
         for i in negation_scope(doc, 0, len(doc))
     ) or reports_problem(doc)
+
+
+IRONIC = frozenset({"🙃", "🙄", "😒", "🤡", "💅"})  # a customer's eye-roll or upside-down smile
+SARCASTIC_DENIAL = frozenset({"totally", "definitely", "absolutely", "really", "so"})
+
+
+def sarcastic(norms: list[str]) -> bool:
+    """A message whose praise is sarcasm: an ironic emoji (🙃, 🙄), or a negative word denied
+    with an intensifier and "at all" ("totally not annoying at all")."""
+    if any(w in IRONIC for w in norms):
+        return True
+    for i, word in enumerate(norms[:-3]):
+        if word in SARCASTIC_DENIAL and norms[i + 1] in {"not", "n't"}:
+            tail = norms[i + 2 : i + 6]
+            if (
+                "at" in tail
+                and "all" in tail
+                and any(valence_of_word(w) <= NEGATIVE_WORD for w in tail)
+            ):
+                return True
+    return False
 
 
 POSSESSIVES = frozenset({"my", "our", "mine", "ours"})

@@ -152,6 +152,8 @@ def intents_of_doc(doc: Any) -> set[str]:
         found.add("press_inquiry")
     if found and found <= PERSONAL_INTENTS and praise_only(doc):
         return set()  # "got my refund in two days, amazing": thanks, not a matter to route
+    if found and found <= CREDITED and _credits_someone(tokens(doc).norms):
+        return set()  # "Nurse Abby was an angel when my son needed stitches": the care, praised
     if "press_inquiry" in found:
         found.discard("distress")  # a reporter asking about problem gambling is not in distress
     return found
@@ -192,6 +194,8 @@ def praise_only(doc: Any) -> bool:
     praises, and it holds no negative word, no problem and no mark of trouble or sarcasm; or the
     trouble it names is over ("sorted my missing parcel in a day, great job")."""
     norms = tokens(doc).norms
+    if _credits_someone(norms):
+        return True  # "shoutout to Marco who got my refund sorted"
     if not praises(doc, 0, len(doc)):
         return False
     if any(w in RESOLVED for w in norms) and not any(w in NOT_YET for w in norms):
@@ -206,6 +210,29 @@ def praise_only(doc: Any) -> bool:
 
 # a matter the brand has settled, told with praise; not while something is still pending
 RESOLVED = frozenset({"sorted", "fixed", "resolved", "solved", "refunded", "replaced", "sorting"})
+# Credit given to someone by name or role: a shout-out, thanks, or a person called a star. The
+# trouble such a message names is the story of the help (the stitches the nurse was kind through).
+CREDIT = frozenset(
+    {"shoutout", "shout-out", "kudos", "props", "angel", "angels", "legend", "legends", "hero"}
+    | {"heroes", "superstar", "superstars", "mvp", "rockstar", "gem", "lifesaver"}
+)
+CREDIT_PHRASES = (("shout", "out"), ("hats", "off"), ("thank", "you"), ("big", "thanks"))
+# Intents a message that credits someone may tell as the story of the help, not report: a crisis
+# or distress is never cleared by thanks.
+CREDITED = PERSONAL_INTENTS | {"injury", "adverse_event", "safety_hazard", "medical_question"}
+
+
+def _credits_someone(norms: list[str]) -> bool:
+    """A message that credits someone and holds no negative word, nothing pending and no
+    sarcasm's "thanks for nothing": praise, whatever trouble its story names."""
+    credit = any(w in CREDIT for w in norms) or any(
+        tuple(norms[i : i + 2]) in CREDIT_PHRASES for i in range(len(norms) - 1)
+    )
+    if not credit or any(w in NOT_YET or w == "nothing" for w in norms):
+        return False
+    return not any(w.isalpha() and valence_of_word(w) <= NEGATIVE_WORD for w in norms)
+
+
 NOT_YET = frozenset({"still", "yet", "again", "n't", "not", "never", "but", "however"})
 
 

@@ -21,6 +21,7 @@ from voicelint.conditions import (
     about,
     act,
     adopts,
+    alleges,
     apology,
     blame,
     certainty,
@@ -59,7 +60,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(contradicts, compensates, hands_off, refuses),  # routing
         *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),
-        *(pitch, professional, referred, mentions, adopts, seals),  # claims
+        *(pitch, professional, referred, mentions, adopts, seals, alleges),  # claims
         quoted,  # mentioned, not used
     )
 }

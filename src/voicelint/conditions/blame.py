@@ -35,6 +35,7 @@ from typing import Any
 
 from voicelint import care
 from voicelint.analysis import lexicon
+from voicelint.nlp import lemma_of
 
 NAME = "blame"
 VALUES = ("failing", "hindsight", "others_cope", "this_is_why", "class")
@@ -70,6 +71,11 @@ FAILED = frozenset({"failed", "forgot", "neglected", "refused", "chose", "decide
 COUNTERFACTUAL = frozenset({"should", "could", "shoulda", "coulda", "should've", "could've"})
 PERFECT = frozenset({"have", "'ve", "of"})
 ONE_WHO = ("the", "one", "who")
+# what the reader "should have" had from the brand: the brand's failing, not theirs
+EXPECTED = frozenset(
+    {"received", "got", "gotten", "been", "heard", "had", "seen", "gone", "arrived", "come"}
+    | {"found", "known", "felt"}
+)
 
 
 def holds(view: Any, value: str) -> bool:
@@ -197,8 +203,13 @@ def _failing(span: list[str]) -> bool:
         if len(rest) >= 3 and rest[0] in FAILED and rest[1] == "to" and rest[2] in duties:
             return True  # "you forgot to check"
         if len(rest) >= 2 and rest[0] in COUNTERFACTUAL:
-            verb = rest[2] if rest[1] in PERFECT and len(rest) > 2 else rest[1]
-            return verb in duties  # "you should have read", not "should have received"
+            perfect = rest[1] in PERFECT and len(rest) > 2
+            verb = rest[2] if perfect else rest[1]
+            if verb in duties:
+                return True  # "you should have read"
+            # any act the reader should have done ("you should have turned on backups"), not
+            # what they should have had from the brand ("should have received", "been told")
+            return perfect and verb not in EXPECTED and lemma_of(verb) != verb
         if _presumed_error(span[k + 1 : k + 9]):
             return True  # "you must have misunderstood", "you probably picked the wrong size"
     return False

@@ -116,7 +116,7 @@ def _cue(value: str, span: list[str]) -> bool:
             for w in span
         )
     if value == "sarcasm":
-        if span[0] in words["mock_openers"]:
+        if span[0] in words["mock_openers"] or any(w in GLAD for w in span[:4]):
             return True
         for k, word in enumerate(span):
             near = span[max(0, k - 3) : k]
@@ -322,6 +322,8 @@ def _sarcasm(view: Any, span: list[str]) -> bool:
         before = [w for w in norms[max(sentence.first, i - 3) : i] if w.strip()]
         if i - sentence.first <= 4 and any(w in EXCLAMATIVE for w in before):
             return True  # mock grief: "truly a catastrophe", "what a disaster", "the horror"
+    if _taken_literally(span, customer):
+        return True  # "glad you're enjoying the romantic ambience" to a sarcastic power-cut post
     if not _negative(customer):
         return False  # mock praise needs an unhappy message: "great question" answers a question
     opener = span[0] if span else ""
@@ -335,6 +337,27 @@ def _sarcasm(view: Any, span: list[str]) -> bool:
             valence_of_word(w) >= 1.5 for w in span[max(0, k - 3) : k]
         ):
             return True
+    return False
+
+
+GLAD = frozenset({"glad", "happy", "pleased", "delighted", "thrilled"})
+ENJOYING = frozenset(
+    {"enjoy", "enjoying", "enjoyed", "like", "liking", "love", "loving", "loved", "feel"}
+)
+
+
+def _taken_literally(span: list[str], customer: Any) -> bool:
+    """Gladness at the reader's enjoyment, said to a message whose praise was sarcastic (an
+    ironic emoji, "totally not annoying at all": ``care.sarcastic``): the reply takes the
+    sarcasm at its word to mock it. "We're glad you" within the first words,
+    then a verb of liking or feeling."""
+    if not care.sarcastic(tokens(customer.analysis.doc).norms):
+        return False
+    for k, word in enumerate(span[:4]):
+        if word in GLAD:
+            rest = [w for w in span[k + 1 : k + 5] if w not in {"to", "that", "see", "hear"}]
+            if rest[:1] == ["you"] and any(w in ENJOYING for w in rest[1:3]):
+                return True
     return False
 
 

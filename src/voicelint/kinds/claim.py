@@ -117,6 +117,22 @@ READER_OWNS = frozenset({"your", "ur", "yer"})  # "your skin clears up": the rea
 OPENERS = frozenset({"and", "then", "so", "the", "all", "those", "any", "stubborn", "now", "just"})
 
 
+WORRIES = frozenset({"worry", "worries", "worried", "stress", "stressed"})
+WORRY_ABOUT = frozenset({"about", "over"})
+STAFF_REACH = 10  # words before a result in which the brand's staff may be its subject
+
+
+@cache
+def _staff_words() -> frozenset[str]:
+    """The brand's people (``lexicons/routing/replies.yaml``: ``staff`` and ``professions``), less
+    the words that name customers in the claim grammar ("members", "drivers", "riders")."""
+    words = lexicon_file.load("routing/replies")
+    grammar = lexicon_file.load("claims/outcomes")
+    customers = {str(w) for w in [*grammar["subjects"], *grammar["quantified_people"]]}
+    customers |= {"rider", "riders", "shopper", "shoppers", "partner", "partners", "host"}
+    return frozenset(str(w) for w in [*words["staff"], *words["professions"]]) - customers
+
+
 @cache
 def lexicon() -> dict[str, Any]:
     """The outcome classes and the grammar's own markers (``lexicons/claims/outcomes.yaml``)."""
@@ -493,11 +509,25 @@ class Reading:
         if marker is not None:
             return marker
         objects = self.starts(outcome.objects)
+        if self._of_staff(clause, first):
+            return None  # "every tutor passes a background check": the staff's, not a result
         if _stated_as_fact(
             self.norms, sentence, clause, first, end, verbs, objects, self.grammar.subjects
         ) or self.done_to_reader(sentence, clause, first, end, verbs, objects, outcome):
             return (first, end)  # the result itself, quantified or stated as fact, is the claim
         return None
+
+    def _of_staff(self, clause: tuple[int, int], first: int) -> bool:
+        """Whether the clause's subject, before the result, is the brand's staff ("every tutor
+        holds a degree and passes a background check"): what they do is no customer's result."""
+        staff = _staff_words()
+        return any(
+            (self.norms[i] in staff or self.lemmas[i] in staff) and i not in self.brand
+            for i in range(max(clause[0], first - STAFF_REACH), first)
+        ) and not any(
+            self.norms[i] in READER_OWNS or self.norms[i] in {"you", "u"}
+            for i in range(max(clause[0], first - STAFF_REACH), first)
+        )
 
     def denied_losses(self, outcome: OutcomeKeys) -> list[tuple[int, int]]:
         """Spans from an absolute denial to the loss or harm it governs: "your capital is never
@@ -526,7 +556,12 @@ class Reading:
             end = self._loss_after(cue.end, clause[1], losses, puffery)
             if end is None or self._reversed(cue.end, end):
                 continue
-            if self._advice(sentence, clause, cue) and cue.end not in losses:
+            worry = (
+                cue.end + 1 < clause[1]
+                and self.norms[cue.end] in WORRIES
+                and self.norms[cue.end + 1] in WORRY_ABOUT
+            )
+            if self._advice(sentence, clause, cue) and cue.end not in losses and not worry:
                 continue  # "never chase losses": an order whose verb is no loss is advice
             found.append((cue.first, end))
         return found
@@ -578,6 +613,10 @@ class Reading:
         words = 0
         for i in range(start, min(stop, start + 2 * DENIAL_WORDS)):
             if i in puffery:
+                if i + 1 < stop and norms[i + 1] in WORRY_ABOUT and norms[i] in WORRIES:
+                    # "never worry about a breakdown again": the worry's object is the loss
+                    # denied; "never worry about a thing" stays puffery (no loss after it)
+                    continue
                 return None
             if i in losses:
                 return losses[i]
@@ -1114,9 +1153,16 @@ def _priced(post: PostContext, verbs: Sequence[Match]) -> list[tuple[int, int]]:
 
 def _as_verbs(post: PostContext, verbs: Sequence[Match]) -> Sequence[Match]:
     """Result verbs used as verbs: after a determiner the word is a noun ("the look of fine
-    lines", "a cut above", "your drop")."""
+    lines", "a cut above", "your drop"), and before a hyphen the first part of a compound
+    ("ride-share codes", "run-down")."""
     norms = tokens(post.doc).norms
-    kept = [m for m in verbs if m.first_token == 0 or norms[m.first_token - 1] not in DETERMINERS]
+    last = len(norms) - 1
+    kept = [
+        m
+        for m in verbs
+        if (m.first_token == 0 or norms[m.first_token - 1] not in DETERMINERS)
+        and not (m.end_token <= last and norms[m.end_token] == "-")
+    ]
     return kept if len(kept) < len(verbs) else verbs
 
 

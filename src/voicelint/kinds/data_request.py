@@ -72,10 +72,14 @@ def _public_requests(doc: Any) -> list[tuple[int, int]]:
                 continue
             if negation.any_in(doc, first, cue.first):
                 continue
+            if cue.first > first and doc[cue.first - 1].lower_ in NOUN_MARKERS:
+                continue  # "deleting this post", "your comment": the cue word as a noun
             after = [
                 s
                 for s in items.find(doc, cue.end, end)
-                if s.first < cue.end + WINDOW and not _where_to_reach(doc, s.first)
+                if s.first < cue.end + WINDOW
+                and not _where_to_reach(doc, s.first)
+                and not _given(doc, s.end, end)
             ]
             before = [s for s in items.find(doc, first, cue.first) if s.end <= cue.first]
             if after:
@@ -106,6 +110,17 @@ def _self_service(norms: Any, first: int, end: int, words: Any) -> bool:
     x.example", "update your email in Settings"): it hands nothing to the brand."""
     content = [norms[i] for i in range(first, end) if norms[i].isalpha() and norms[i] != "please"]
     return bool(content) and content[0] in words["self_service"]
+
+
+# Words before a cue that make it a noun: "this post", "your comment", "a reply".
+NOUN_MARKERS = frozenset({"this", "that", "the", "a", "an", "your", "my", "our", "his", "her"})
+GIVEN_TO = (("with", "you"), ("for", "you"), ("to", "you"))
+
+
+def _given(doc: Any, stop: int, end: int) -> bool:
+    """An item the brand hands the reader: "we'll leave the label info with you"."""
+    following = tuple(t.lower_ for t in doc[stop : min(end, stop + 2)])
+    return following in GIVEN_TO
 
 
 def _where_to_reach(doc: Any, index: int) -> bool:
@@ -155,6 +170,8 @@ def asked_in_question(doc: Any) -> list[tuple[int, int]]:
                 continue
             if " ".join(norms[start:stop]) in words["vague"]:
                 continue  # "more details about the outage" asks for no personal data
+            if any(w in words["device_use"] for w in following[:3]):
+                continue  # "which phone are you using?": the device, not its number
             readers = "reader" in sentence.about
             records = any(w in words["of_the_customer"] for w in following[:2]) and any(
                 w in words["records"] for w in norms[stop : min(end, stop + 5)]

@@ -1,0 +1,71 @@
+"""``alleges``: the hit's sentence states as a fact what a competitor it names does or did.
+
+A competitor from ``voice.competitors`` as the subject of a verb of action in the present or the
+past ("Tallybook loses customer data", "BugBusters uses cheap chemicals", "Nettle charged me
+twice"): an allegation a reader takes as fact, which needs the same substantiation as any other
+objective claim, and whose falsity is the disparagement the law reaches (FTC Statement of Policy
+Regarding Comparative Advertising, 16 CFR 14.15; Lanham Act section 43(a)(1)(B); CAP Code 3.42,
+3.33). A verb of being or seeming is an opinion ("Northgate is awful": a tone matter); a verb that
+is the plain form ("Nettle charge") is no inflected act and is left alone, so plural nouns
+("Acme rates") are not read as verbs. Only a negative allegation counts: a word of negative
+valence (VADER, -1.0 or below: "loses", "sick", "junk") from the verb to the end of the sentence;
+"Acme opened a store in Leeds" alleges nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from voicelint.analysis import valence_of_word
+from voicelint.conditions.target import PROTECTIVE
+from voicelint.nlp import lemma_of, tokens
+
+NAME = "alleges"
+VALUES = ()
+# words that may stand between the competitor and its verb
+BETWEEN = frozenset(
+    {"just", "still", "always", "often", "actually", "literally", "really", "regularly", "also"}
+    | {"routinely", "never", "even", "apparently", "reportedly", "'s", "’s"}
+)
+# verbs of being, having and seeming state an opinion or a state, not an act
+OPINION = frozenset({"be", "have", "seem", "look", "feel", "sound", "appear", "get", "say"})
+REACH = 3  # words after the competitor's name its verb may be
+NEGATIVE = -1.0  # VADER valence of a word that makes the allegation negative
+
+
+def holds(view: Any, value: Any = None) -> bool:
+    sentence = view.sentence
+    named = view.analysis.competitor_tokens
+    if sentence is None or not named:
+        return False
+    table = tokens(view.analysis.doc)
+    norms = table.norms
+    ends = [i + 1 for i in named if sentence.first <= i < sentence.end and i + 1 not in named]
+    for end in ends:
+        j, seen = end, 0
+        while j < sentence.end and seen < REACH:
+            word = norms[j]
+            if not word.strip():
+                j += 1
+                continue
+            if word in BETWEEN:
+                j, seen = j + 1, seen + 1
+                continue
+            if _acts(word):
+                # the verb by its lemma ("loses": lose, "charges": charge, not criminal charges)
+                return valence_of_word(table.lemmas[j]) <= NEGATIVE or any(
+                    valence_of_word(norms[k]) <= NEGATIVE
+                    or valence_of_word(table.lemmas[k]) <= NEGATIVE
+                    for k in range(j + 1, sentence.end)
+                )
+            break
+    return False
+
+
+def _acts(word: str) -> bool:
+    """An inflected verb of action, by its ending: "uses", "loses", "charged"; not "is", "has",
+    "seems", nor what a plan covers ("includes damage"), nor a noun ("crew")."""
+    if not word.isalpha() or not word.endswith(("s", "ed")) or word in PROTECTIVE:
+        return False
+    lemma = lemma_of(word)
+    return lemma != word and lemma not in OPINION and lemma not in PROTECTIVE

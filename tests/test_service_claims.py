@@ -161,3 +161,14 @@ def test_an_opinion_a_neutral_fact_or_what_a_plan_covers_is_no_allegation():
 def test_a_worry_about_a_loss_denied_for_good_is_a_promise():
     assert "claims.certain-outcome" in claims("Never worry about a leak again with our roof plan.")
     assert claims("Never worry about a thing: we handle the paperwork.") == []
+
+
+def test_a_free_offer_whose_conditions_hide_behind_a_footnote():
+    assert "claims.free-terms-hidden" in claims("Free boiler service! T&Cs apply.")
+    assert "claims.free-terms-hidden" in claims("Your first lawn treatment free!* Sign up now.")
+    # the conditions stated, or no footnote promised
+    assert "claims.free-terms-hidden" not in claims(
+        "Free boiler service with any annual plan, until 1 March. T&Cs apply."
+    )
+    assert "claims.free-terms-hidden" not in claims("Free parking for every guest.")
+    assert "claims.free-terms-hidden" not in claims("Our gluten-free loaf is back!*")

@@ -36,7 +36,7 @@ FLOORS = {
     ),
     # service businesses (pest control, movers, tutoring, bookkeeping, broadband, auto repair)
     "claims-dev10": (
-        {"claims": 0.84, "disclosure": 0.83, "tone": 0.80, "routing": 0.66},
+        {"claims": 0.87, "disclosure": 0.83, "tone": 0.80, "routing": 0.66},
         0.017,  # 2/123
     ),
     "care-dev11": ({"tone": 0.63, "routing": 0.86}, 0.041),  # 4/99

@@ -172,3 +172,17 @@ def test_a_free_offer_whose_conditions_hide_behind_a_footnote():
     )
     assert "claims.free-terms-hidden" not in claims("Free parking for every guest.")
     assert "claims.free-terms-hidden" not in claims("Our gluten-free loaf is back!*")
+
+
+def test_every_customer_named_with_the_brand_and_all_of_them_by_share():
+    brand = {"name": "Drivora Driving School"}
+    assert "claims.certain-outcome" in claims(
+        "Every Drivora student passes their driving test.", brand
+    )
+    assert "claims.certain-outcome" in claims("100% of our students pass their theory test.")
+    assert claims("100% of the profits go to the food bank.") == []
+
+
+def test_the_businesses_a_business_sells_to_are_its_customers():
+    assert "claims.certain-outcome" in claims("Firms that switch save $9,000 a year on rent.")
+    assert "claims.certain-outcome" in claims("Households that switch save $400 a year on energy.")

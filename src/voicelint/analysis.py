@@ -304,7 +304,7 @@ class TextAnalysis:
         absolute += tuple(
             span.first
             for span in phrase_list("absolute_phrases").find(self.doc, first, end)
-            if span.first not in negated and not _proportion(norms, span.end, end)
+            if span.first not in negated and not _proportion(norms, span.end, end, words)
         )
         hedged = any(
             norms[i] in words["hedges"] or lemmas[i] in words["hedges"] for i in range(first, end)
@@ -387,9 +387,14 @@ def _negation_scope(
         i += 1
 
 
-def _proportion(norms: Sequence[str], after: int, end: int) -> bool:
-    """Whether "of" follows a marker: "100% of the profits" is a share, not a certainty."""
-    return after < end and norms[after] == "of"
+def _proportion(norms: Sequence[str], after: int, end: int, words: Mapping[str, Any]) -> bool:
+    """Whether "of" follows a marker: "100% of the profits" is a share, not a certainty; but
+    "100% of our students" is every one of them (``all_of_people``)."""
+    if not (after < end and norms[after] == "of"):
+        return False
+    return not any(
+        norms[i] in words["all_of_people"] for i in range(after + 1, min(end, after + 4))
+    )
 
 
 @cache

@@ -1008,8 +1008,10 @@ class Reading:
         if self.norms[i] not in self.grammar.quantifiers:
             return True
         j = i + 1
-        while j < stop and (not self.norms[j].strip() or self.norms[j] == "single"):
-            j += 1
+        while j < stop and (
+            not self.norms[j].strip() or self.norms[j] == "single" or j in self.brand
+        ):
+            j += 1  # "every single student", "every Lumen student"
         if j >= stop:
             return False
         return self.norms[j] in self.grammar.quantified or self.lemmas[j] in self.grammar.quantified

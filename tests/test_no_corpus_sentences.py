@@ -68,6 +68,8 @@ BEFORE_THE_BLIND_SET = {
     ("what did you expect", "b12-fresh"),
     # lexicons/hostility.yaml since 2026-11-23 (4187abd); care-dev11 was written 2026-12-06 21:36 UTC
     ("that is on you", "care-dev11"),
+    # lexicons/hostility.yaml since 2026-11-23 (4187abd); b13-fresh was written 2026-12-06 21:37 UTC
+    ("what did you expect", "b13-fresh"),
 }
 
 

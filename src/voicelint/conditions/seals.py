@@ -1,5 +1,5 @@
 """``seals``: the hit is a word that seals the statement it closes as certain ("Guaranteed.",
-"..., every single time", "Always.", "Not once.", "Ever.", "Fact.", "No exceptions.").
+"..., every single time", "Always.", "Not once.", "Ever.", "Fact.", "No question.").
 
 A certainty marker makes a claim with an outcome the claim grammar knows (``kinds/claim.py``);
 a *seal* makes one of any statement, because it stands apart from the words it certifies: a
@@ -15,8 +15,11 @@ gets if it fails (FTC Guides for the Advertising of Warranties and Guarantees, 1
 Not a seal: one negated ("not guaranteed", "we can't guarantee"); a statement that is a question,
 hedges ("we aim to", "usually", "up to") or has fewer than three words of its own ("Fresh bread,
 every time"); a guarantee the statement itself turns into a remedy ("on time or your next hour is
-free", "your money back") - the honest form of a guarantee. Words in ``lexicons/claims/topics.yaml``
-(``seal_words``, ``sealed_results``, ``remedies``).
+free", "your money back") - the honest form of a guarantee; a rule the brand enforces ("we check
+ID every time, it's the law"). A seal other than "guaranteed" needs a statement of a result: a
+future, an absolute, a figure, a comparison, a superlative, a deadline or "bug-free"
+(``sealed_degree``). Words in ``lexicons/claims/topics.yaml`` (``seal_words``, ``sealed_results``,
+``remedies``, ``obligations``, ``sealed_degree``).
 """
 
 from __future__ import annotations

@@ -127,3 +127,17 @@ def test_sarcasm_taken_at_its_word_mocks_the_customer():
     # a sincere mixed review answered with thanks is no mockery
     said = "Loved the curry but the delivery took ages"
     assert "tone.reader-ridiculed" not in fired("So glad you enjoyed the curry!", said)
+
+
+def test_more_of_what_customers_report_in_their_own_words():
+    from voicelint.intents import detect
+
+    assert "press_inquiry" in detect("Sam Reyes, Valley Courier. Can you say why the plant closed?")
+    assert "press_inquiry" in detect("Hi, Ana Cruz from KXRT News. Is it true the depot flooded?")
+    assert "press_inquiry" not in detect("Hi, I'm from Bristol, is the Daily Deal still on?")
+    assert "safety_hazard" in detect("there's a strong gas smell by the meter since the visit")
+    assert "privacy" in detect("you emailed my test results to another patient??")
+    assert "privacy" in detect("your newsletter went out with everyone in the cc line")
+    assert "distress" in detect("had a panic attack in your store today and nobody helped")
+    # grief told with thanks is no distress to route
+    assert "distress" not in detect("My dad passed away last month. Thank you for the kind card.")

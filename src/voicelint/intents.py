@@ -160,6 +160,7 @@ def intents_of_doc(doc: Any) -> set[str]:
 
 
 OUTLET_REACH = 4  # words between the introduction and the word of the media
+SIGNATURE_REACH = 12  # words at a message's start a reporter's signature may end in
 
 
 @lru_cache(maxsize=1)
@@ -173,12 +174,33 @@ def _names_outlet(doc: Any) -> bool:
     (an introduction, then a word of the media within ``OUTLET_REACH`` words, proper nouns
     included: the outlet's name is the point)."""
     introductions, media = _outlets()
-    norms = tokens(doc).norms
+    table = tokens(doc)
+    norms = table.norms
     for span in introductions.find(doc, 0, len(doc)):
         ahead = norms[span.end : span.end + OUTLET_REACH + 1]
         if any(w in media for w in ahead):
             return True
+    # a signature that opens a question: "Dana Kim, Riverside Tribune. Can you confirm...?",
+    # "Jen Ortiz from Channel 8 news": "from" or a comma, then a capitalised outlet's media word
+    if "?" not in "".join(norms):
+        return False
+    for i in range(min(len(norms), SIGNATURE_REACH)):
+        if norms[i] not in {"from", ","}:
+            continue
+        ahead = range(i + 1, min(len(norms), i + OUTLET_REACH + 2))
+        # the outlet's name ends in its media word ("Riverside Tribune.", not "Daily Special")
+        ends = [
+            j
+            for j in ahead
+            if norms[j] in media and (j + 1 >= len(norms) or not _word(norms[j + 1]))
+        ]
+        if ends and any(table.texts[j][:1].isupper() for j in range(i + 1, ends[0] + 1)):
+            return True
     return False
+
+
+def _word(norm: str) -> bool:
+    return norm[:1].isalnum()
 
 
 @lru_cache(maxsize=1)

@@ -761,17 +761,21 @@ def _complains(customer: Any) -> bool:
     ) or reports_problem(doc)
 
 
-IRONIC = frozenset({"🙃", "🙄", "😒", "🤡", "💅"})  # a customer's eye-roll or upside-down smile
-SARCASTIC_DENIAL = frozenset({"totally", "definitely", "absolutely", "really", "so"})
+@cache
+def _sarcasm_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``lexicons/tone.yaml``: ``customer_irony`` and ``sarcastic_denial``."""
+    words = lexicon_file.load("tone")
+    return frozenset(words["customer_irony"]), frozenset(words["sarcastic_denial"])
 
 
 def sarcastic(norms: list[str]) -> bool:
     """A message whose praise is sarcasm: an ironic emoji (🙃, 🙄), or a negative word denied
     with an intensifier and "at all" ("totally not annoying at all")."""
-    if any(w in IRONIC for w in norms):
+    irony, denial = _sarcasm_words()
+    if any(w in irony for w in norms):
         return True
     for i, word in enumerate(norms[:-3]):
-        if word in SARCASTIC_DENIAL and norms[i + 1] in {"not", "n't"}:
+        if word in denial and norms[i + 1] in {"not", "n't"}:
             tail = norms[i + 2 : i + 6]
             if (
                 "at" in tail

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from voicelint.data import builtin_packs
-from voicelint.packs import CORE_PACK, Example, RuleSpec, load_pack
+from voicelint.packs import ALWAYS_ON, CORE_PACK, Example, RuleSpec, load_pack
 from voicelint.policy import rule_entries
 from voicelint.process import FORMAT_RULES
 
@@ -153,12 +153,12 @@ def _md_text(text: str) -> str:
 
 
 def starter_policy(client: str) -> str:
-    packs = ", ".join(name for name in builtin_packs() if name != CORE_PACK)
+    packs = ", ".join(name for name in builtin_packs() if name not in ALWAYS_ON)
     return f"""# voicelint policy for {client}. Check it with: voicelint validate policies/{client}.yaml
 client: {client}              # must match the file name
 name: {client.replace("-", " ").title()}
 
-# Built-in rule packs this client needs (core checks always run). Available: {packs}
+# Built-in rule packs this client needs (core and environmental always run). Available: {packs}
 # customer-care runs the routing: below; keep it while you route replies.
 extends: [customer-care]
 

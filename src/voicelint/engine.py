@@ -51,7 +51,7 @@ class CompiledPolicy:
     competitor_key: str | None = None
     # ids of the general claims rules (kind claim, and core's claims rules): a pack's rule that
     # reports the same words says it for the industry, and the general finding gives way
-    grammar_rules: frozenset[str] = frozenset()
+    general_rules: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -95,13 +95,13 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
     names = (policy.settings.get("voice") or {}).get("competitors") or []
     names = [n for n in names if isinstance(n, str) and n.strip()]
     competitor_key = bank.shared_phrases("voice.competitors", names, "LOWER") if names else None
-    grammar_rules = frozenset(
+    general_rules = frozenset(
         r.spec.id
         for r in compiled
         if r.spec.kind == "claim" or (r.spec.pack == CORE_PACK and r.spec.category == "claims")
     )
     return CompiledPolicy(
-        policy, bank, tuple(compiled), approved_key, competitor_key, grammar_rules
+        policy, bank, tuple(compiled), approved_key, competitor_key, general_rules
     )
 
 
@@ -198,14 +198,14 @@ def _without_echoes(
     character a specific claims rule (a pack's, the policy's) already reports, or the post allowed
     for it: "guaranteed returns" is one finding, not two, and "100% safe" in a supplement post is
     the health pack's; "kids" flagged by another rule inside it is another claim."""
-    grammar = compiled.grammar_rules
-    if not grammar:
+    general = compiled.general_rules
+    if not general:
         return findings
-    specific = [f for f in findings + allowed if f.category == "claims" and f.rule not in grammar]
+    specific = [f for f in findings + allowed if f.category == "claims" and f.rule not in general]
     return [
         f
         for f in findings
-        if f.rule not in grammar
+        if f.rule not in general
         or not any(
             o.post == f.post and (o.start <= f.start < o.end or o.start < f.end <= o.end)
             for o in specific

@@ -32,7 +32,7 @@ from voicelint.care import (
     reports_problem,
     sentences,
 )
-from voicelint.nlp import parse, tokens
+from voicelint.nlp import is_word, parse, tokens
 
 QUESTION_WORDS = frozenset(
     {
@@ -192,15 +192,11 @@ def _names_outlet(doc: Any) -> bool:
         ends = [
             j
             for j in ahead
-            if norms[j] in media and (j + 1 >= len(norms) or not _word(norms[j + 1]))
+            if norms[j] in media and (j + 1 >= len(norms) or not is_word(norms[j + 1]))
         ]
         if ends and any(table.texts[j][:1].isupper() for j in range(i + 1, ends[0] + 1)):
             return True
     return False
-
-
-def _word(norm: str) -> bool:
-    return norm[:1].isalnum()
 
 
 @lru_cache(maxsize=1)
@@ -234,21 +230,27 @@ def praise_only(doc: Any) -> bool:
 RESOLVED = frozenset({"sorted", "fixed", "resolved", "solved", "refunded", "replaced", "sorting"})
 # Credit given to someone by name or role: a shout-out, thanks, or a person called a star. The
 # trouble such a message names is the story of the help (the stitches the nurse was kind through).
-CREDIT = frozenset(
-    {"shoutout", "shout-out", "kudos", "props", "angel", "angels", "legend", "legends", "hero"}
-    | {"heroes", "superstar", "superstars", "mvp", "rockstar", "gem", "lifesaver"}
-)
-CREDIT_PHRASES = (("shout", "out"), ("hats", "off"), ("thank", "you"), ("big", "thanks"))
 # Intents a message that credits someone may tell as the story of the help, not report: a crisis
 # or distress is never cleared by thanks.
 CREDITED = PERSONAL_INTENTS | {"injury", "adverse_event", "safety_hazard", "medical_question"}
 
 
+@lru_cache(maxsize=1)
+def _credit() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """``lexicons/routing/intents.yaml``: ``credit``, single words and runs of two."""
+    entries = [str(w) for w in lexicon("intents")["credit"]]
+    return (
+        frozenset(w for w in entries if " " not in w),
+        frozenset(tuple(w.split()) for w in entries if " " in w),
+    )
+
+
 def _credits_someone(norms: list[str]) -> bool:
     """A message that credits someone and holds no negative word, nothing pending and no
     sarcasm's "thanks for nothing": praise, whatever trouble its story names."""
-    credit = any(w in CREDIT for w in norms) or any(
-        tuple(norms[i : i + 2]) in CREDIT_PHRASES for i in range(len(norms) - 1)
+    words, pairs = _credit()
+    credit = any(w in words for w in norms) or any(
+        tuple(norms[i : i + 2]) in pairs for i in range(len(norms) - 1)
     )
     if not credit or any(w in NOT_YET or w == "nothing" for w in norms):
         return False

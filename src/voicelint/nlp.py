@@ -948,6 +948,11 @@ def token_texts(doc: Doc) -> list[tuple[str, int, int]]:
     return [(t.text, t.idx, t.idx + len(t.text)) for t in doc]
 
 
+def is_word(norm: str) -> bool:
+    """A token that is a word or a number, not punctuation, a space or an emoji."""
+    return norm[:1].isalnum()
+
+
 def is_verb_form(lower: str) -> bool:
     """An inflected form other than a plural: "lit", "guaranteed", "cures" (as a verb), not "effects"."""
     lemma = lemma_of(lower)

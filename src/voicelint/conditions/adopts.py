@@ -24,6 +24,7 @@ from typing import Any
 
 from voicelint.analysis import quoted_spans
 from voicelint.conditions.topics import lexicon
+from voicelint.nlp import is_word
 
 NAME = "adopts_testimony"
 VALUES = ()
@@ -101,13 +102,11 @@ def _told(view: Any) -> bool:
 def _too(words: list[str]) -> bool:
     """A clause that opens with the reader and ends with "too" ("You'll save thousands too");
     not the reader as an object ("we love you too")."""
-    said = [i for i, w in enumerate(words) if w[:1].isalnum()]
+    said = [i for i, w in enumerate(words) if is_word(w)]
     if len(said) < 3 or words[said[-1]] != "too":
         return False
     for i in said[-6:-1]:
-        if words[i] in READER and (
-            i == 0 or not words[i - 1][:1].isalnum() or words[i - 1][-1] == "."
-        ):
+        if words[i] in READER and (i == 0 or not is_word(words[i - 1]) or words[i - 1][-1] == "."):
             return True
     return False
 

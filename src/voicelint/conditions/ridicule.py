@@ -116,7 +116,7 @@ def _cue(value: str, span: list[str]) -> bool:
             for w in span
         )
     if value == "sarcasm":
-        if span[0] in words["mock_openers"] or any(w in GLAD for w in span[:4]):
+        if span[0] in words["mock_openers"] or any(w in words["gladness"] for w in span[:4]):
             return True
         for k, word in enumerate(span):
             near = span[max(0, k - 3) : k]
@@ -340,12 +340,6 @@ def _sarcasm(view: Any, span: list[str]) -> bool:
     return False
 
 
-GLAD = frozenset({"glad", "happy", "pleased", "delighted", "thrilled"})
-ENJOYING = frozenset(
-    {"enjoy", "enjoying", "enjoyed", "like", "liking", "love", "loving", "loved", "feel"}
-)
-
-
 def _taken_literally(span: list[str], customer: Any) -> bool:
     """Gladness at the reader's enjoyment, said to a message whose praise was sarcastic (an
     ironic emoji, "totally not annoying at all": ``care.sarcastic``): the reply takes the
@@ -353,10 +347,12 @@ def _taken_literally(span: list[str], customer: Any) -> bool:
     then a verb of liking or feeling."""
     if not care.sarcastic(tokens(customer.analysis.doc).norms):
         return False
+    words = lexicon()
+    enjoying = words["liking_verbs"] | {"feel"}
     for k, word in enumerate(span[:4]):
-        if word in GLAD:
+        if word in words["gladness"]:
             rest = [w for w in span[k + 1 : k + 5] if w not in {"to", "that", "see", "hear"}]
-            if rest[:1] == ["you"] and any(w in ENJOYING for w in rest[1:3]):
+            if rest[:1] == ["you"] and any(w in enjoying for w in rest[1:3]):
                 return True
     return False
 

@@ -29,7 +29,7 @@ from functools import cache
 from typing import Any
 
 from voicelint.conditions.topics import lexicon as topics
-from voicelint.nlp import PhraseList, split_hashtag, tokens
+from voicelint.nlp import PhraseList, is_word, split_hashtag, tokens
 
 NAME = "seals"
 VALUES = ()
@@ -58,25 +58,25 @@ def _words() -> tuple[frozenset[str], frozenset[str], PhraseList, PhraseList, fr
 
 
 def holds(view: Any, value: Any = None) -> bool:
-    sentence = view.sentence
-    if sentence is None:
-        return False
     hit = view.tokens
     table = tokens(view.analysis.doc)
     norms = table.norms
     if hit.start > 0 and norms[hit.start - 1] == "#":
         return _hashtag(norms[hit.start])  # "#GuaranteedResults"
-    apart = hit.start > sentence.first and norms[hit.start - 1] in CLAUSE_ENDS
-    if hit.start in sentence.negated and not apart:
-        return False  # "not guaranteed"; but "without a stain, guaranteed" seals the clause
     seal_words, results = _words()[:2]
     seal = hit.stop - 1  # the seal word itself ("100% guaranteed" ends with it)
     guarantee = table.lemmas[seal] == "guarantee"
-    content = [i for i in range(sentence.first, sentence.end) if _word(norms[i])]
-    if content and all(
-        norms[i] in seal_words or (i > 0 and norms[i - 1] in {"every", "each", "single"})
-        for i in content
-    ):
+    alone = _seal_words_only([w for w in view.words if is_word(w)], seal_words)
+    apart = hit.start > 0 and norms[hit.start - 1] in CLAUSE_ENDS
+    if not (guarantee or alone or apart):
+        return False  # "always", "ever", "every time" inside a sentence: read no further
+    sentence = view.sentence
+    if sentence is None:
+        return False
+    apart = apart and hit.start > sentence.first
+    if hit.start in sentence.negated and not apart:
+        return False  # "not guaranteed"; but "without a stain, guaranteed" seals the clause
+    if alone:
         # a sentence of seal words alone certifies the statement before it ("Not one. Not ever."
         # looks past "Not one.")
         before = view.analysis.previous(sentence)
@@ -87,7 +87,7 @@ def holds(view: Any, value: Any = None) -> bool:
         first, current = before.first, before
         # a list of fragments is one statement: "Zero damage. Zero stress. Guaranteed."
         for _ in range(FRAGMENTS):
-            if sum(1 for i in range(first, before.end) if _word(norms[i])) >= MIN_WORDS:
+            if sum(1 for i in range(first, before.end) if is_word(norms[i])) >= MIN_WORDS:
                 break
             current = view.analysis.previous(current)
             if current is None or current.act == "question":
@@ -97,7 +97,7 @@ def holds(view: Any, value: Any = None) -> bool:
     after = hit.stop
     while after < sentence.end and not norms[after].strip():
         after += 1
-    closes = after >= sentence.end or not _word(norms[after]) or norms[after] == "or"
+    closes = after >= sentence.end or not is_word(norms[after]) or norms[after] == "or"
     if hit.start > sentence.first and norms[hit.start - 1] in CLAUSE_ENDS and closes:
         if after < sentence.end and norms[after] == "or":
             return False  # "on time, guaranteed, or the hour is free": a remedy
@@ -108,7 +108,7 @@ def holds(view: Any, value: Any = None) -> bool:
         return True  # "guaranteed results", "#GuaranteedGrades"
     # "100% guaranteed they'll be gone": a strong seal opening the sentence certifies the rest
     before = range(sentence.first, seal)
-    opens = all(norms[i] in STRONG or not _word(norms[i]) for i in before)
+    opens = all(norms[i] in STRONG or not is_word(norms[i]) for i in before)
     strong = any(norms[i] in STRONG for i in before)
     if opens and strong and after < sentence.end and norms[after] in OPENERS:
         return _claimable(view, sentence, after, sentence.end, True)
@@ -122,13 +122,19 @@ def _hashtag(body: str) -> bool:
     return any(a in GUARANTEES and b in results for a, b in itertools.pairwise(pieces))
 
 
-def _word(norm: str) -> bool:
-    return norm[:1].isalnum()
+def _seal_words_only(words: list[str], seal_words: frozenset[str]) -> bool:
+    """Whether a sentence's words are all seal words ("Not once.", "Every single move,
+    guaranteed"): a word after "every", "each" or "single" is the occasion it counts."""
+    return bool(words) and all(
+        w in seal_words or (k > 0 and words[k - 1] in {"every", "each", "single"})
+        for k, w in enumerate(words)
+    )
 
 
 def _seal_only(sentence: Any, norms: Any, seal_words: frozenset[str]) -> bool:
-    words = [norms[i] for i in range(sentence.first, sentence.end) if _word(norms[i])]
-    return bool(words) and len(words) <= 3 and all(w in seal_words for w in words)
+    """A short sentence of seal words before the seal ("Not one." before "Not ever.")."""
+    words = [norms[i] for i in range(sentence.first, sentence.end) if is_word(norms[i])]
+    return len(words) <= 3 and _seal_words_only(words, seal_words)
 
 
 def _claimable(view: Any, sentence: Any, first: int, end: int, guarantee: bool) -> bool:
@@ -139,7 +145,7 @@ def _claimable(view: Any, sentence: Any, first: int, end: int, guarantee: bool) 
         return False
     table = tokens(view.analysis.doc)
     norms = table.norms
-    if sum(1 for i in range(first, end) if _word(norms[i])) < MIN_WORDS:
+    if sum(1 for i in range(first, end) if is_word(norms[i])) < MIN_WORDS:
         return False
     if any(i in sentence.negated and norms[i] in GUARANTEES for i in range(first, end)):
         return False

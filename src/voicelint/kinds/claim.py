@@ -125,11 +125,12 @@ STAFF_REACH = 10  # words before a result in which the brand's staff may be its 
 @cache
 def _staff_words() -> frozenset[str]:
     """The brand's people (``lexicons/routing/replies.yaml``: ``staff`` and ``professions``), less
-    the words that name customers in the claim grammar ("members", "drivers", "riders")."""
+    the words that name customers: the claim grammar's subjects ("members", "drivers") and the
+    customer roles pii's staff check leaves out too (``routing/pii.yaml``: ``customer_roles``)."""
     words = lexicon_file.load("routing/replies")
     grammar = lexicon_file.load("claims/outcomes")
     customers = {str(w) for w in [*grammar["subjects"], *grammar["quantified_people"]]}
-    customers |= {"rider", "riders", "shopper", "shoppers", "partner", "partners", "host"}
+    customers |= {str(w) for w in lexicon_file.load("routing/pii")["customer_roles"]}
     return frozenset(str(w) for w in [*words["staff"], *words["professions"]]) - customers
 
 

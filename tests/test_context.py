@@ -89,6 +89,14 @@ def test_a_warning_about_others_claims_is_no_claim():
     assert found("Our new tea will cure colds, beware!") == ["cure"]
 
 
+def test_people_named_in_a_warning_are_claimants_only_when_they_claim():
+    assert found("Watch out: brands that say their tea will cure colds are guessing.") == []
+    assert found("Anybody who swears a tea will cure colds is selling something.") == []
+    # the firms or people are who the claim is made to, not who makes it
+    assert found("People who drink our tea cure colds in a day.") == ["cure"]
+    assert found("Companies that stock our tea cure their staff's colds.") == ["cure"]
+
+
 def test_attribution_needs_a_named_source_and_a_date():
     rule = {"terms": ["best coffee shop"], "spared_by": ["attribution"]}
     assert found("Voted Best Coffee Shop by Portland Monthly readers, 2026.", **rule) == []

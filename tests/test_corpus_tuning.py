@@ -20,14 +20,14 @@ FLOORS = {
     "hardneg-dev2": ({"claims": 0.75, "tone": 0.87, "routing": 0.92}, 0.006),  # 1/199
     "care-dev5": ({"tone": 0.69, "routing": 0.85}, 0.0),
     "mixed-dev7": ({"claims": 0.77, "tone": 0.83, "routing": 0.87}, 0.0),
-    "care-dev6": ({"tone": 0.65, "routing": 0.95}, 0.0),
+    "care-dev6": ({"tone": 0.71, "routing": 0.95}, 0.0),
     # clients in industries no pack names
     "nopack-dev9": (
-        {"claims": 0.79, "disclosure": 1.0, "tone": 0.76, "routing": 0.89},
+        {"claims": 0.83, "disclosure": 1.0, "tone": 0.76, "routing": 0.89},
         0.0,
     ),
     "posts-dev8": (
-        {"claims": 0.87, "disclosure": 0.84, "tone": 0.90, "routing": 1.0},
+        {"claims": 0.88, "disclosure": 0.84, "tone": 0.95, "routing": 1.0},
         0.025,  # 3/120
     ),
     "claims-dev3": (
@@ -39,7 +39,17 @@ FLOORS = {
         {"claims": 0.87, "disclosure": 0.83, "tone": 0.80, "routing": 1.0},
         0.017,  # 2/123
     ),
-    "care-dev11": ({"tone": 0.63, "routing": 0.86}, 0.041),  # 4/99
+    "care-dev11": ({"tone": 0.70, "routing": 0.86}, 0.041),  # 4/99
+    # claims in six industries, four of them without a pack (pest control, mattresses, home
+    # security, tutoring, physiotherapy, online casino)
+    "claims-dev12": (
+        {"claims": 0.57, "disclosure": 0.81, "tone": 0.62, "routing": 0.75},
+        0.034,  # 4/120
+    ),
+    "care-dev13": (
+        {"claims": 0.80, "disclosure": 1.0, "tone": 0.69, "routing": 0.88},
+        0.054,  # 7/130
+    ),
 }
 
 

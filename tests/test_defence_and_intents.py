@@ -103,6 +103,8 @@ def test_a_promise_about_the_future_denies_nothing():
         ("We're covering the recall tonight, is your brand affected?", "press_inquiry"),
         ("I can't find my 4 year old near the carousel!!", "safety_hazard"),
         ("The show was cancelled and we got nothing back for our tickets.", "billing"),
+        ("Sam Ortiz, news desk at the Valley Courier. Is the plant closing?", "press_inquiry"),
+        ("Third cancellation this month. Telling the local news tomorrow.", "legal_threat"),
     ],
 )
 def test_intents_read_from_who_speaks_and_what_is_missing(message, intent):
@@ -176,3 +178,56 @@ def test_a_ranking_sealed_hands_down():
         f.rule for f in lint("Harbourside's best chowder, hands down.", {})
     ]
     assert "claims.superlative" not in [f.rule for f in lint("Hands down my favourite walk.", {})]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Your installer scratched my floor and left.",
+        "Switched my plan without asking, great.",
+        "Thanks for nothing, still waiting on that callback.",
+        "Another outage on Birch Road tonight.",
+    ],
+)
+def test_a_complaint_in_words_vader_does_not_score(message):
+    from voicelint.analysis import Customer, TextAnalysis
+    from voicelint.care import complains
+    from voicelint.nlp import parse
+
+    doc = parse(message)
+    assert complains(Customer(TextAnalysis(doc), frozenset(detect(message))))
+
+
+def test_a_customer_laughing_is_not_complaining():
+    from voicelint.analysis import Customer, TextAnalysis
+    from voicelint.care import complains
+    from voicelint.nlp import parse
+
+    def said(message: str) -> bool:
+        doc = parse(message)
+        return complains(Customer(TextAnalysis(doc), frozenset(detect(message))))
+
+    assert not said("lmao this ad has me crying 😂 who made it")
+    assert said("lol the app crashed again and I lost my cart 😂")
+
+
+def test_a_refusal_to_share_someones_details_is_no_data_request():
+    said = "can I get the number of the plumber you sent? he was so rude"
+    refused = "We can't share our staff's phone numbers, but please DM us and we'll follow it up."
+    assert "routing.customer-care.public-data-request" not in [
+        f.rule
+        for f in lint(refused, {"extends": ["customer-care"]}, kind="reply", in_reply_to=said)
+    ]
+
+
+def test_passing_thanks_on_is_no_medical_advice():
+    said = "my dad fainted on the train and your staff were brilliant, he's in hospital now"
+    thanks = (
+        "So glad he's stable. We will pass your thanks on to the team, and DM us if we can help."
+    )
+    advice = "Dizziness like that usually means dehydration, it will pass."
+    rules = lambda text: [  # noqa: E731
+        f.rule for f in lint(text, {"extends": ["customer-care"]}, kind="reply", in_reply_to=said)
+    ]
+    assert "routing.customer-care.medical-advice" not in rules(thanks)
+    assert "routing.customer-care.medical-advice" in rules(advice)

@@ -70,6 +70,10 @@ BEFORE_THE_BLIND_SET = {
     ("that is on you", "care-dev11"),
     # lexicons/hostility.yaml since 2026-11-23 (4187abd); b13-fresh was written 2026-12-06 21:37 UTC
     ("what did you expect", "b13-fresh"),
+    # the same two entries (hostility.yaml since 4187abd; routing/intents.yaml since 1733658,
+    # 2026-12-06 22:22 UTC); care-dev13 was written 2026-12-07 00:15 UTC by a README-only helper
+    ("what did you expect", "care-dev13"),
+    ("knows where i live", "care-dev13"),
 }
 
 

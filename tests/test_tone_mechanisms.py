@@ -644,3 +644,36 @@ def test_laughing_along_with_anticipation_is_no_mockery():
         in_reply_to="me waiting for your winter menu like",
     )
     assert [f.rule for f in findings if f.category == "tone"] == []
+
+
+def test_blame_advice_for_next_time_at_a_complaint():
+    assert blame("hindsight", "Maybe leave a little earlier next time?")
+    assert blame("hindsight", "Next time, please pick a later pickup slot.")
+    assert blame("hindsight", "You might want to lock the bike properly in future.")
+    assert not blame("hindsight", "Hopefully the line moves faster next time!")  # a wish
+    assert not blame("hindsight", "Catch you next time!")  # a goodbye
+    assert not blame("hindsight", "Next time the first coffee is on us, promise.")
+
+
+def test_dismissal_manner_policed_at_a_complaint():
+    assert dismissal("manner", "There's no need to use all caps.")
+    assert dismissal("manner", "Please stop shouting at our team.")
+    assert not dismissal("manner", "No need to worry, your cart is saved.")
+    assert not holds(
+        "dismissal", "manner", "No need to shout!", "No ", kind="reply", in_reply_to=HAPPY
+    )
+
+
+def test_dismissal_doubt_and_conduct_at_a_complaint():
+    assert dismissal("contradicting", "Are you sure it was our courier? Many vans are white.")
+    assert not dismissal("contradicting", "Are you sure you'd like to close the account?")
+    assert dismissal("defending", "Our agents behaved professionally throughout.")
+    assert dismissal("defending", "The courier did nothing wrong.")
+    assert dismissal("futility", "Going to the press won't speed anything up.")
+
+
+def test_a_tag_question_that_agrees_with_the_customer_is_no_mockery():
+    assert "tone.reader-ridiculed" not in tone(
+        "That isn't acceptable, is it? We're fixing it now.", COMPLAINT
+    )
+    assert "tone.reader-ridiculed" in tone("Hardly a disaster, is it?", COMPLAINT)

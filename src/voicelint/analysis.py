@@ -118,10 +118,15 @@ STOP, QUESTION, LINE, CLAUSE = "stop", "question", "line", "clause"
 SENTENCE_BREAKS = frozenset({STOP, QUESTION, LINE})
 
 
+# marks that set lines side by side within one line ("Bet now | 21+ | Gambling problem? Call..."):
+# each part is a sentence of its own
+SEPARATORS = frozenset({"|", "||", "•"})
+
+
 def breaks(doc: Any) -> tuple[str | None, ...]:
     """Per token, the break it ends, if any: the one splitter behind every sentence and clause.
 
-    ``stop`` (``.``, ``!``, ``…``), ``question`` (``?``; a run such as ``?!`` or ``!!`` ends at
+    ``stop`` (``.``, ``!``, ``…``, a separator: ``|``, ``•``), ``question`` (``?``; a run such as ``?!`` or ``!!`` ends at
     its last mark, a question if it holds ``?``), ``line`` (a line break, unless a single break
     wraps a sentence onto a line that goes on in lower case, as YAML block scalars and CSV cells
     wrap long lines) and ``clause`` (``;``: it ends a clause, not a sentence). Computed once per
@@ -141,6 +146,8 @@ def breaks(doc: Any) -> tuple[str | None, ...]:
                     continue  # "?!" and "!!" end the sentence at their last mark
                 result[i] = QUESTION if question else STOP
                 question = False
+            elif text in SEPARATORS:
+                result[i] = STOP  # "21+ | Gambling problem? Call...": a separator ends a sentence
             elif text == ";":
                 result[i] = CLAUSE
             elif (

@@ -750,6 +750,8 @@ def _complains(customer: Any) -> bool:
     doc = customer.analysis.doc
     if customer.intents <= PERSONAL_INTENTS and _asks_only(doc):
         return False  # "does it cure anxiety?": a question about the product, not a complaint
+    if not customer.intents and _laughing(doc):
+        return False  # "lol your new ad has me crying 😂😂": laughter, not grief
     if customer.complaint:
         return True
     norms = tokens(doc).norms
@@ -759,6 +761,19 @@ def _complains(customer: Any) -> bool:
         norms[i] not in NOT_COMPLAINTS and valence_of_word(norms[i]) >= NEGATED_PRAISE
         for i in negation_scope(doc, 0, len(doc))
     ) or reports_problem(doc)
+
+
+def _laughing(doc: Any) -> bool:
+    """Whether a message laughs and its only negative words are the idioms of laughter ("crying",
+    "dead", "screaming": ``laughing_idioms`` in ``lexicons/analysis.yaml``), with no problem
+    reported: "this ad has me crying 😂" is delight."""
+    words = analysis_words()
+    norms = tokens(doc).norms
+    if not any(n in words["laughter"] for n in norms):
+        return False
+    idioms = words["laughing_idioms"]
+    negative = [n for n in norms if valence_of_word(n) <= NEGATIVE_WORD]
+    return all(n in idioms for n in negative) and not reports_problem(doc)
 
 
 @cache

@@ -298,10 +298,27 @@ def _multiword_cue(doc: Any, i: int, cues: frozenset[str]) -> bool:
     return pair in cues
 
 
+CLAIMANT_REACH = 3  # words between "anyone who" and the verb that makes them a claimant
+
+
 def _refused(doc: Any, first: int, cues: list[Match]) -> bool:
-    """A warning cue earlier in the same sentence: the claim is someone else's, reported as a risk."""
+    """A warning cue earlier in the same sentence: the claim is someone else's, reported as a risk.
+
+    A cue that only names people or firms ("anyone who", "companies that") warns only when they
+    make a claim ("anyone who promises...", "companies that claim..."): in "companies that switch
+    save $4,000" the firms are the customers the claim is made to (``claimant_verbs``)."""
     start, _ = sentence_bounds(doc, first, first + 1)
-    return any(start <= cue.first_token < first for cue in cues)
+    return any(start <= cue.first_token <= first and _warns(doc, cue) for cue in cues)
+
+
+def _warns(doc: Any, cue: Match) -> bool:
+    if doc[cue.end_token - 1].norm_ not in {"who", "that"}:
+        return True
+    verbs = _words("claimant_verbs")
+    return any(
+        t.lemma_ in verbs or t.norm_ in verbs
+        for t in doc[cue.end_token : cue.end_token + CLAIMANT_REACH]
+    )
 
 
 def is_attributed(doc: Any, first: int, end: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from voicelint.conditions import Clause, View, all_hold, any_holds, gate, gate_holds
@@ -52,6 +52,8 @@ class CompiledPolicy:
     # ids of the general claims rules (kind claim, and core's claims rules): a pack's rule that
     # reports the same words says it for the industry, and the general finding gives way
     general_rules: frozenset[str] = frozenset()
+    # per rule, the rules its finding gives way to on the same words (``gives_way_to`` rule ids)
+    yields: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,13 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
         for r in compiled
         if r.spec.kind == "claim" or (r.spec.pack == CORE_PACK and r.spec.category == "claims")
     )
+    yields = {
+        r.spec.id: frozenset(p for p in r.spec.gives_way_to if "." in p)
+        for r in compiled
+        if any("." in p for p in r.spec.gives_way_to)
+    }
     return CompiledPolicy(
-        policy, bank, tuple(compiled), approved_key, competitor_key, general_rules
+        policy, bank, tuple(compiled), approved_key, competitor_key, general_rules, yields
     )
 
 
@@ -197,20 +204,29 @@ def _without_echoes(
     """Drop a general claims finding (kind ``claim``, or a core claims rule) whose first or last
     character a specific claims rule (a pack's, the policy's) already reports, or the post allowed
     for it: "guaranteed returns" is one finding, not two, and "100% safe" in a supplement post is
-    the health pack's; "kids" flagged by another rule inside it is another claim."""
+    the health pack's; "kids" flagged by another rule inside it is another claim. A finding of a
+    rule that gives way to another rule (``gives_way_to``) is dropped where that rule reports the
+    same words."""
     general = compiled.general_rules
-    if not general:
+    if not general and not compiled.yields:
         return findings
     specific = [f for f in findings + allowed if f.category == "claims" and f.rule not in general]
+    yields = compiled.yields
     return [
         f
         for f in findings
-        if f.rule not in general
-        or not any(
-            o.post == f.post and (o.start <= f.start < o.end or o.start < f.end <= o.end)
-            for o in specific
+        if (f.rule not in general or not any(_overlap(o, f) for o in specific))
+        and not (
+            f.rule in yields and any(o.rule in yields[f.rule] and _overlap(o, f) for o in findings)
         )
     ]
+
+
+def _overlap(one: Finding, other: Finding) -> bool:
+    """Whether ``one`` reports the first or the last character of ``other``."""
+    return one.post == other.post and (
+        one.start <= other.start < one.end or one.start < other.end <= one.end
+    )
 
 
 def _audit_exceptions(

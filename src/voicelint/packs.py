@@ -37,6 +37,7 @@ COMMON_RULE_KEYS = (
     "qualifiers",
     "when",
     "unless",
+    "gives_way_to",
 )
 NEGATION_MODES = ("suppress", "ignore", "trigger")
 SPARERS = ("disclaimer", "refusal", "attribution", "qualification")
@@ -101,6 +102,10 @@ class RuleSpec:
     when: Clause = ()  # named conditions that must all hold for a hit to count
     unless: Clause = ()  # named conditions of which none may hold
     added: tuple[AddedEntry, ...] = ()  # entries the policy adds (``rules: {RULE/NAME: [...]}``)
+    # packs that say the same thing in their industry's words: with one of them in the policy,
+    # this (general) rule is left out ("FDA approved" is the health pack's to judge); or rules
+    # whose finding on the same words is the one kept (one claim, one finding)
+    gives_way_to: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -382,6 +387,15 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
     passes = _examples(examples.get("pass"), rule_id, "pass", fail)
     negation, spared_by, qualifiers = _context(raw, category, rule_id, fail)
     when, unless = _conditions(raw, rule_id, fail)
+    gives_way_to = raw.get("gives_way_to", [])
+    if not isinstance(gives_way_to, list) or not all(
+        isinstance(p, str) and (p in builtin_packs() or RULE_ID.match(p)) for p in gives_way_to
+    ):
+        raise fail(
+            "gives_way_to",
+            f"rule {rule_id}: gives_way_to must list built-in pack names or rule ids",
+            "packs: " + ", ".join(sorted(builtin_packs())),
+        )
     example_policy = raw.get("example_policy") or {}
     if not isinstance(example_policy, dict):
         raise fail(
@@ -409,6 +423,7 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
         qualifiers=qualifiers,
         when=when,
         unless=unless,
+        gives_way_to=tuple(gives_way_to),
     )
 
 

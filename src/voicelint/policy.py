@@ -185,6 +185,10 @@ def build_policy(
         replace(rule, added=added[rule.id]) if rule.id in added else rule for rule in seen.values()
     ]
     rules = _apply_overrides(rules, data.get("rules"), display, lines)
+    # a general rule whose industry pack is in the policy leaves the claim to the pack (after the
+    # overrides: "claims.disease-claim: off" stays valid whatever the packs)
+    loaded = {rule.pack for rule in rules}
+    rules = [rule for rule in rules if not loaded.intersection(rule.gives_way_to)]
     if settings["routing"] and not any(rule.kind in ROUTING_KINDS for rule in rules):
         raise PolicyError(
             display,

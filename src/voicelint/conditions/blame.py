@@ -17,6 +17,9 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
   checking the meter", "we'd gently suggest reading documents before signing them", "we recommend
   being more careful"): a verb of attention right after the hedge, "worth" or the recommending
   verb.
+  What the reader should do "next time" or "in future", said at a complaint, counts whatever the
+  verb ("maybe order a bit earlier next time?", "next time, please book a longer layover"), but
+  not a wish about something else ("hopefully the queue is shorter next time") or a goodbye.
 - ``others_cope``: everyone else copes, so the reader is the problem: "most people figure it out",
   "nobody else had a problem with it", "other customers seem to love it".
 - ``this_is_why``: something the brand withholds put down to what customers did: "this is why we
@@ -87,7 +90,7 @@ def holds(view: Any, value: str) -> bool:
             return False  # a question asks, it does not blame
         return _failing(span) or _counterfactual(span)
     if value == "hindsight" and span and not _hindsight(span):
-        if _before_you(span) or _advised(span):
+        if _before_you(span) or _advised(span) or _told_for_next_time(span):
             customer = view.post.customer  # "read the terms before you buy", said at a complaint
             return customer is not None and care.complains(customer)
         return False
@@ -155,6 +158,55 @@ def _before_you(span: list[str]) -> bool:
         w == "before" and k + 1 < len(span) and span[k + 1] in words["reader"]
         for k, w in enumerate(span)
     )
+
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "-", ".", "!", "?", "…"})
+
+
+def _told_for_next_time(span: list[str]) -> bool:
+    """What the reader should do "next time" or "in future", said at a complaint: "maybe order
+    a bit earlier next time?", "next time, please book a longer layover", "please be more careful
+    in future". The clause around "next time" starts with the reader or with a verb said to them,
+    after any softener ("maybe", "please", "try": ``advice_softeners``), and is put as advice: a
+    softener, or a correction ("earlier", "longer", "more careful", "instead": ``advice_marks``;
+    "next time, order ahead and skip the queue!" is a tip); a clause about someone
+    or something else ("hopefully the queue is shorter next time", "the wait will be shorter
+    next time") or a goodbye ("see you next time": ``farewells``) tells the reader nothing, and
+    the brand in the sentence makes it the brand's promise ("next time we'll save you a seat")."""
+    words = lexicon()
+    if any(w in words["brand"] or w == "i" for w in span):
+        return False
+    spots = [
+        (k, len(phrase.split()))
+        for phrase in words["hindsight_future"]
+        for k in range(len(span))
+        if span[k : k + len(phrase.split())] == phrase.split()
+    ]
+    for k, size in spots:
+        start = k
+        while start > 0 and span[start - 1] not in CLAUSE_BREAKS:
+            start -= 1
+        clause = span[start:k]
+        if not clause:  # "Next time, please book...": the advice follows
+            stop = k + size
+            while stop < len(span) and span[stop] in CLAUSE_BREAKS:
+                stop += 1
+            clause = span[stop:]
+        if not any(w in words["advice_marks"] for w in clause):
+            continue  # "next time, order ahead and skip the queue!": a tip, said plainly
+        clause = [w for w in clause if w not in words["advice_softeners"]]
+        if not clause:
+            continue
+        first = clause[0]
+        if first in words["reader"]:
+            return True
+        if (
+            first.isalpha()
+            and first not in words["not_advice_starts"]
+            and first not in (words["farewells"])
+        ):
+            return True
+    return False
 
 
 ADVICE_FILLERS = frozenset(

@@ -1,4 +1,4 @@
-"""``dismissal: told_before | obvious | closed | indifference | curt | pulling_rank | contradicting``.
+"""``dismissal: told_before | obvious | closed | indifference | curt | pulling_rank | contradicting | ...``.
 
 The hit's sentence shuts the customer down. Constructions, not listed sentences (word classes in
 ``lexicons/analysis.yaml``):
@@ -26,7 +26,8 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
 - ``contradicting``: the reader told outright that they are wrong ("you're wrong", "you are
   mistaken", or their side: "your lawyer is mistaken"), or their problem denied by the brand's own experience ("works fine for us", "it's
   working on our end"); "you're not wrong", "if you're wrong" and "isn't working for us
-  either" do not count.
+  either" do not count. At a complaint, the customer's account doubted in a question counts too:
+  "are you sure it was our engineer?" ("are you sure you want to cancel?" checks a wish).
 - ``futility``: the customer's recourse called futile: "you won't win", "reporting us won't change
   anything", "go ahead, you'll lose" (a future negation of a verb of success with the reader or
   their recourse as subject; ``lexicons/tone.yaml``); at a complaint, also whatever the subject
@@ -45,7 +46,8 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   care it took ("our hygienist followed protocol", "restraints are checked every morning"), what
   customers are told to do ("riders are asked to keep their heads back"), or its practice
   declared normal ("which is standard"); not negated ("the sign wasn't out" admits), not a
-  promise ("the new times will be posted"). ``lexicons/tone.yaml``: ``defence_*``.
+  promise ("the new times will be posted"), or its people's conduct declared proper ("our staff
+  acted appropriately", "the driver did nothing wrong"). ``lexicons/tone.yaml``: ``defence_*``.
 - ``daring``: at a complaint, in a reply that apologises nowhere, the customer's recourse
   permitted with a shrug: "be my guest", "do whatever you want", "go ahead" or "feel free to"
   before a recourse ("go ahead and report us") or at a clause's end ("Go ahead, our terms are
@@ -53,6 +55,9 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
 - ``non_apology``: at a complaint, an apology for the customer's feelings rather than for what
   happened: "sorry you feel that way", "sorry if you were offended" (``lexicons/analysis.yaml``:
   ``non_apologies``, read on the sentence's words).
+- ``manner``: at a complaint, the customer's manner policed instead of their problem answered:
+  "there's no need to shout", "no need for that tone", "please don't use capitals", "stop
+  yelling" (``lexicons/tone.yaml``: ``manner``; "no need to worry" reassures).
 - ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
   "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
   brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
@@ -84,6 +89,7 @@ VALUES = (
     "defending",
     "daring",
     "non_apology",
+    "manner",
 )
 SPEAKERS = frozenset({"we", "i", "our", "my", "'ve", "have", "has", "had"})
 NOTHING = frozenset({"nothing", "no"})
@@ -132,6 +138,10 @@ def holds(view: Any, value: str) -> bool:
         )
     if value == "non_apology":
         return non_apology(span) and _complaint(view)
+    if value == "contradicting" and span and _doubted(span):
+        return _complaint(view)  # "are you sure it was our engineer?", at a complaint
+    if value == "manner":
+        return bool(span) and _manner(span) and _complaint(view)
     if value == "daring":
         return (
             bool(span)
@@ -295,6 +305,54 @@ def _contradicting(span: list[str]) -> bool:
 
 DENIED_ACCOUNT = frozenset({"true", "accurate", "correct", "factual", "what", "how"})
 OCCURRED = frozenset({"happen", "happened", "occur", "occurred"})
+
+
+DOUBT = frozenset({"sure", "certain", "positive"})
+# what follows "are you sure" when it checks a wish, not the customer's account
+WISHES = frozenset({"want", "wanna", "'d", "would", "wish", "like", "need"})
+
+
+def _doubted(span: list[str]) -> bool:
+    """The customer's account doubted in a question: "are you sure it was our engineer?", "you
+    sure it wasn't a mouse?" ("are you sure you want to cancel?" checks a wish)."""
+    if "?" not in span:
+        return False
+    for k, word in enumerate(span[:-1]):
+        if (
+            word in {"you", "u"}
+            and span[k + 1] in DOUBT
+            and (k == 0 or span[k - 1] in {"are", "r"} or span[k - 1] in PUNCTUATION)
+        ):
+            rest = span[k + 2 : k + 4]
+            return not (rest and rest[0] == "you" and any(w in WISHES for w in rest[1:]))
+    return False
+
+
+MANNER_REACH = 4  # words between "no need to" or "please don't" and the manner it polices
+
+
+def _manner(span: list[str]) -> bool:
+    """The customer's manner policed instead of their problem answered: "there's no need to
+    shout", "no need for that tone", "please don't use capitals", "stop yelling" (a word of
+    needlessness or a prohibition, then a word of how the customer wrote or felt:
+    ``lexicons/tone.yaml``, ``manner``; "no need to worry, it's fixed" reassures)."""
+    manner = {w for (w,) in _tone("manner")}
+    for k, word in enumerate(span):
+        opens = (
+            (word == "need" and k and span[k - 1] in {"no", "n't", "not"})
+            or (word in {"stop", "quit"} and (k == 0 or span[k - 1] in {"please", ",", "so"}))
+            or (
+                word == "n't"
+                and k
+                and span[k - 1] == "do"
+                and (k < 2 or span[k - 2] in {"please", ","})
+            )
+            or (word == "not" and k and span[k - 1] == "do" and k < 3)
+            or (word == "calm" and span[k + 1 : k + 2] == ["down"])
+        )
+        if opens and any(w in manner for w in span[k + 1 : k + 1 + MANNER_REACH]):
+            return True
+    return False
 
 
 def _account_denied(span: list[str]) -> bool:
@@ -661,6 +719,20 @@ def _defending(content: list[str]) -> bool:
             )
         ):
             return True
+        if (
+            _starts(content, "defence_conduct", k)
+            and any(_starts(content, "defence_conduct_manner", i) for i in range(k + 1, k + 3))
+            and not any(w in {"you", "u", "please"} for w in content[max(0, k - 3) : k])
+        ):
+            return True  # "our staff acted appropriately", "the driver behaved professionally"
+        if (
+            word == "nothing"
+            and content[k + 1 : k + 2] == ["wrong"]
+            and k
+            and content[k - 1] in {"did", "done"}
+            and not any(w in {"you", "u"} for w in content[max(0, k - 3) : k])
+        ):
+            return True  # "our team did nothing wrong"
         if word in {"followed", "follows", "follow"} and any(
             _starts(content, "defence_protocol", i) for i in range(k + 1, k + 5)
         ):

@@ -234,6 +234,7 @@ def _rhetorical(view: Any, span: list[str]) -> bool:
         _tag_question(span)
         and view.post.customer is not None
         and care.complains(view.post.customer)
+        and not _concedes(span)
     ):
         return True  # "not exactly the end of the world, is it?", "bit dramatic, no?"
     words = lexicon()
@@ -252,6 +253,20 @@ def _rhetorical(view: Any, span: list[str]) -> bool:
     return bool(
         before and before[0] in WH and any(w in words["expectation_verbs"] for w in after)
     )  # "what did you expect", "what were you thinking"
+
+
+CONCEDE_REACH = 2  # words between "not" and the praise it denies: "not nearly good enough"
+
+
+def _concedes(span: list[str]) -> bool:
+    """The tagged statement denies praise of what happened, so it agrees with the customer: "that's
+    not good enough, is it?" ("not exactly the end of the world, is it?" denies no praise)."""
+    for k, word in enumerate(span):
+        if word in {"not", "n't"} and any(
+            valence_of_word(w) > 0 for w in span[k + 1 : k + 2 + CONCEDE_REACH]
+        ):
+            return True
+    return False
 
 
 TAG_AUXILIARIES = AUXILIARIES | {"wo", "ca"}

@@ -1,0 +1,144 @@
+"""Claims a client of any industry may not make, whether or not a pack covers it: a disease acted
+on, a government body's approval, a result for ever, an offer that never comes back; and the
+general rule giving way to an industry pack that judges the same words."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint, rules_of, run_cli, write
+
+
+def claims(text: str, policy: dict | None = None) -> list[str]:
+    return [f.rule for f in lint(text, policy) if f.category == "claims"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Our standing desk cures back pain in a week.", "claims.disease-claim"),
+        ("This air filter prevents asthma attacks at night.", "claims.disease-claim"),
+        ("Government-approved alarms for every flat.", "claims.regulator-endorsement"),
+        ("Every course is endorsed by the Department of Labor.", "claims.regulator-endorsement"),
+        ("Our mesh stops pigeons nesting on your balcony permanently.", "claims.permanent-result"),
+        ("Book one clean and your oven is grease-free for good.", "claims.permanent-result"),
+        ("Once we seal the loft, bats never come back.", "claims.permanent-result"),
+        ("A rate like this won't ever be offered again.", "claims.false-scarcity"),
+        ("Enrolment closes forever at the end of May.", "claims.false-scarcity"),
+    ],
+)
+def test_a_claim_no_pack_covers_is_flagged_for_any_client(text, rule):
+    assert rule in claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our standing desk won't cure back pain; talk to a physio about that.",
+        "Our sanitiser is EPA-registered (Reg. No. 777-12).",
+        "Licensed by the state insurance department, licence 40021.",
+        "We're closing the Oak Street branch for good on Friday.",
+        "He never came back for his umbrella, so it's at the front desk.",
+        "If the pigeons come back within six months, we refit the mesh for free.",
+        "The spring rate ends on Sunday.",
+        "Permits in Sonoma are slow this month.",
+    ],
+)
+def test_the_same_words_in_a_denial_a_fact_or_a_story_are_no_claim(text):
+    assert claims(text) == []
+
+
+def test_the_general_rule_gives_way_to_the_industry_pack():
+    text = "Our gummies cure colds in a day."
+    assert "claims.disease-claim" in claims(text)
+    with_pack = claims(text, {"extends": ["health"]})
+    assert "claims.health.disease-claim" in with_pack
+    assert "claims.disease-claim" not in with_pack
+
+
+def test_switching_off_a_rule_that_gave_way_stays_valid(tmp_path):
+    policy = write(
+        tmp_path,
+        "policy.yaml",
+        """
+        extends: [health]
+        rules:
+          claims.disease-claim: off
+        """,
+    )
+    posts = write(tmp_path, "posts.txt", "Fresh bread every morning.\n")
+    result = run_cli(["check", "--policy", str(policy), str(posts)], tmp_path)
+    assert result.exit_code == 0, result.output
+
+
+def test_gives_way_to_names_only_builtin_packs(tmp_path):
+    policy = write(
+        tmp_path,
+        "policy.yaml",
+        """
+        custom_rules:
+          - id: claims.acme.cure
+            kind: phrase
+            category: claims
+            summary: s
+            why: w
+            message: m
+            terms: [cure]
+            gives_way_to: [no-such-pack]
+            examples: {}
+        """,
+    )
+    posts = write(tmp_path, "posts.txt", "Fresh bread every morning.\n")
+    result = run_cli(["check", "--policy", str(policy), str(posts)], tmp_path)
+    assert result.exit_code == 2
+    assert "gives_way_to" in result.output and "Traceback" not in result.output
+
+
+def test_a_warning_names_people_only_as_claimants():
+    assert claims("Beware of companies that promise a cure for back pain.") == []
+    assert "claims.certain-outcome" in claims("Firms that switch to us save $9,000 a year.")
+    assert "claims.certain-outcome" in claims("Companies that switch to us save $9,000 a year.")
+
+
+def test_the_brands_people_sold_with_a_superlative_are_a_claim_and_thanked_are_not():
+    assert "claims.superlative" in claims("The friendliest crew in Glasgow, at your door by 8.")
+    assert claims("Proud of the best team ever, thank you all!") == []
+    assert rules_of(lint("Hello from the happiest staff anywhere!")) == []
+
+
+def test_conditions_in_a_footnote_do_not_make_free_free():
+    assert "claims.free-terms-hidden" in claims("FREE gutter check!*\n*with any roof repair")
+    assert "claims.free-terms-hidden" in claims("Free tote today!* *see terms")
+    assert claims("Free gutter check with any roof repair this month.") == []
+
+
+def test_a_separator_ends_a_sentence_so_a_tag_question_does_not_hide_a_claim():
+    text = "Your payout is waiting, guaranteed | Questions? Ask our team"
+    assert "claims.certain-outcome" in claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quickest boiler repairs in all of Cornwall.",
+        "Nobody on the east side fixes laptops faster than our bench team.",
+        "Our grads earn more than graduates of any other bootcamp.",
+        "Our batteries outlast everyone else's.",
+        "The only stroller pediatricians actually recommend.",
+        "Clinically proven results for every client.",
+    ],
+)
+def test_superiority_and_proof_in_any_words(text):
+    assert claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Best wishes to everyone in Cornwall this winter!",
+        "A 2024 study in the Journal of Applied Physiology found cooler rooms help some sleepers.",
+        "Thanks to the best team ever for a great season.",
+    ],
+)
+def test_no_superiority_or_proof_in_a_wish_a_citation_or_thanks(text):
+    assert claims(text) == []

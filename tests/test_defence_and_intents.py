@@ -231,3 +231,31 @@ def test_passing_thanks_on_is_no_medical_advice():
     ]
     assert "routing.customer-care.medical-advice" not in rules(thanks)
     assert "routing.customer-care.medical-advice" in rules(advice)
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("I can't stop sobbing, they're cutting off our heating on Friday", "distress"),
+        ("I honestly don't know how we'll manage without the car", "distress"),
+        ("please somebody help me, the bailiffs are at the door", "distress"),
+    ],
+)
+def test_distress_in_the_customers_own_words(message, intent):
+    assert intent in detect(message)
+
+
+def test_staff_sent_for_training_by_name_in_public():
+    said = "the cashier Priya was so rude to me today"
+    reply = "We're sorry. Priya will get extra training this week."
+    assert "routing.customer-care.personal-data" in [
+        f.rule for f in lint(reply, {"extends": ["customer-care"]}, kind="reply", in_reply_to=said)
+    ]
+
+
+def test_a_staff_members_version_against_the_customers_is_arguing():
+    said = "Your courier left my parcel in the rain on someone else's porch"
+    reply = "The courier says it was left at your door, and the tracking confirms it."
+    assert "routing.customer-care.argues-facts" in [
+        f.rule for f in lint(reply, {"extends": ["customer-care"]}, kind="reply", in_reply_to=said)
+    ]

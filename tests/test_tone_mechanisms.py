@@ -677,3 +677,51 @@ def test_a_tag_question_that_agrees_with_the_customer_is_no_mockery():
         "That isn't acceptable, is it? We're fixing it now.", COMPLAINT
     )
     assert "tone.reader-ridiculed" in tone("Hardly a disaster, is it?", COMPLAINT)
+
+
+def test_a_defence_cites_consent_notice_or_standing_advice():
+    assert dismissal("defending", "You signed up to the new terms in May, so the fee stands.")
+    assert dismissal("defending", "The charge is described in the contract you agreed to.")
+    assert dismissal("defending", "Cart limits apply at busy times, as explained on the banner.")
+    assert dismissal("defending", "We regularly remind users never to share their login.")
+    assert not dismissal("defending", "If you signed up by mistake, we can undo it.")
+
+
+def test_the_brand_disowning_the_matter_brushes_it_off():
+    assert dismissal("indifference", "Sorry, but we can't control what the courier does.")
+    assert dismissal("indifference", "We're not responsible for lost carts.")
+    assert not dismissal("indifference", "We control the checkout, so this one is on us.")
+
+
+def test_advice_to_take_care_at_a_complaint_blames():
+    assert blame("hindsight", "Carts can time out, so always check the timer before paying.")
+    assert blame("hindsight", "Please remember that sessions end after ten minutes.")
+    assert not blame("hindsight", "Sorry! Please check your inbox for the restore link.")
+
+
+def test_a_post_that_calls_customers_out():
+    called = [
+        "To everyone who keeps parking in the ambulance bay: we see you. Do better.",
+        "To whoever returned the rental with sand in every seat: not cool 🙄",
+        "A gentle reminder to our members: the showers are not a laundry service 🙄",
+    ]
+    for text in called:
+        assert "tone.customers-blamed" in tone(text), text
+    for text in (
+        "To everyone who came to the street party: thank you, what a night!",
+        "To everyone who pre-ordered the boots: they ship on Monday.",
+    ):
+        assert "tone.customers-blamed" not in tone(text), text
+
+
+def test_manner_policed_with_a_warning_word():
+    assert dismissal("manner", "Let's keep it civil, please.")
+    assert dismissal("manner", "Whoa, language.")
+    assert not dismissal("manner", "We keep it simple: one price, no fees.")
+
+
+def test_a_hedged_order_that_puts_the_fix_on_the_customer():
+    assert blame("hindsight", "Maybe charge your phone before a long trip? 🙃")
+    assert blame("hindsight", "Perhaps update your browser, it's 2026.")
+    assert not blame("hindsight", "Maybe it's the cart timer? We'll look.")
+    assert not blame("hindsight", "Perhaps try the desktop site this time?")

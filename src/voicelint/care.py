@@ -17,7 +17,13 @@ from functools import cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
-from voicelint.analysis import NEGATIVE_WORD, non_apology, split_sentences, valence_of_word
+from voicelint.analysis import (
+    NEGATIVE_WORD,
+    non_apology,
+    phrase_list,
+    split_sentences,
+    valence_of_word,
+)
 from voicelint.analysis import _about as speaks_of
 from voicelint.analysis import _act as speech_act
 from voicelint.analysis import lexicon as analysis_words
@@ -773,7 +779,12 @@ def _laughing(doc: Any) -> bool:
         return False
     idioms = words["laughing_idioms"]
     negative = [n for n in norms if valence_of_word(n) <= NEGATIVE_WORD]
-    return all(n in idioms for n in negative) and not reports_problem(doc)
+    return (
+        bool(negative)
+        and all(n in idioms for n in negative)
+        and not reports_problem(doc)
+        and not phrase_list("grievances").find(doc)
+    )
 
 
 @cache

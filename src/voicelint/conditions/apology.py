@@ -38,6 +38,12 @@ def holds(view: Any, value: Any = None) -> bool:
     return apologises(norms)
 
 
+def apologises_anywhere(view: Any) -> bool:
+    """Whether any sentence of the draft apologises or sympathises."""
+    norms = tokens(view.analysis.doc).norms
+    return any(apologises(norms[s.first : s.end]) for s in view.analysis.sentences)
+
+
 def apologises(norms: list[str]) -> bool:
     """Whether a sentence's norms apologise or sympathise (see the module's docstring)."""
     words = lexicon()

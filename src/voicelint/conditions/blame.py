@@ -15,8 +15,9 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
   complaint, also "it's important to read the terms before you buy", and advice to pay attention
   put as a hedge or a recommendation ("perhaps check whether yours was complete", "might be worth
   checking the meter", "we'd gently suggest reading documents before signing them", "we recommend
-  being more careful"): a verb of attention right after the hedge, "worth" or the recommending
-  verb.
+  being more careful", "so always watch your step"): a verb of attention right after the hedge,
+  "always", "worth" or the recommending verb; or a reminder ("please remember that the sign is
+  there for your safety").
   What the reader should do "next time" or "in future", said at a complaint, counts whatever the
   verb ("maybe order a bit earlier next time?", "next time, please book a longer layover"), but
   not a wish about something else ("hopefully the queue is shorter next time") or a goodbye.
@@ -26,6 +27,10 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
   don't have plugs", "that's why we can't have nice things" (a demonstrative, "why", the brand and
   a negated verb of having or allowing, ending the sentence: "this is why we don't use palm oil,
   it drives deforestation" gives a reason of its own and is left alone).
+- ``callout``: a post that calls customers out by what they did and scolds them ("To everyone
+  who's been yelling at our staff: do better", "To whoever left a 1-star review: we see you 👀",
+  "A gentle reminder to our guests: the towels are not souvenirs 😉"); a post that thanks them is
+  no callout.
 - ``class``: customers blamed as a class: "people like you", "customers like you" as who causes a
   problem ("people like you are why prices go up"), or customers failing named as the cause
   ("delays are down to customers not sending their documents", "this happens when patients don't
@@ -37,11 +42,12 @@ from __future__ import annotations
 from typing import Any
 
 from voicelint import care
-from voicelint.analysis import lexicon
+from voicelint.analysis import NEGATIVE_WORD, lexicon, valence_of_word
+from voicelint.conditions.apology import apologises_anywhere
 from voicelint.nlp import lemma_of
 
 NAME = "blame"
-VALUES = ("failing", "hindsight", "others_cope", "this_is_why", "class")
+VALUES = ("failing", "hindsight", "others_cope", "this_is_why", "class", "callout")
 DEMONSTRATIVE = frozenset({"this", "that", "that's", "this's", "thats"})
 BE = frozenset({"is", "'s", "was", "are"})
 NEGATION = frozenset({"n't", "not", "never", "no"})
@@ -90,10 +96,17 @@ def holds(view: Any, value: str) -> bool:
             return False  # a question asks, it does not blame
         return _failing(span) or _counterfactual(span)
     if value == "hindsight" and span and not _hindsight(span):
-        if _before_you(span) or _advised(span) or _told_for_next_time(span):
+        if (
+            _before_you(span)
+            or _advised(span)
+            or _told_for_next_time(span)
+            or (_hedged_order(span) and _pointed(view, span) and not apologises_anywhere(view))
+        ):
             customer = view.post.customer  # "read the terms before you buy", said at a complaint
             return customer is not None and care.complains(customer)
         return False
+    if value == "callout":
+        return view.post.post.kind != "reply" and _callout(view, span)
     if value == "others_cope" and view.sentence is not None and view.sentence.act == "request":
         return False  # "please make sure everyone is safe and follow the crew": an instruction
     return bool(span) and CHECKS[value](span)
@@ -209,6 +222,91 @@ def _told_for_next_time(span: list[str]) -> bool:
     return False
 
 
+# a reminder put to the customer at a complaint: "please remember that...", "please be aware"
+REMINDERS = frozenset(
+    {("remember", "that"), ("remember", "to"), ("be", "aware"), ("bear", "in"), ("keep", "in")}
+)
+
+
+def _pointed(view: Any, span: list[str]) -> bool:
+    """A hedged order aimed at the customer's own doing: it names their things ("maybe upgrade
+    your plan") or the reply smirks (an ironic or laughing emoji: ``laughter``, ``irony_marks``);
+    "perhaps try restarting the app this time?" is a tip."""
+    words = lexicon()
+    if any(w in {"your", "ur", "yours", "yourself"} for w in span):
+        return True
+    marks = set(words["laughter"]) | set(words["nervous_laughter"]) | {"🙃", "🙄", "🤷", "😏"}
+    return any(t.text in marks for t in view.analysis.doc)
+
+
+def _hedged_order(span: list[str]) -> bool:
+    """The fix put on the customer as a hedged order, said at a complaint: "maybe upgrade your
+    internet plan?", "maybe try standing near a window? 🙃", "perhaps consider a later slot": a
+    hedge opening a clause (``advice_openers``, not "always") and, after "try" or "consider", a
+    clause that starts with a verb said to the reader, as for "next time" advice, in a reply that
+    apologises nowhere ("sorry! maybe restart the app" helps). "Maybe it's the router" and
+    "perhaps we can check" are not orders to the reader."""
+    words = lexicon()
+    starts = [0] + [k + 1 for k, w in enumerate(span) if w in CLAUSE_BREAKS]
+    for k in starts:
+        if k >= len(span) or span[k] not in {"maybe", "perhaps", "possibly"}:
+            continue
+        rest = [w for w in span[k + 1 : k + 4] if w not in {"just", "try", "trying", "consider"}]
+        if not rest:
+            continue
+        first = rest[0]
+        if (
+            first.isalpha()
+            and first not in words["not_advice_starts"]
+            and first not in words["brand"]
+            and first not in words["reader"]
+            and first not in HEDGE_AUXILIARIES
+            and first not in words["farewells"]
+        ):
+            return True
+    return False
+
+
+# what follows "maybe" when it guesses rather than orders: "maybe it was", "maybe you'd like"
+HEDGE_AUXILIARIES = frozenset(
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "might",
+        "may",
+        "must",
+        "has",
+        "had",
+        "have",
+        "did",
+        "do",
+        "does",
+        "i",
+        "i'm",
+        "i'll",
+        "not",
+        "so",
+        "because",
+        "due",
+        "just",
+        "later",
+        "tomorrow",
+        "today",
+        "next",
+        "soon",
+        "once",
+        "yes",
+    }
+)
 ADVICE_FILLERS = frozenset(
     {"gently", "strongly", "just", "kindly", "would", "'d", "to", "that", "you"}
 )
@@ -225,8 +323,10 @@ def _advised(span: list[str]) -> bool:
     openers = set(words["advice_openers"])
     recommending = set(words["advice_verbs"]) | set(words["advice_worth"])
     for k, word in enumerate(span):
+        if word == "please" and tuple(span[k + 1 : k + 3]) in REMINDERS:
+            return True  # "please remember that the sign is there for your safety"
         if (
-            not (word in openers and (k == 0 or span[k - 1] in {",", "well"}))
+            not (word in openers and (k == 0 or span[k - 1] in {",", "well", "so", "and"}))
             and word not in recommending
         ):
             continue
@@ -401,6 +501,54 @@ def _class(span: list[str]) -> bool:
         if word in PEOPLE and span[k + 1] == "like" and span[k + 2] in {"you", "u", "yourself"}:
             rest = span[k + 3 : k + 8]
             return any(w in {"why", "reason", "ruin", "ruins", "problem"} for w in rest)
+    return False
+
+
+ADDRESSEES = frozenset(
+    {"everyone", "everybody", "anyone", "anybody", "whoever", "those", "all", "the", "that", "our"}
+)
+CALLOUT_REACH = 4  # words between "to" and the "who" that names what the customers did
+
+
+def _callout(view: Any, span: list[str]) -> bool:
+    """A post that calls customers out by what they did and scolds them: "To everyone who's been
+    yelling at our staff: they are human beings. Do better.", "To whoever left a 1-star review
+    because it rained: we see you 👀", "A gentle reminder to our guests: the towels are not
+    souvenirs 😉". The sentence opens with an address to people named by an act ("to everyone
+    who", "to the person who") or a reminder to the brand's customers, and the post scolds: a
+    negative word, a scolding phrase, a mocking emoji or a one-star rating (``callout_scolds``);
+    a post that thanks them ("to everyone who voted for us: thank you!") calls nobody out."""
+    words = lexicon()
+    if not _addressed(span, words):
+        return False
+    doc = view.analysis.doc
+    norms = [t.lower_ for t in doc]
+    if any(n in words["callout_thanks"] for n in norms):
+        return False
+    text = f" {' '.join(norms)} "
+    return (
+        any(n in words["callout_scolds"] for n in norms)
+        or any(f" {p} " in text for p in words["callout_scolds"] if " " in p)
+        or any(valence_of_word(n) <= NEGATIVE_WORD for n in norms)
+    )
+
+
+def _addressed(span: list[str], words: Any) -> bool:
+    content = [w for w in span if w not in {'"', "'", "*"}]
+    for k, word in enumerate(content[:6]):
+        if word != "to":
+            continue
+        ahead = content[k + 1 : k + 1 + CALLOUT_REACH]
+        if ahead and ahead[0] in ADDRESSEES and any(w in {"who", "that"} for w in ahead[1:]):
+            return True  # "to everyone who", "to the person who", "to whoever left"
+        if ahead[:1] == ["whoever"]:
+            return True
+        if (
+            k
+            and content[k - 1] in {"reminder", "psa", "note", "message"}
+            and ahead[:1] in (["our"], ["all"])
+        ):
+            return True  # "a gentle reminder to our guests"
     return False
 
 

@@ -13,7 +13,8 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   discuss".
 - ``indifference``: the problem shrugged off or handed back: a negated burden that is the brand's
   ("not our problem", "none of our concern"), a burden that is the reader's ("that's your
-  problem"), the brand negating its caring ("we don't care"), "who cares" said flat, or the reader
+  problem"), the brand negating its caring ("we don't care") or its charge of the matter ("we
+  can't control what they do", "we're not responsible for that"), "who cares" said flat, or the reader
   told to put up with it ("deal with it", "get over it"; an imperative, not "we'll deal with it"),
   or told to wait or retry in a reply that apologises nowhere ("just be patient", "try again
   later"; "sorry! please try again in ten minutes" helps).
@@ -46,8 +47,10 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   care it took ("our hygienist followed protocol", "restraints are checked every morning"), what
   customers are told to do ("riders are asked to keep their heads back"), or its practice
   declared normal ("which is standard"); not negated ("the sign wasn't out" admits), not a
-  promise ("the new times will be posted"), or its people's conduct declared proper ("our staff
-  acted appropriately", "the driver did nothing wrong"). ``lexicons/tone.yaml``: ``defence_*``.
+  promise ("the new times will be posted"), its people's conduct declared proper ("our staff
+  acted appropriately", "the driver did nothing wrong"), the customer's consent cited back ("you
+  agreed to the change when you accepted our terms", "the agreement you signed"), or the advice
+  the brand gives everyone ("we always advise members never to..."). ``lexicons/tone.yaml``: ``defence_*``.
 - ``daring``: at a complaint, in a reply that apologises nowhere, the customer's recourse
   permitted with a shrug: "be my guest", "do whatever you want", "go ahead" or "feel free to"
   before a recourse ("go ahead and report us") or at a clause's end ("Go ahead, our terms are
@@ -57,7 +60,8 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   ``non_apologies``, read on the sentence's words).
 - ``manner``: at a complaint, the customer's manner policed instead of their problem answered:
   "there's no need to shout", "no need for that tone", "please don't use capitals", "stop
-  yelling" (``lexicons/tone.yaml``: ``manner``; "no need to worry" reassures).
+  yelling", "let's keep it civil", "whoa, language" (``lexicons/tone.yaml``: ``manner``; "no need
+  to worry" reassures).
 - ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
   "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
   brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
@@ -72,7 +76,6 @@ from typing import Any
 from voicelint import care
 from voicelint import lexicon as lexicon_file
 from voicelint.analysis import COPULAS, lexicon, non_apology
-from voicelint.nlp import tokens
 
 NAME = "dismissal"
 VALUES = (
@@ -105,6 +108,8 @@ BRAND_OWN = frozenset({"our", "my"})
 READER_OWN = frozenset({"your", "ur", "yours"})
 DEMONSTRATIVES = frozenset({"that", "this", "it", "that's", "it's", "thats", "its"})
 CARE = frozenset({"care", "cares", "caring", "bothered"})
+# the brand's charge of the matter denied: "we can't control what they do", "we're not liable"
+DEFLECTIONS = frozenset({"control", "responsible", "liable", "accountable", "answerable"})
 PUNCTUATION = frozenset({".", "!", "?", "…", ",", "..."})
 WE = frozenset({"we", "i", "we're", "i'm"})
 
@@ -213,6 +218,12 @@ def _indifference(span: list[str]) -> bool:
                 return True  # "that's your problem", not "if it's your problem, DM us"
         if word in CARE and any(w in NEGATORS for w in before) and any(w in WE for w in before):
             return True  # "we don't care", "I couldn't care less" reads the same
+        if (
+            word in DEFLECTIONS
+            and any(w in NEGATORS for w in before)
+            and any(w in WE or w in {"'re", "are"} for w in before)
+        ):
+            return True  # "we can't control what they do", "we're not responsible for that"
     first = content[0] if content else ""
     if first in words["endure_verbs"] and len(content) >= 2:
         particle = content[1]
@@ -307,6 +318,7 @@ DENIED_ACCOUNT = frozenset({"true", "accurate", "correct", "factual", "what", "h
 OCCURRED = frozenset({"happen", "happened", "occur", "occurred"})
 
 
+INTERJECTIONS = frozenset({"whoa", "woah", "oi", "oy", "yikes", "easy", "ooh", "oof"})
 DOUBT = frozenset({"sure", "certain", "positive"})
 # what follows "are you sure" when it checks a wish, not the customer's account
 WISHES = frozenset({"want", "wanna", "'d", "would", "wish", "like", "need"})
@@ -349,6 +361,13 @@ def _manner(span: list[str]) -> bool:
             )
             or (word == "not" and k and span[k - 1] == "do" and k < 3)
             or (word == "calm" and span[k + 1 : k + 2] == ["down"])
+            # "let's keep it civil", "whoa, language 😬"
+            or (
+                word == "keep"
+                and span[k + 1 : k + 2] == ["it"]
+                and (k == 0 or span[k - 1] in {"'s", "lets", "please", ","})
+            )
+            or word in INTERJECTIONS
         )
         if opens and any(w in manner for w in span[k + 1 : k + 1 + MANNER_REACH]):
             return True
@@ -387,10 +406,9 @@ def _starts(words: list[str], key: str, at: int = 0) -> bool:
 
 
 def _apologises_anywhere(view: Any) -> bool:
-    from voicelint.conditions.apology import apologises
+    from voicelint.conditions.apology import apologises_anywhere
 
-    norms = tokens(view.analysis.doc).norms
-    return any(apologises(norms[s.first : s.end]) for s in view.analysis.sentences)
+    return apologises_anywhere(view)
 
 
 def _puts_up(content: list[str]) -> bool:
@@ -664,6 +682,8 @@ DEFENCE_REACH = 4  # words between a warning noun and "out" or "up"
 
 def _defending(content: list[str]) -> bool:
     """The brand's defence put to a complaint: see the module's docstring."""
+    if _cited_back(content):
+        return True
     if any(w in NEGATORS or w in PROMISES or w in {"if", "unless"} for w in content):
         return False  # "the sign wasn't out" admits; "it will be posted" promises
     for k, word in enumerate(content):
@@ -739,6 +759,31 @@ def _defending(content: list[str]) -> bool:
             subject = content[max(0, k - 4) : k]
             if not any(w in {"you", "please", "to"} for w in subject):
                 return True  # "our hygienist followed protocol"; not "please follow the guide"
+    return False
+
+
+def _cited_back(content: list[str]) -> bool:
+    """The notice the brand gave, the customer's consent or the brand's standing advice cited at
+    them, whatever else the sentence says ("you agreed to it when you accepted our terms, so there's no case", "we
+    always advise members never to send money to strangers")."""
+    for k, word in enumerate(content):
+        if word == "as" and _starts(content, "defence_notice", k + 1):
+            return True  # "..., as stated in your confirmation", "as noted on the menu"
+        if (
+            word in {"you", "u"}
+            and _starts(content, "defence_consent", k + 1)
+            and not any(w in {"if", "when", "once", "before", "unless"} for w in content[:k])
+        ):
+            return True  # "you agreed to the change when...", "the agreement you signed"
+        if (
+            word in {"we", "our"}
+            and any(_starts(content, "defence_advice", i) for i in range(k + 1, k + 4))
+            and any(
+                _starts(content, "defence_people", i) or _agent_plural(w)
+                for i, w in enumerate(content[k + 2 : k + 7], start=k + 2)
+            )
+        ):
+            return True  # "we always advise members never to send money to strangers"
     return False
 
 

@@ -23,11 +23,13 @@ FLOORS = {
     "care-dev6": ({"tone": 0.71, "routing": 0.95}, 0.0),
     # clients in industries no pack names
     "nopack-dev9": (
-        {"claims": 0.83, "disclosure": 1.0, "tone": 0.80, "routing": 0.89},
+        # claims 0.83 -> 0.77 at disclosure.free-terms-hidden: five drafts this set labels claims
+        # are "free*" offers, now disclosure (see the CHANGELOG)
+        {"claims": 0.77, "disclosure": 1.0, "tone": 0.80, "routing": 0.89},
         0.0,
     ),
     "posts-dev8": (
-        {"claims": 0.88, "disclosure": 0.84, "tone": 0.95, "routing": 1.0},
+        {"claims": 0.88, "disclosure": 0.88, "tone": 0.95, "routing": 1.0},
         0.025,  # 3/120
     ),
     "claims-dev3": (
@@ -36,15 +38,24 @@ FLOORS = {
     ),
     # service businesses (pest control, movers, tutoring, bookkeeping, broadband, auto repair)
     "claims-dev10": (
-        {"claims": 0.87, "disclosure": 0.83, "tone": 0.80, "routing": 1.0},
+        {"claims": 0.87, "disclosure": 1.0, "tone": 0.80, "routing": 1.0},
         0.017,  # 2/123
     ),
     "care-dev11": ({"tone": 0.75, "routing": 0.86}, 0.041),  # 4/99
     # claims in six industries, four of them without a pack (pest control, mattresses, home
     # security, tutoring, physiotherapy, online casino)
     "claims-dev12": (
-        {"claims": 0.57, "disclosure": 0.81, "tone": 0.62, "routing": 0.75},
-        0.034,  # 4/120
+        {"claims": 0.68, "disclosure": 0.81, "tone": 0.62, "routing": 0.75},
+        0.017,  # 2/120
+    ),
+    # claims as brands write them, hair-loss clinic to sportsbook; and a mixed set, half hard negatives
+    "claims-dev15": (
+        {"claims": 0.62, "disclosure": 1.0, "tone": 0.54, "routing": 0.60},
+        0.008,  # 1/138
+    ),
+    "mixed-dev14": (
+        {"claims": 0.87, "disclosure": 0.95, "tone": 0.87, "routing": 0.84},
+        0.034,  # 5/150
     ),
     "care-dev13": (
         {"claims": 0.80, "disclosure": 1.0, "tone": 0.88, "routing": 0.94},

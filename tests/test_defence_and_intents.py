@@ -259,3 +259,16 @@ def test_a_staff_members_version_against_the_customers_is_arguing():
     assert "routing.customer-care.argues-facts" in [
         f.rule for f in lint(reply, {"extends": ["customer-care"]}, kind="reply", in_reply_to=said)
     ]
+
+
+def test_a_test_that_went_badly_is_no_bomb():
+    assert "crisis" not in detect("my daughter totally bombed her driving theory test")
+    assert "crisis" in detect("there is a bomb in your car park")
+
+
+def test_a_team_that_has_been_told_does_not_argue():
+    said = "your Canal St shop plays the SAME playlist every day 🙄"
+    reply = "Ha, fair! The Canal St team has been told and will mix it up by Friday."
+    assert "routing.customer-care.argues-facts" not in [
+        f.rule for f in lint(reply, {"extends": ["customer-care"]}, kind="reply", in_reply_to=said)
+    ]

@@ -74,6 +74,10 @@ BEFORE_THE_BLIND_SET = {
     # 2026-12-06 22:22 UTC); care-dev13 was written 2026-12-07 00:15 UTC by a README-only helper
     ("what did you expect", "care-dev13"),
     ("knows where i live", "care-dev13"),
+    # hostility.yaml and routing/replies.yaml since 4187abd (2026-11-23); mixed-dev14 and
+    # claims-dev15 were written 2026-12-07 01:14 UTC by README-only helpers
+    ("what did you expect", "mixed-dev14"),
+    ("go away on its own", "claims-dev15"),
 }
 
 

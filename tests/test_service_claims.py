@@ -164,14 +164,16 @@ def test_a_worry_about_a_loss_denied_for_good_is_a_promise():
 
 
 def test_a_free_offer_whose_conditions_hide_behind_a_footnote():
-    assert "claims.free-terms-hidden" in claims("Free boiler service! T&Cs apply.")
-    assert "claims.free-terms-hidden" in claims("Your first lawn treatment free!* Sign up now.")
-    # the conditions stated, or no footnote promised
-    assert "claims.free-terms-hidden" not in claims(
-        "Free boiler service with any annual plan, until 1 March. T&Cs apply."
+    assert "disclosure.free-terms-hidden" in rules_of(lint("Free boiler service! T&Cs apply."))
+    assert "disclosure.free-terms-hidden" in rules_of(
+        lint("Your first lawn treatment free!* Sign up now.")
     )
-    assert "claims.free-terms-hidden" not in claims("Free parking for every guest.")
-    assert "claims.free-terms-hidden" not in claims("Our gluten-free loaf is back!*")
+    # the conditions stated, or no footnote promised
+    assert "disclosure.free-terms-hidden" not in rules_of(
+        lint("Free boiler service with any annual plan, until 1 March. T&Cs apply.")
+    )
+    assert "disclosure.free-terms-hidden" not in rules_of(lint("Free parking for every guest."))
+    assert "disclosure.free-terms-hidden" not in rules_of(lint("Our gluten-free loaf is back!*"))
 
 
 def test_every_customer_named_with_the_brand_and_all_of_them_by_share():

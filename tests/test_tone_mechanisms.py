@@ -725,3 +725,17 @@ def test_a_hedged_order_that_puts_the_fix_on_the_customer():
     assert blame("hindsight", "Perhaps update your browser, it's 2026.")
     assert not blame("hindsight", "Maybe it's the cart timer? We'll look.")
     assert not blame("hindsight", "Perhaps try the desktop site this time?")
+
+
+def test_asking_to_delete_a_comment_that_exposes_the_customer_protects_them():
+    card = "why was my card 4000 1234 5678 9010 declined?"
+    assert "tone.hostile-reply" not in tone(
+        "Please delete your comment, as it shows your card number, then DM us.", card
+    )
+    assert "tone.hostile-reply" in tone("One more word and we'll delete your comment.", COMPLAINT)
+
+
+def test_your_kind_of_is_no_insult():
+    assert "tone.hostile-reply" not in tone(
+        "Ask your stylist which cut suits your kind of curl.", COMPLAINT
+    )

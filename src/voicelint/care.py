@@ -705,8 +705,12 @@ def _testifies(doc: Any, first: int, end: int, prospective: set[str], staff: set
     for r in phrases("replies", "argue", "report").find(doc, first, end):
         before = range(max(first, r.first - 3), r.first)
         who = [i for i in before if norms[i] in staff]
-        if who and not any(norms[i] in prospective for i in range(who[0], r.first)):
-            return True
+        if (
+            who
+            and not any(norms[i] in prospective for i in range(who[0], r.first))
+            and not any(norms[i] in {"been", "being", "was", "were"} for i in before)
+        ):
+            return True  # "the driver says he delivered it"; not "the team has been told"
     return False
 
 

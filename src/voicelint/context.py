@@ -16,7 +16,9 @@ not cut off by a termination word and not a pseudo-negation ("not only").
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -25,7 +27,7 @@ from typing import Any
 from voicelint import lexicon as lexicon_file
 from voicelint.analysis import breaks
 from voicelint.kinds.base import Hit, PostContext
-from voicelint.nlp import Match, MatcherBank
+from voicelint.nlp import Match, MatcherBank, lemma_of
 
 NEGATION_WINDOW = 6  # words between the cue and the match
 ELIMINATOR_WINDOW = 3
@@ -92,6 +94,8 @@ class ContextRule:
         if self.disclaimer_key and _within(hit, post.matches_for(self.disclaimer_key)):
             return None
         if self.refusal_key and _refused(doc, first, post.matches_for(self.refusal_key)):
+            return None
+        if self.refusal_key and _reported(doc, hit):
             return None
         if "attribution" in self.spared_by and is_attributed(doc, first, end):
             return None
@@ -311,6 +315,64 @@ def _refused(doc: Any, first: int, cues: list[Match]) -> bool:
     return any(start <= cue.first_token <= first and _warns(doc, cue) for cue in cues)
 
 
+QUOTES_KEY = "voicelint.context.quotes"
+REPORT_REACH = 6  # words between the claimant ("someone promises", "ads for") and the quote
+# who else makes a claim a post reports: "if someone promises...", "when sellers say..."
+OTHERS = frozenset(
+    {
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "they",
+        "people",
+        "sites",
+        "companies",
+        "sellers",
+        "brands",
+        "others",
+        "scammers",
+        "fraudsters",
+        "callers",
+        "salespeople",
+        "apps",
+        "influencers",
+    }
+)
+
+
+def _reported(doc: Any, hit: Hit) -> bool:
+    """A claim someone else makes, reported: right after someone else and a verb of claiming ("if
+    someone promises your bill will be $0"), or in quotation marks a few words after a verb or a
+    noun of claiming ("sites selling 'guaranteed pass' packages", "seen ads for oils that 'cure
+    baldness'?"; ``claimant_verbs``)."""
+    from voicelint.analysis import quoted_spans
+
+    verbs = _words("claimant_verbs")
+    first = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if first is not None:
+        before = [t.lower_ for t in doc[max(0, first.start - 4) : first.start + 1]]
+        for k, word in enumerate(before):
+            if (word in verbs or lemma_of(word) in verbs) and any(
+                w in OTHERS for w in before[max(0, k - 3) : k]
+            ):
+                return True  # "if someone promises your bill will be $0"
+    quotes = doc.user_data.get(QUOTES_KEY)
+    if quotes is None:
+        quotes = doc.user_data[QUOTES_KEY] = quoted_spans(doc.text)  # once per Doc
+    k = bisect_left(quotes, (hit.end, 0))
+    while k > 0 and quotes[k - 1][1] > hit.start:  # the quotes that overlap the hit, last first
+        k -= 1
+        start, end = quotes[k]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = doc[max(0, span.start - REPORT_REACH) : span.start]
+        if any(t.lemma_ in verbs or t.norm_ in verbs for t in before):
+            return True
+    return False
+
+
 def _warns(doc: Any, cue: Match) -> bool:
     if doc[cue.end_token - 1].norm_ not in {"who", "that"}:
         return True
@@ -337,7 +399,9 @@ def _attributed(doc: Any, start: int, stop: int) -> bool:
     if _cites_a_study(doc, start, stop) or _data_in_brackets(doc, start, stop):
         return True
     verbs = _words("attribution_verbs")
-    if any(t.norm_ in verbs or t.lemma_ in verbs for t in sentence) and _named_award(sentence):
+    if any(t.norm_ in verbs or t.lemma_ in verbs for t in sentence) and (
+        _named_award(sentence) or _named_source(sentence)
+    ):
         return True  # "voted Best Broker in the Riverside Courier's 2026 Readers' Choice Awards"
     for token in sentence:
         if token.norm_ in {"by", "from"} or (
@@ -367,6 +431,21 @@ def _data_in_brackets(doc: Any, start: int, stop: int) -> bool:
 
 
 AWARD_NOUNS = frozenset({"award", "awards", "rankings", "ranking", "poll", "honours", "honors"})
+
+
+def _named_source(sentence: Any) -> bool:
+    """A source named in capitals inside the sentence, two words or more ("a #1 New York Times
+    bestseller (list of March 8, 2026)")."""
+    tokens_ = list(sentence)
+    return any(
+        a.text[:1].isupper()
+        and b.text[:1].isupper()
+        and a.is_alpha
+        and b.is_alpha
+        and not a.is_sent_start
+        and a.i > sentence.start
+        for a, b in itertools.pairwise(tokens_)
+    )
 
 
 def _named_award(sentence: Any) -> bool:

@@ -169,6 +169,10 @@ def _outlets() -> tuple[Phrases, frozenset[str]]:
     return Phrases(words["introductions"]), frozenset(words["media"])
 
 
+# what may follow the outlet's name in a signature: "the Northern Echo here", "Post travel desk"
+DESK_WORDS = frozenset({"here", "desk", "newsroom", "team", "travel", "news", "business", "city"})
+
+
 def _names_outlet(doc: Any) -> bool:
     """A reporter naming their outlet: "I'm with KTVX News", "writing for the Riverside Gazette"
     (an introduction, then a word of the media within ``OUTLET_REACH`` words, proper nouns
@@ -184,16 +188,25 @@ def _names_outlet(doc: Any) -> bool:
     # "Jen Ortiz from Channel 8 news": "from" or a comma, then a capitalised outlet's media word
     if "?" not in "".join(norms):
         return False
-    for i in range(min(len(norms), SIGNATURE_REACH)):
-        if norms[i] not in {"from", ","}:
-            continue
+    for i in range(-1, min(len(norms), SIGNATURE_REACH)):
+        if i >= 0 and norms[i] not in {"from", ","}:
+            continue  # (-1: the message opens with the outlet: "Denver Post travel desk. Can...")
         ahead = range(i + 1, min(len(norms), i + OUTLET_REACH + 2))
         # the outlet's name ends in its media word ("Riverside Tribune.", not "Daily Special")
         ends = [
             j
             for j in ahead
-            if norms[j] in media and (j + 1 >= len(norms) or not is_word(norms[j + 1]))
+            if norms[j] in media
+            and (j + 1 >= len(norms) or not is_word(norms[j + 1]) or norms[j + 1] in DESK_WORDS)
         ]
+        if (
+            i < 0
+            and ends
+            and not all(
+                table.texts[j][:1].isupper() for j in range(0, ends[0] + 1) if is_word(norms[j])
+            )
+        ):
+            continue  # an opening outlet is a name in capitals: not "we heard the news, ..."
         if ends and any(table.texts[j][:1].isupper() for j in range(i + 1, ends[0] + 1)):
             return True
     return False

@@ -389,11 +389,25 @@ class Grammar:
 
 
 @cache
+def _remedy_phrases() -> tuple[PhraseList, PhraseList]:
+    """A guarantee's remedies (``lexicons/claims/topics.yaml``: ``remedies``) and an offer's terms
+    (``lexicons/claims/outcomes.yaml``: ``offer_terms``)."""
+    remedies = lexicon_file.load("claims/topics")["remedies"]
+    terms = lexicon_file.load("claims/outcomes")["offer_terms"]
+    return (
+        PhraseList(list(remedies), name="claim:remedies"),
+        PhraseList(list(terms), name="claim:offer_terms"),
+    )
+
+
+@cache
 def _absolute_words() -> frozenset[str]:
     """The analysis's certainty words ("guaranteed", "certain", "always"), read once."""
     return frozenset(analysis_lexicon()["absolute"])
 
 
+# quantifiers of a part of the customers: a result said of them is no promise to the reader
+PARTIAL = frozenset({"some", "many", "few", "several", "plenty", "others"})
 DENIED_REACH = 4  # words after an outcome where a negated certainty word denies it
 DENIAL_STOPS = frozenset({",", ";", ":", ".", "!", "?", "but", "and"})
 
@@ -506,6 +520,8 @@ class Reading:
                 return marker
         if self.asks(sentence) or first in sentence.negated:
             return None
+        if any(self.norms[i] in PARTIAL for i in range(max(clause[0], first - STAFF_REACH), first)):
+            return None  # "some learners pass first time": a part, not what everyone gets
         marker = self.timed_outcome(sentence, clause, first, end, verbs, outcome)
         if marker is not None:
             return marker
@@ -951,10 +967,17 @@ class Reading:
         return self._hedged[key]
 
     def _qualified(self, sentence: Sentence) -> bool:
+        """A qualifying phrase in the sentence ("results vary"), an offer's terms ("10x
+        playthrough within 14 days": the period is a term's), or a guarantee that states its
+        remedy on a condition ("if a repair leaks within 10 years, we fix it at no charge")."""
         key = ((sentence.first, -1), True)
         if key not in self._hedged:
-            self._hedged[key] = self.grammar.hedge_phrases.any_in(
-                self.post.doc, sentence.first, sentence.end
+            doc, a, b = self.post.doc, sentence.first, sentence.end
+            remedies, terms = _remedy_phrases()
+            self._hedged[key] = (
+                self.grammar.hedge_phrases.any_in(doc, a, b)
+                or terms.any_in(doc, a, b)
+                or ("if" in self.norms[a:b] and remedies.any_in(doc, a, b))
             )
         return self._hedged[key]
 

@@ -185,3 +185,47 @@ def test_the_customers_own_praise_thanked_is_no_superlative():
     assert [
         f.rule for f in lint(reply, None, kind="reply", in_reply_to=said) if f.category == "claims"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Our planner beats every other budgeting app for busy parents.", "claims.superlative"),
+        ("Members get seen faster than anywhere else in the city.", "claims.superlative"),
+        ("The only gym chain endorsed by the county council.", "claims.superlative"),
+        ("Our gutter guards make clogged drains a thing of the past.", "claims.permanent-result"),
+        (
+            "Get our heat pump and you'll never shiver through January again.",
+            "claims.permanent-result",
+        ),
+        ("Switch today and never overpay for broadband again.", "claims.permanent-result"),
+        ("Your whole office will speak fluent Italian in one term.", "claims.certain-outcome"),
+        (
+            "Two sessions and your receding hairline grows back in 60 days.",
+            "claims.certain-outcome",
+        ),
+    ],
+)
+def test_more_shapes_of_a_promise(text, rule):
+    assert rule in claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Never miss an episode again: turn on notifications.",
+        "We'll never ask for your password again after this update.",
+        "Our coffee is better than it was last year, honestly.",
+    ],
+)
+def test_the_same_shapes_without_a_promise(text):
+    assert claims(text) == []
+
+
+def test_a_competitors_act_set_against_the_brand_is_an_allegation():
+    rivals = {"voice": {"competitors": ["Brightway"]}}
+    rule = "claims.competitor-allegation"
+    assert rule in claims("Brightway's boilers rust within a year. Ours don't.", rivals)
+    assert rule in claims("Brightway charges a callout fee. Come to us instead.", rivals)
+    assert rule not in claims("Brightway opened a depot in Leeds. We're opening one too.", rivals)
+    assert rule not in claims("Brightway opened a depot in Leeds. Congrats to them!", rivals)

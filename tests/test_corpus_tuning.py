@@ -50,12 +50,22 @@ FLOORS = {
     ),
     # claims as brands write them, hair-loss clinic to sportsbook; and a mixed set, half hard negatives
     "claims-dev15": (
-        {"claims": 0.62, "disclosure": 1.0, "tone": 0.54, "routing": 0.60},
+        {"claims": 0.73, "disclosure": 1.0, "tone": 0.54, "routing": 0.60},
         0.008,  # 1/138
     ),
     "mixed-dev14": (
         {"claims": 0.87, "disclosure": 0.95, "tone": 0.87, "routing": 0.84},
         0.034,  # 5/150
+    ),
+    # care replies under pressure (rail, courier, pharmacy, university, games, dating), and a set
+    # of 69% hard negatives
+    "care-dev17": (
+        {"claims": 0.37, "disclosure": 1.0, "tone": 0.46, "routing": 0.71},
+        0.036,  # 4/114
+    ),
+    "hardneg-dev16": (
+        {"claims": 0.92, "disclosure": 0.94, "tone": 0.88, "routing": 0.94},
+        0.006,  # 1/186
     ),
     "care-dev13": (
         {"claims": 0.80, "disclosure": 1.0, "tone": 0.88, "routing": 0.94},

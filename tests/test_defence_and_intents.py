@@ -272,3 +272,15 @@ def test_a_team_that_has_been_told_does_not_argue():
     assert "routing.customer-care.argues-facts" not in [
         f.rule for f in lint(reply, {"extends": ["customer-care"]}, kind="reply", in_reply_to=said)
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("the pharmacist read my diagnosis out loud in front of the whole queue", "privacy"),
+        ("You closed my account. I want my data back, this is a data request.", "privacy"),
+        ("your van reversed without looking and nearly hit my son", "safety_hazard"),
+    ],
+)
+def test_privacy_and_near_misses_in_the_customers_words(message, intent):
+    assert intent in detect(message)

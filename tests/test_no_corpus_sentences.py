@@ -78,6 +78,10 @@ BEFORE_THE_BLIND_SET = {
     # claims-dev15 were written 2026-12-07 01:14 UTC by README-only helpers
     ("what did you expect", "mixed-dev14"),
     ("go away on its own", "claims-dev15"),
+    # hostility.yaml since 4187abd and routing/replies.yaml since 8e97abb (2026-12-06 04:16 UTC);
+    # hardneg-dev16 and care-dev17 were written 2026-12-07 01:40 UTC by README-only helpers
+    ("what did you expect", "hardneg-dev16"),
+    ("when you log in", "care-dev17"),
 }
 
 

@@ -739,3 +739,31 @@ def test_your_kind_of_is_no_insult():
     assert "tone.hostile-reply" not in tone(
         "Ask your stylist which cut suits your kind of curl.", COMPLAINT
     )
+
+
+def test_sorry_for_the_feeling_not_for_what_happened():
+    assert dismissal("non_apology", "We're sorry you were upset by our reply.") is False
+    assert dismissal("non_apology", "We're sorry you feel let down.")
+    assert dismissal("non_apology", "Sorry you were disappointed.")
+    assert not dismissal("non_apology", "Sorry you were frustrated by the logout bug, it's fixed.")
+    assert not dismissal("non_apology", "So sorry you got hurt, please call our safety line.")
+
+
+def test_more_ways_to_call_customers_out_and_ways_that_do_not():
+    assert "tone.customers-blamed" in tone(
+        "To the folks spamming our mentions about a skin: we see you 👀"
+    )
+    assert "tone.customers-blamed" in tone(
+        "Gentle reminder that 'I forgot' isn't a reason for a refund 🙃"
+    )
+    for text in (
+        "Winter reminder: antifreeze is poisonous to cats and dogs.",
+        "Good luck to everyone sitting exams this week, and to the parents crying at the gates!",
+    ):
+        assert "tone.customers-blamed" not in tone(text), text
+
+
+def test_what_attention_would_have_spared_the_customer_and_a_complaint_made_a_habit():
+    assert blame("hindsight", "A quick look at the app would have saved you the trip.")
+    assert not blame("hindsight", "A direct train would have saved you an hour, we know.")
+    assert "tone.reader-ridiculed" in tone("Right. What's the problem this time?", COMPLAINT)

@@ -46,11 +46,41 @@ VADER_WORDS = 200  # longest text VADER scores in one piece (see valence_of_text
 QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|(?<![\w])'[^'\n]+'(?![\w])")
 
 
+# words after a feeling that name what caused it ("frustrated by the wait")
+CAUSES = frozenset({"by", "with", "about", "at", "over", "that", "when", "because", "to"})
+
+
 def non_apology(norms: Sequence[str]) -> bool:
     """Whether words apologise for the reader's feelings, not for what happened ("sorry you
     feel that way", "sorry if you were offended"; ``non_apologies``)."""
     text = f" {' '.join(norms)} "
-    return any(f" {p} " in text for p in lexicon()["non_apologies"])
+    if any(f" {p} " in text for p in lexicon()["non_apologies"]):
+        return True
+    # "sorry you were upset", "we're sorry you felt let down": the reader's feeling, by its word
+    words = lexicon()
+    for k, word in enumerate(norms):
+        if word != "sorry":
+            continue
+        rest = [w for w in norms[k + 1 : k + 5] if w not in {"that", "if"}]
+        feeling = next(
+            (
+                j
+                for j in range(k + 1, min(len(norms), k + 7))
+                if norms[j] in words["feelings_of_offence"]
+            ),
+            None,
+        )
+        if (
+            feeling is not None
+            and len(rest) >= 3
+            and rest[0] in {"you", "u"}
+            and rest[1] in {"were", "are", "'re", "felt", "feel", "got", "became", "have", "'ve"}
+            and any(w in words["feelings_of_offence"] for w in rest[2:4])
+            # "frustrated by the wait" names what happened: an apology for it
+            and not any(w in CAUSES for w in norms[feeling + 1 : feeling + 3])
+        ):
+            return True
+    return False
 
 
 def _a_choice(norms: Sequence[str], i: int, end: int, words: Mapping[str, Any]) -> bool:

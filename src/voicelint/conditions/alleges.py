@@ -9,7 +9,8 @@ Regarding Comparative Advertising, 16 CFR 14.15; Lanham Act section 43(a)(1)(B);
 is the plain form ("Nettle charge") is no inflected act and is left alone, so plural nouns
 ("Acme rates") are not read as verbs. Only a negative allegation counts: a word of negative
 valence (VADER, -1.0 or below: "loses", "sick", "junk") from the verb to the end of the sentence;
-"Acme opened a store in Leeds" alleges nothing.
+"Acme opened a store in Leeds" alleges nothing, unless the brand is set against it in the next
+sentence or by "unlike" ("Keystone's shingles blow off in the first storm. Ours don't.").
 """
 
 from __future__ import annotations
@@ -53,13 +54,37 @@ def holds(view: Any, value: Any = None) -> bool:
                 continue
             if _acts(word):
                 # the verb by its lemma ("loses": lose, "charges": charge, not criminal charges)
-                return valence_of_word(table.lemmas[j]) <= NEGATIVE or any(
-                    valence_of_word(norms[k]) <= NEGATIVE
-                    or valence_of_word(table.lemmas[k]) <= NEGATIVE
-                    for k in range(j + 1, sentence.end)
+                return (
+                    valence_of_word(table.lemmas[j]) <= NEGATIVE
+                    or any(
+                        valence_of_word(norms[k]) <= NEGATIVE
+                        or valence_of_word(table.lemmas[k]) <= NEGATIVE
+                        for k in range(j + 1, sentence.end)
+                    )
+                    or _contrasted(view, sentence, norms)
                 )
             break
     return False
+
+
+def _contrasted(view: Any, sentence: Any, norms: Any) -> bool:
+    """The brand set against what the competitor does, in the next sentence ("Keystone's shingles
+    blow off in the first storm. Ours don't.", "Hairwell charges twice as much. Come to us.") or
+    by "unlike": the act is told to run the competitor down, whatever its words."""
+    if any(norms[k] in {"unlike", "whereas"} for k in range(sentence.first, sentence.end)):
+        return True
+    following = [s for s in view.analysis.sentences if s.first >= sentence.end]
+    if not following:
+        return False
+    nxt = following[0]
+    words = [norms[k] for k in range(nxt.first, nxt.end) if norms[k].isalpha() or "'" in norms[k]]
+    if not words:
+        return False
+    if words[0] in {"ours", "choose", "switch", "come", "join"}:
+        return True  # "Ours don't.", "Come to us for real results."
+    return words[0] in {"we", "our", "we're", "we've", "we'll"} and any(
+        w in {"n't", "not", "never", "actually", "instead", "only"} for w in words[1:5]
+    )  # "We don't.", "We actually pay out"; not "We're opening one too."
 
 
 def _acts(word: str) -> bool:

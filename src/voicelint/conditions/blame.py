@@ -100,6 +100,7 @@ def holds(view: Any, value: str) -> bool:
             _before_you(span)
             or _advised(span)
             or _told_for_next_time(span)
+            or _would_have_spared(span)
             or (_hedged_order(span) and _pointed(view, span) and not apologises_anywhere(view))
         ):
             customer = view.post.customer  # "read the terms before you buy", said at a complaint
@@ -205,6 +206,11 @@ def _told_for_next_time(span: list[str]) -> bool:
             while stop < len(span) and span[stop] in CLAUSE_BREAKS:
                 stop += 1
             clause = span[stop:]
+        if "worth" in clause[:4] and clause[:1] == ["it"]:
+            clause = clause[clause.index("worth") + 1 :]  # "it might be worth choosing lockers"
+            if not clause:
+                continue
+            clause = ["maybe", *clause]
         if not any(w in words["advice_marks"] for w in clause):
             continue  # "next time, order ahead and skip the queue!": a tip, said plainly
         clause = [w for w in clause if w not in words["advice_softeners"]]
@@ -226,6 +232,23 @@ def _told_for_next_time(span: list[str]) -> bool:
 REMINDERS = frozenset(
     {("remember", "that"), ("remember", "to"), ("be", "aware"), ("bear", "in"), ("keep", "in")}
 )
+
+
+SPARED = frozenset({"saved", "spared", "avoided", "prevented", "stopped"})
+
+
+def _would_have_spared(span: list[str]) -> bool:
+    """What the reader's own attention would have spared them, said at a complaint: "a quick
+    check before leaving home would have saved you the trip" (a verb of attention or its noun,
+    then a modal perfect of sparing with the reader as its object)."""
+    words = lexicon()
+    attention = words["attention_verbs"] | {"glance", "check", "look", "read"}
+    for k, word in enumerate(span):
+        if word in SPARED and span[k + 1 : k + 2] and span[k + 1] in {"you", "u", "yourself"}:
+            before = span[max(0, k - 3) : k]
+            if "have" in before and any(w in {"would", "could", "'d"} for w in before):
+                return any(w in attention for w in span[:k])
+    return False
 
 
 def _pointed(view: Any, span: list[str]) -> bool:
@@ -507,7 +530,7 @@ def _class(span: list[str]) -> bool:
 ADDRESSEES = frozenset(
     {"everyone", "everybody", "anyone", "anybody", "whoever", "those", "all", "the", "that", "our"}
 )
-CALLOUT_REACH = 4  # words between "to" and the "who" that names what the customers did
+CALLOUT_REACH = 6  # words between "to" and the "who" that names what the customers did
 
 
 def _callout(view: Any, span: list[str]) -> bool:
@@ -519,12 +542,15 @@ def _callout(view: Any, span: list[str]) -> bool:
     negative word, a scolding phrase, a mocking emoji or a one-star rating (``callout_scolds``);
     a post that thanks them ("to everyone who voted for us: thank you!") calls nobody out."""
     words = lexicon()
-    if not _addressed(span, words):
+    address = _addressed(span, words)
+    if address is None:
         return False
     doc = view.analysis.doc
     norms = [t.lower_ for t in doc]
     if any(n in words["callout_thanks"] for n in norms):
         return False
+    if address == "reminder":  # a reminder scolds only with a smirk: "...since September 🙃"
+        return any(n in MOCKING for n in norms)
     text = f" {' '.join(norms)} "
     return (
         any(n in words["callout_scolds"] for n in norms)
@@ -533,23 +559,37 @@ def _callout(view: Any, span: list[str]) -> bool:
     )
 
 
-def _addressed(span: list[str], words: Any) -> bool:
+MOCKING = frozenset({"🙃", "🙄", "😉", "👀", "💅", "😒", "😏"})
+
+
+def _addressed(span: list[str], words: Any) -> str | None:
+    """How the sentence addresses customers: "to" people named by an act ("to everyone who",
+    "a reminder to our guests"), or a reminder or a PSA to all; None if it does not."""
     content = [w for w in span if w not in {'"', "'", "*"}]
+    lead = [w for w in content[:4] if w.isalpha()]
+    reminder = "reminder" if any(w in {"reminder", "psa"} for w in lead[:3]) else None
     for k, word in enumerate(content[:6]):
         if word != "to":
             continue
         ahead = content[k + 1 : k + 1 + CALLOUT_REACH]
-        if ahead and ahead[0] in ADDRESSEES and any(w in {"who", "that"} for w in ahead[1:]):
-            return True  # "to everyone who", "to the person who", "to whoever left"
+        if (
+            ahead
+            and ahead[0] in ADDRESSEES
+            and any(
+                w in {"who", "that", "who've", "who's"} or (w.endswith("ing") and len(w) > 4)
+                for w in ahead[1:]
+            )
+        ):
+            return "to"  # "to everyone who", "to the folks review-bombing us", "to whoever left"
         if ahead[:1] == ["whoever"]:
-            return True
+            return "to"
         if (
             k
             and content[k - 1] in {"reminder", "psa", "note", "message"}
             and ahead[:1] in (["our"], ["all"])
         ):
-            return True  # "a gentle reminder to our guests"
-    return False
+            return "to"  # "a gentle reminder to our guests"
+    return reminder
 
 
 CHECKS = {

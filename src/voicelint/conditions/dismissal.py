@@ -139,7 +139,9 @@ def holds(view: Any, value: str) -> bool:
             and _defending(_joined_copulas([w for w in span if w not in PUNCTUATION]))
             and _unanswered_complaint(view)
             and not care.hands_off_in(view.analysis.doc)  # a private route offered: it helps
-            and not _asked(view.post.customer)  # "is there a fee if I'm late?": it answers
+            # "is there a fee if I'm late?": it answers; "why does the app need my contacts?
+            # Deleting. Creepy." asks and complains
+            and not (_asked(view.post.customer) and not _complaint(view))
         )
     if value == "non_apology":
         return non_apology(span) and _complaint(view)

@@ -241,6 +241,14 @@ def _rhetorical(view: Any, span: list[str]) -> bool:
     content = [w for w in span if w not in {"?", "!", ".", "…", ",", "😂", "🙄"}]
     if " ".join(content) in words["disbelief"]:
         return True
+    if (
+        content[-2:] == ["this", "time"]
+        and content[:1]
+        and content[0] in WH | {"what's", "whats"}
+        and view.post.customer is not None
+        and care.complains(view.post.customer)
+    ):
+        return True  # "what's the issue this time?": the customer's complaint made a habit
     reader = [i for i, w in enumerate(content) if w in words["reader"]]
     if not reader:
         return False

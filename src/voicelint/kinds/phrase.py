@@ -13,7 +13,6 @@ from voicelint.kinds.base import (
     KindError,
     Param,
     PostContext,
-    inside,
     neighbour_filter,
     string_list,
 )
@@ -90,8 +89,13 @@ def phrase_terms(params: Mapping[str, Any], ctx: BuildContext) -> list[str]:
 
 
 def drop_excepted(found: list[Match], exceptions: list[Match]) -> list[Match]:
-    """Longest matches first, without those that lie inside an exception phrase."""
-    return [m for m in longest_first(found) if not inside(m, exceptions)]
+    """Longest matches first, without those that lie inside an exception phrase (or are one:
+    "without a fee" excepted whole)."""
+    return [
+        m
+        for m in longest_first(found)
+        if not any(e.start <= m.start and m.end <= e.end for e in exceptions)
+    ]
 
 
 def same_case(matched: str, term: str) -> bool:

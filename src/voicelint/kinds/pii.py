@@ -66,7 +66,15 @@ BLAME_WINDOW = 6
 NAME_WINDOW = 6
 # the brand saying where it is: "we're at 12 Elm Street", "we are located at..."
 OWN_ADDRESS = re.compile(
-    r"\b(?:we(?:'re|’re| are)(?: now)?(?: (?:located|based))?|located) (?:at|on)\s*$", re.I
+    r"\b(?:we(?:'re|’re| are)(?: now)?(?: (?:located|based))?|located) (?:at|on)\s*$"
+    # an organisation's place moving or opening there: "the clinic is moving two blocks, to 410
+    # Alder St.", "our new store opens at 12 Mill Rd", "find the shop at ..."
+    r"|\b(?:clinic|store|shop|branch|office|hospital|studio|showroom|depot|warehouse|cafe|"
+    r"restaurant|salon|gym|site|campus|hq|headquarters|premises|practice|location)\b"
+    r"(?:\s+\w+){0,2}?\s+(?:is\s+|are\s+|has\s+|will\s+)?"
+    r"(?:moving|moved|relocating|relocated|opening|opens|reopens|reopening|located|based)\b"
+    r"[^.!?]{0,25}\b(?:to|at|on)\s*$",
+    re.I,
 )
 # what every match of a pattern contains, tested before the pattern (recognizers.Pattern.needs)
 DIGIT, FOUR_DIGITS, AT = r"\d", r"\d{4}", "@"
@@ -264,7 +272,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             for e in entities
             if not (
                 e.entity == "STREET_ADDRESS"
-                and OWN_ADDRESS.search(text[max(0, e.start - 30) : e.start])
+                and OWN_ADDRESS.search(text[max(0, e.start - 60) : e.start])
             )
         ]
         entities += names_in_transactions(post.doc, own_names)
@@ -371,6 +379,36 @@ def _data_digits(digits: str) -> bool:
 
 
 PLACE_LINKS = frozenset({"from", "of", "on", "in"})
+# what the brand's people do for it, in a "who" clause: "who has coached with us for 8 seasons"
+STAFF_WORK = frozenset(
+    {
+        "coached",
+        "coaches",
+        "worked",
+        "works",
+        "taught",
+        "teaches",
+        "instructed",
+        "cooked",
+        "baked",
+        "managed",
+        "manages",
+        "led",
+        "leads",
+        "guided",
+        "guides",
+        "trained",
+        "trains",
+        "joined",
+        "designed",
+        "built",
+        "runs",
+        "ran",
+        "staffed",
+        "volunteered",
+        "volunteers",
+    }
+)
 ROLE_REACH = 3  # words between a role ("our customer") and the name after it
 CLAUSE_REACH = 12  # words of a "who"/"whose" clause read for the person's business
 RELATIVES = frozenset({"who", "whose", "who's", "who’s"})
@@ -402,9 +440,15 @@ def customers_named(doc: Any, own_names: set[str]) -> list[Entity]:
                 continue
             # a role in running text ("our customer"), not a heading's "Customer Service"
             before = [lowers[k] for k in range(max(first, i - ROLE_REACH), i) if texts[k].islower()]
+            if i == first and j - i == 2 and is_dictionary_word(lowers[i]):
+                i += 1  # "Meet Leilani, ...": the sentence's first word is no part of a name
+                continue
             clause = _relative_clause(lowers, texts, j, end)
             if any(lowers[k] in staff for k in range(first, i)):
                 i = j  # "Driver of the month: Luis Ortega, who delivered 1,200 orders": staff
+                continue
+            if any(w in STAFF_WORK for w in clause):
+                i = j  # "Leilani, who has coached with us for 8 seasons": one of the brand's people
                 continue
             if any(w in roles for w in before) or (
                 clause

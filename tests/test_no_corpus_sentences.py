@@ -82,6 +82,8 @@ BEFORE_THE_BLIND_SET = {
     # hardneg-dev16 and care-dev17 were written 2026-12-07 01:40 UTC by README-only helpers
     ("what did you expect", "hardneg-dev16"),
     ("when you log in", "care-dev17"),
+    # routing/replies.yaml since 4187abd (2026-11-23); b14-fresh was written 2026-12-07 00:17 UTC
+    ("take a break from", "b14-fresh"),
 }
 
 

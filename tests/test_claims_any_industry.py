@@ -229,3 +229,18 @@ def test_a_competitors_act_set_against_the_brand_is_an_allegation():
     assert rule in claims("Brightway charges a callout fee. Come to us instead.", rivals)
     assert rule not in claims("Brightway opened a depot in Leeds. We're opening one too.", rivals)
     assert rule not in claims("Brightway opened a depot in Leeds. Congrats to them!", rivals)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Book the intensive week and you're guaranteed to pass.", True),
+        ("You'll 100% pass with our mock tests.", True),
+        ("Every student who books with us passes. Every one.", True),
+        ("You'll pass the bakery on your left, we're next door.", False),
+        ("Grab a free day pass for every kid this weekend.", False),
+        ("Just passed my test thanks to Sam!", False),
+    ],
+)
+def test_a_pass_with_no_exam_named_is_a_result_only_with_a_strong_marker(text, found):
+    assert ("claims.certain-outcome" in claims(text)) is found

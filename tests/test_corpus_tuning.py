@@ -50,7 +50,7 @@ FLOORS = {
     ),
     # claims as brands write them, hair-loss clinic to sportsbook; and a mixed set, half hard negatives
     "claims-dev15": (
-        {"claims": 0.73, "disclosure": 1.0, "tone": 0.54, "routing": 0.60},
+        {"claims": 0.75, "disclosure": 1.0, "tone": 0.54, "routing": 0.60},
         0.008,  # 1/138
     ),
     "mixed-dev14": (

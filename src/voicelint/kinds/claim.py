@@ -277,6 +277,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     def check(post: PostContext) -> list[Hit]:
         found: list[tuple[int, int, OutcomeKeys]] = []
         bare: set[tuple[int, int, str]] = set()  # verbs with no object: a result only if timed
+        strong: set[tuple[int, int, str]] = set()  # "pass", "win" alone: only with a strong marker
         denied: list[tuple[int, int, OutcomeKeys]] = []
         reading: Reading | None = None  # built once, when a class needs it
         for outcome in outcome_keys:
@@ -308,6 +309,24 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 alone = [(m.first_token, m.end_token) for m in verbs]
                 bare.update((a, b, outcome.name) for a, b in alone)
                 found.extend((a, b, outcome) for a, b in alone)
+            table_ = tokens(post.doc)
+            for m in verbs:  # "guaranteed to pass", "you'll 100% pass": the verb is the result
+                lemma_, norm_ = table_.lemmas[m.first_token], table_.norms[m.first_token]
+                if norm_.endswith("ed") or norm_ == "won":
+                    continue  # "just passed": a story, not a promise
+                before = table_.norms[m.first_token - 1] if m.first_token else ""
+                after = table_.norms[m.end_token] if m.end_token < len(table_.norms) else ""
+                if (
+                    before in NOUN_BEFORE
+                    or (not before.isalpha() and before not in {"%", "'ll"})
+                    or after in {"for", "holder", "holders"}
+                ):
+                    continue  # "a free jump pass for every kid": the noun
+                if lemma_ in _marked_verbs() and not any(
+                    x <= m.first_token < y for x, y, _o in found
+                ):
+                    strong.add((m.first_token, m.end_token, outcome.name))
+                    found.append((m.first_token, m.end_token, outcome))
         hits: list[Hit] = []
         taken: set[int] = set()
         if not found:
@@ -322,6 +341,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 marker = reading.marker_for(first, end, outcome)
             if marker is None:
                 continue
+            if (first, end, outcome.name) in strong and not _strong(post, marker):
+                continue  # "you'll pass the bakery": only a strong marker makes a bare "pass" one
             start_token, end_token = min(first, marker[0]), max(end, marker[1])
             if taken.intersection(range(start_token, end_token)):
                 continue  # one finding per marker and outcome
@@ -386,6 +407,68 @@ class Grammar:
     denials: PhraseList
     puffery: PhraseList
     reversers: frozenset[str]
+
+
+@cache
+def _marked_verbs() -> frozenset[str]:
+    """Verbs that are a result with no object when a strong marker binds them ("guaranteed to
+    pass", "you'll 100% win"): ``lexicons/claims/outcomes.yaml``, ``marked_verbs``."""
+    return frozenset(lexicon_file.load("claims/outcomes")["marked_verbs"])
+
+
+# what stands before "pass" or "win" when it is a noun: "a day pass", "the win", "jump pass"
+NOUN_BEFORE = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "your",
+        "our",
+        "their",
+        "my",
+        "his",
+        "her",
+        "its",
+        "free",
+        "day",
+        "jump",
+        "bus",
+        "boarding",
+        "season",
+        "backstage",
+        "guest",
+        "big",
+        "easy",
+        "first",
+    }
+)
+STRONG_MARKERS = frozenset(
+    {
+        "guaranteed",
+        "guarantee",
+        "guarantees",
+        "100",
+        "%",
+        "100%",
+        "definitely",
+        "certainly",
+        "surely",
+        "sure",
+        "always",
+        "every",
+        "each",
+        "whatever",
+        "lock",
+    }
+)
+
+
+def _strong(post: PostContext, marker: tuple[int, int]) -> bool:
+    """Whether a certainty marker is more than a future ("you'll pass" may give directions)."""
+    norms = tokens(post.doc).norms
+    return any(norms[i] in STRONG_MARKERS for i in range(*marker))
 
 
 @cache

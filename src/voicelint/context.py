@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
-from voicelint.analysis import breaks
+from voicelint.analysis import breaks, quoted_spans
 from voicelint.kinds.base import Hit, PostContext
 from voicelint.nlp import Match, MatcherBank, lemma_of
 
@@ -95,7 +95,7 @@ class ContextRule:
             return None
         if self.refusal_key and _refused(doc, first, post.matches_for(self.refusal_key)):
             return None
-        if self.refusal_key and _reported(doc, hit):
+        if self.refusal_key and _reported(doc, hit, first):
             return None
         if "attribution" in self.spared_by and is_attributed(doc, first, end):
             return None
@@ -317,46 +317,20 @@ def _refused(doc: Any, first: int, cues: list[Match]) -> bool:
 
 QUOTES_KEY = "voicelint.context.quotes"
 REPORT_REACH = 6  # words between the claimant ("someone promises", "ads for") and the quote
-# who else makes a claim a post reports: "if someone promises...", "when sellers say..."
-OTHERS = frozenset(
-    {
-        "someone",
-        "somebody",
-        "anyone",
-        "anybody",
-        "they",
-        "people",
-        "sites",
-        "companies",
-        "sellers",
-        "brands",
-        "others",
-        "scammers",
-        "fraudsters",
-        "callers",
-        "salespeople",
-        "apps",
-        "influencers",
-    }
-)
 
 
-def _reported(doc: Any, hit: Hit) -> bool:
+def _reported(doc: Any, hit: Hit, first: int) -> bool:
     """A claim someone else makes, reported: right after someone else and a verb of claiming ("if
     someone promises your bill will be $0"), or in quotation marks a few words after a verb or a
     noun of claiming ("sites selling 'guaranteed pass' packages", "seen ads for oils that 'cure
     baldness'?"; ``claimant_verbs``)."""
-    from voicelint.analysis import quoted_spans
-
-    verbs = _words("claimant_verbs")
-    first = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    if first is not None:
-        before = [t.lower_ for t in doc[max(0, first.start - 4) : first.start + 1]]
-        for k, word in enumerate(before):
-            if (word in verbs or lemma_of(word) in verbs) and any(
-                w in OTHERS for w in before[max(0, k - 3) : k]
-            ):
-                return True  # "if someone promises your bill will be $0"
+    verbs, others = _words("claimant_verbs"), _words("claimants")
+    before = [t.lower_ for t in doc[max(0, first - 4) : first + 1]]
+    for k, word in enumerate(before):
+        if (word in verbs or lemma_of(word) in verbs) and any(
+            w in others for w in before[max(0, k - 3) : k]
+        ):
+            return True  # "if someone promises your bill will be $0"
     quotes = doc.user_data.get(QUOTES_KEY)
     if quotes is None:
         quotes = doc.user_data[QUOTES_KEY] = quoted_spans(doc.text)  # once per Doc

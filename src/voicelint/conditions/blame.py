@@ -253,12 +253,12 @@ def _would_have_spared(span: list[str]) -> bool:
 
 def _pointed(view: Any, span: list[str]) -> bool:
     """A hedged order aimed at the customer's own doing: it names their things ("maybe upgrade
-    your plan") or the reply smirks (an ironic or laughing emoji: ``laughter``, ``irony_marks``);
+    your plan") or the reply smirks (an ironic or laughing emoji: ``laughter``, ``smirks``);
     "perhaps try restarting the app this time?" is a tip."""
     words = lexicon()
     if any(w in {"your", "ur", "yours", "yourself"} for w in span):
         return True
-    marks = set(words["laughter"]) | set(words["nervous_laughter"]) | {"🙃", "🙄", "🤷", "😏"}
+    marks = words["laughter"] | words["nervous_laughter"] | words["smirks"]
     return any(t.text in marks for t in view.analysis.doc)
 
 
@@ -539,7 +539,8 @@ def _callout(view: Any, span: list[str]) -> bool:
     because it rained: we see you 👀", "A gentle reminder to our guests: the towels are not
     souvenirs 😉". The sentence opens with an address to people named by an act ("to everyone
     who", "to the person who") or a reminder to the brand's customers, and the post scolds: a
-    negative word, a scolding phrase, a mocking emoji or a one-star rating (``callout_scolds``);
+    negative word, a scolding phrase or a one-star rating (``callout_scolds``), a smirk or laughter
+    (``smirks``, ``laughter``);
     a post that thanks them ("to everyone who voted for us: thank you!") calls nobody out."""
     words = lexicon()
     address = _addressed(span, words)
@@ -550,16 +551,19 @@ def _callout(view: Any, span: list[str]) -> bool:
     if any(n in words["callout_thanks"] for n in norms):
         return False
     if address == "reminder":  # a reminder scolds only with a smirk: "...since September 🙃"
-        return any(n in MOCKING for n in norms)
+        return any(n in words["smirks"] for n in norms)
     text = f" {' '.join(norms)} "
     return (
-        any(n in words["callout_scolds"] for n in norms)
-        or any(f" {p} " in text for p in words["callout_scolds"] if " " in p)
+        any(n in words["callout_scolds"] or n in words["smirks"] for n in norms)
+        or any(n in words["laughter"] for n in norms)
+        # phrases and hyphenated words, as the tokenizer spaces them ("1-star" is "1 - star")
+        or any(
+            f" {p.replace('-', ' - ')} " in text
+            for p in words["callout_scolds"]
+            if " " in p or "-" in p
+        )
         or any(valence_of_word(n) <= NEGATIVE_WORD for n in norms)
     )
-
-
-MOCKING = frozenset({"🙃", "🙄", "😉", "👀", "💅", "😒", "😏"})
 
 
 def _addressed(span: list[str], words: Any) -> str | None:

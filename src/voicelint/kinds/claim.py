@@ -444,43 +444,26 @@ NOUN_BEFORE = frozenset(
         "first",
     }
 )
-STRONG_MARKERS = frozenset(
-    {
-        "guaranteed",
-        "guarantee",
-        "guarantees",
-        "100",
-        "%",
-        "100%",
-        "definitely",
-        "certainly",
-        "surely",
-        "sure",
-        "always",
-        "every",
-        "each",
-        "whatever",
-        "lock",
-    }
-)
+# the absolute words split into tokens: "100%" is "100" and "%"
+STRONG_EXTRA = frozenset({"100", "%", "each"})
 
 
 def _strong(post: PostContext, marker: tuple[int, int]) -> bool:
-    """Whether a certainty marker is more than a future ("you'll pass" may give directions)."""
+    """Whether a certainty marker is more than a future ("you'll pass" may give directions): one
+    of the analysis's absolute words ("guaranteed", "100%", "definitely", "every")."""
     norms = tokens(post.doc).norms
-    return any(norms[i] in STRONG_MARKERS for i in range(*marker))
+    strong = _absolute_words() | STRONG_EXTRA
+    return any(norms[i] in strong for i in range(*marker))
 
 
 @cache
 def _remedy_phrases() -> tuple[PhraseList, PhraseList]:
-    """A guarantee's remedies (``lexicons/claims/topics.yaml``: ``remedies``) and an offer's terms
-    (``lexicons/claims/outcomes.yaml``: ``offer_terms``)."""
-    remedies = lexicon_file.load("claims/topics")["remedies"]
+    """A guarantee's remedies (the phrase list ``seals`` reads: ``lexicons/claims/topics.yaml``)
+    and an offer's terms (``lexicons/claims/outcomes.yaml``: ``offer_terms``)."""
+    from voicelint.conditions.topics import lexicon as topics
+
     terms = lexicon_file.load("claims/outcomes")["offer_terms"]
-    return (
-        PhraseList(list(remedies), name="claim:remedies"),
-        PhraseList(list(terms), name="claim:offer_terms"),
-    )
+    return topics()["remedies"], PhraseList(list(terms), name="claim:offer_terms")
 
 
 @cache

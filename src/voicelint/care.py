@@ -559,6 +559,97 @@ def reported_back(doc: Any, first: int, index: int) -> bool:
     )
 
 
+def acknowledges(doc: Any) -> bool:
+    """Whether a reply acknowledges the customer's matter in any of the ways care guides ask of a
+    public reply ("acknowledge publicly, resolve privately"): an apology or concern
+    (``sympathises``), a word of thanks, agreement or welcome ("thanks for flagging", "fair point",
+    "good question", "you're right"), the brand at work on it ("we're looking into it") or done
+    with it ("we've refunded it", "it has been fixed"), a hand-off (``hands_off_in``) or a contact
+    point (an email address, a link, a handle, a phone number). Offers of help are the
+    ``offers_help`` condition's, read beside this."""
+    words = lexicon("replies")["acknowledgement"]
+    if phrases("replies", "acknowledgement", "heard").any_in(doc):
+        return True
+    if phrases("replies", "acknowledgement", "at_work").any_in(doc):
+        return True
+    norms = tokens(doc).norms
+    done, after = set(words["done"]), set(words["done_after"])
+    if any(
+        norms[i] in done and any(norms[j] in after for j in range(max(0, i - 3), i))
+        for i in range(len(norms))
+    ):
+        return True
+    return sympathises(doc) or hands_off_in(doc) or _contact_point(doc)
+
+
+PHONE = re.compile(r"\d[\d ()-]{5,}\d")
+
+
+def _contact_point(doc: Any) -> bool:
+    """An email address, a link, an @handle or a phone number in the text: somewhere to go."""
+    if any(t.like_email or t.like_url or (t.text[:1] == "@" and len(t.text) > 2) for t in doc):
+        return True
+    return any(sum(c.isdigit() for c in m.group()) >= 7 for m in PHONE.finditer(doc.text))
+
+
+# intents that are a question rather than a grievance: a medical question is asked, not suffered
+ASKED_INTENTS = frozenset({"medical_question"})
+AGGRIEVED_KEY = "voicelint.care.aggrieved"
+
+
+def aggrieved(customer: Any) -> bool:
+    """Whether the customer's message holds a grievance of their own, the stricter reading of
+    ``complains``: a complaint with an intent other than a question (billing, an order, an
+    injury, a threat...), a problem reported, or sarcasm; a complaint whose only sign is a negative
+    word, in a message that laughs or likes ("this sale is sick 🔥", "your mocha is to die for",
+    "I regret nothing 😂"), is banter. Worked out once per message."""
+    user_data = customer.analysis.doc.user_data
+    if AGGRIEVED_KEY not in user_data:
+        user_data[AGGRIEVED_KEY] = _aggrieved(customer)
+    return bool(user_data[AGGRIEVED_KEY])
+
+
+def _aggrieved(customer: Any) -> bool:
+    if not complains(customer):
+        return False
+    doc = customer.analysis.doc
+    if _asks_only(doc):
+        return False
+    norms = tokens(doc).norms
+    if reports_problem(doc) or sarcastic(norms):
+        return True
+    if customer.intents <= PERSONAL_INTENTS | ASKED_INTENTS and _asks_ahead(doc):
+        return False  # "can you approve me if I have bad credit?": a question, nothing suffered
+    words = analysis_words()
+    if customer.intents <= PERSONAL_INTENTS and any(n in words["laughter"] for n in norms):
+        return False  # "came in for one book, left with seven, your fault 😂": a joke
+    if customer.intents - ASKED_INTENTS:
+        return True
+    liking = set(words["laughter"]) | set(words["liking_verbs"]) | set(words["gladness"])
+    if any(n in liking for n in norms):
+        return False
+    praise = set(words["praise_idioms"]) | set(words["laughing_idioms"])
+    negative = [n for n in norms if valence_of_word(n) <= NEGATIVE_WORD]
+    return bool(negative) and not all(n in praise for n in negative)
+
+
+# words that tell of something that happened: a question about it is about the customer's matter
+HAPPENED = frozenset({"was", "were", "did", "had", "been", "got", "went", "came", "took"})
+
+
+def _asks_ahead(doc: Any) -> bool:
+    """Whether every sentence of a message is a question and none tells of anything that
+    happened ("which plan should I pick?", "can you approve me if I have bad credit?"); "why was
+    I charged twice?" tells of a charge."""
+    norms = tokens(doc).norms
+    said = [(a, b) for a, b in sentences(doc) if any(norms[i].isalpha() for i in range(a, b))]
+    if not said or not all("?" in norms[a:b] for a, b in said):
+        return False
+    return not any(
+        n in HAPPENED or (n.endswith("ed") and len(n) > 4 and n.isalpha()) for n in norms
+    )
+
+
 def sympathises(doc: Any) -> bool:
     """Whether a reply apologises or shows concern for the person (sorry, we hope you're okay)."""
     words = analysis_words()
@@ -773,18 +864,25 @@ def _complains(customer: Any) -> bool:
     ) or reports_problem(doc)
 
 
+def delighted(doc: Any) -> bool:
+    """Whether a message laughs or cheers with no complaint in it (see ``_laughing``)."""
+    return _laughing(doc)
+
+
 def _laughing(doc: Any) -> bool:
-    """Whether a message laughs and its only negative words are the idioms of laughter ("crying",
-    "dead", "screaming": ``laughing_idioms`` in ``lexicons/analysis.yaml``), with no problem
-    reported: "this ad has me crying 😂" is delight."""
+    """Whether a message laughs or cheers (``laughter``, ``excitement``) and its only negative
+    words are the idioms of laughter ("crying", "dead", "screaming": ``laughing_idioms`` in
+    ``lexicons/analysis.yaml``), with no problem reported: "this ad has me crying 😂" and "omg
+    finally got front row, I'm screaming" are delight."""
     words = analysis_words()
     norms = tokens(doc).norms
-    if not any(n in words["laughter"] for n in norms):
+    if not any(n in words["laughter"] or n in words["excitement"] for n in norms):
         return False
     idioms = words["laughing_idioms"]
     negative = [n for n in norms if valence_of_word(n) <= NEGATIVE_WORD]
+    cheers = any(n in words["excitement"] for n in norms)
     return (
-        bool(negative)
+        (bool(negative) or cheers)
         and all(n in idioms for n in negative)
         and not reports_problem(doc)
         and not phrase_list("grievances").find(doc)

@@ -19,6 +19,7 @@ from typing import Any
 
 from voicelint.conditions import (
     about,
+    acknowledges,
     act,
     adopts,
     alleges,
@@ -56,7 +57,7 @@ CONDITIONS: dict[str, ModuleType] = {
     module.NAME: module
     for module in (
         *(post, customer, about, act, valence, certainty),
-        *(negated, hedged, apology, offers_help, quoted_back),
+        *(negated, hedged, apology, offers_help, acknowledges, quoted_back),
         *(contradicts, compensates, hands_off, refuses),  # routing
         *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),

@@ -322,6 +322,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                     or after in {"for", "holder", "holders"}
                 ):
                     continue  # "a free jump pass for every kid": the noun
+                if after in OBJECT_STARTS:
+                    continue  # "we'll pass your feedback on", "win the kids over": not bare
                 if lemma_ in _marked_verbs() and not any(
                     x <= m.first_token < y for x, y, _o in found
                 ):
@@ -407,6 +409,36 @@ class Grammar:
     denials: PhraseList
     puffery: PhraseList
     reversers: frozenset[str]
+
+
+# words that open an object or a particle after "pass" or "win": the verb is not a bare result
+OBJECT_STARTS = frozenset(
+    {
+        "your",
+        "the",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "them",
+        "on",
+        "along",
+        "by",
+        "our",
+        "my",
+        "his",
+        "her",
+        "their",
+        "a",
+        "an",
+        "through",
+        "over",
+        "round",
+        "around",
+        "back",
+    }
+)
 
 
 @cache
@@ -1151,6 +1183,7 @@ def _outcome_spans(
             after < len(starts)
             and starts[after] - verb.end_token <= window
             and not any(norms[i] in GOVERNING for i in range(verb.end_token, starts[after]))
+            and not _recipient(norms, verb.first_token, verb.end_token, starts[after])
         ):
             spans.append((verb.first_token, objects[after].end_token))
             continue
@@ -1158,6 +1191,24 @@ def _outcome_spans(
         if before >= 0 and 0 <= verb.first_token - objects[before].end_token <= 3:
             spans.append((objects[before].first_token, verb.end_token))
     return spans
+
+
+# verbs of talk: "speak to a native speaker" names who is spoken to, not a result
+TALK_VERBS = frozenset({"talk", "speak", "talks", "speaks", "talking", "speaking"})
+# verbs that hand something on to someone: "pass your feedback to our clinical lead"
+HANDING_VERBS = TALK_VERBS | {"pass", "passes", "passing"}
+
+
+def _recipient(norms: Sequence[str], verb: int, verb_end: int, obj: int) -> bool:
+    """An object after "to" that receives what a verb of handing on or of talk passes: "pass
+    your feedback to our clinical lead", "speak to a native speaker"; not "adds $25,000 to your
+    home's value" or "climb to the top spot", where what follows "to" is the result."""
+    if norms[verb] not in HANDING_VERBS:
+        return False
+    return any(
+        norms[i] == "to" and (i > verb_end or norms[verb] in TALK_VERBS)
+        for i in range(verb_end, obj)
+    )
 
 
 def _stated_as_fact(

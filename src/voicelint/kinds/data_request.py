@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from voicelint import care
+from voicelint.analysis import lexicon as analysis_lexicon
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
 
@@ -108,8 +109,14 @@ def _public_requests(doc: Any) -> list[tuple[int, int]]:
 def _self_service(norms: Any, first: int, end: int, words: Any) -> bool:
     """A request whose verb has the reader use their own data themselves ("check your address at
     x.example", "update your email in Settings"): it hands nothing to the brand."""
-    content = [norms[i] for i in range(first, end) if norms[i].isalpha() and norms[i] != "please"]
+    start = first
+    if norms[first] in GREETINGS:  # "Hi Sam, please delete your post": past the greeting
+        start = next((i + 1 for i in range(first, end) if norms[i] == ","), first)
+    content = [norms[i] for i in range(start, end) if norms[i].isalpha() and norms[i] != "please"]
     return bool(content) and content[0] in words["self_service"]
+
+
+GREETINGS = frozenset(analysis_lexicon()["greetings"])
 
 
 # Words before a cue that make it a noun: "this post", "your comment", "a reply".

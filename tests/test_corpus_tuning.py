@@ -15,10 +15,10 @@ TUNING = Path(__file__).parent / "corpus-tuning"
 FLOORS = {
     "tone-dev": ({"tone": 0.88, "routing": 0.80}, 0.04),
     "claims-dev2": ({"claims": 0.79, "tone": 0.90}, 0.06),
-    "care-dev3": ({"tone": 0.80, "routing": 0.90}, 0.02),
+    "care-dev3": ({"tone": 0.83, "routing": 0.91}, 0.02),
     "care-dev4": ({"tone": 0.88, "routing": 0.78}, 0.01),
     "hardneg-dev2": ({"claims": 0.75, "tone": 0.87, "routing": 0.92}, 0.006),  # 1/199
-    "care-dev5": ({"tone": 0.84, "routing": 0.85}, 0.0),
+    "care-dev5": ({"tone": 0.84, "routing": 0.87}, 0.0),
     "mixed-dev7": ({"claims": 0.77, "tone": 0.86, "routing": 0.89}, 0.0),
     "care-dev6": ({"tone": 0.80, "routing": 0.95}, 0.0),
     # clients in industries no pack names
@@ -45,22 +45,22 @@ FLOORS = {
     # claims in six industries, four of them without a pack (pest control, mattresses, home
     # security, tutoring, physiotherapy, online casino)
     "claims-dev12": (
-        {"claims": 0.68, "disclosure": 0.81, "tone": 0.75, "routing": 0.75},
+        {"claims": 0.69, "disclosure": 0.81, "tone": 0.75, "routing": 0.75},
         0.017,  # 2/120
     ),
     # claims as brands write them, hair-loss clinic to sportsbook; and a mixed set, half hard negatives
     "claims-dev15": (
-        {"claims": 0.75, "disclosure": 1.0, "tone": 0.54, "routing": 0.60},
+        {"claims": 0.76, "disclosure": 1.0, "tone": 0.54, "routing": 0.60},
         0.008,  # 1/138
     ),
     "mixed-dev14": (
-        {"claims": 0.87, "disclosure": 0.95, "tone": 0.96, "routing": 0.84},
+        {"claims": 0.90, "disclosure": 0.95, "tone": 0.96, "routing": 0.84},
         0.034,  # 5/150
     ),
     # care replies under pressure (rail, courier, pharmacy, university, games, dating), and a set
     # of 69% hard negatives
     "care-dev17": (
-        {"claims": 0.37, "disclosure": 1.0, "tone": 0.61, "routing": 0.71},
+        {"claims": 0.37, "disclosure": 1.0, "tone": 0.63, "routing": 0.72},
         # 4/114 -> 5/114 at tone.unacknowledged-complaint (tone 46.6% -> 61.6%; see the CHANGELOG)
         0.044,
     ),
@@ -70,18 +70,17 @@ FLOORS = {
     ),
     "care-dev13": (
         {"claims": 0.80, "disclosure": 1.0, "tone": 0.90, "routing": 0.94},
-        # 4/130 -> 5/130 at tone.unacknowledged-complaint (tone 88.7% -> 90.6%; see the CHANGELOG)
-        0.039,
+        0.031,  # 4/130
     ),
     # claims in six industries (aligners, robo-adviser, casino, windows, sports nutrition,
     # bootcamps) and care replies (water, car insurance, tickets, groceries, telehealth, games)
     "claims-dev18": (
-        {"claims": 0.73, "disclosure": 1.0, "tone": 0.87, "routing": 0.88},
-        0.04,  # 5/127
+        {"claims": 0.74, "disclosure": 1.0, "tone": 0.87, "routing": 0.88},
+        0.0,
     ),
     "care-dev19": (
-        {"claims": 0.68, "disclosure": 0.78, "tone": 0.75, "routing": 0.59},
-        0.05,  # 6/121
+        {"claims": 0.68, "disclosure": 0.92, "tone": 0.81, "routing": 0.79},
+        0.034,  # 4/121
     ),
 }
 

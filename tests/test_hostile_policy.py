@@ -180,7 +180,7 @@ def test_packs_inside_the_policy_folder_and_built_in_names_still_work(tmp):
     write(tmp, "policies/acme.yaml", "client: acme\nextends: [finance, packs/mine.yaml]\n")
     result = run_cli(["validate", "policies/acme.yaml"], tmp)
     assert result.exit_code == 0, result.stderr
-    assert "from core, environmental, finance, packs/mine.yaml" in result.stdout
+    assert "from core, environmental, endorsements, finance, packs/mine.yaml" in result.stdout
 
 
 def test_a_nested_pack_cannot_leave_the_policy_folder_either(tmp, outside):

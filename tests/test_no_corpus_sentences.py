@@ -36,6 +36,8 @@ FIXED_WORDING = {
     "these statements have not been evaluated by the food and drug administration",
     "investing involves risk, including possible loss of principal",
     "investing involves risk, including loss of principal",
+    # the EU and UK authorised health claim for vitamin C, D, zinc... (Regulation 432/2012)
+    "normal function of the immune system",
 }
 
 

@@ -21,8 +21,9 @@ def test_a_minimal_policy_runs_the_core_checks(tmp):
     path = write(tmp, "acme.yaml", "client: acme\n")
     policy = load_policy(path)
     assert policy.client == "acme"
-    # green claims are held to the Green Guides whatever the industry: environmental is always on
-    assert policy.packs == ("core", "environmental")
+    # green claims are held to the Green Guides and a sponsored post to the Endorsement Guides
+    # whatever the industry: environmental and endorsements are always on
+    assert policy.packs == ("core", "environmental", "endorsements")
     assert "claims.superlative" in [r.id for r in policy.rules]
     assert "claims.environmental.general-benefit" in [r.id for r in policy.rules]
 
@@ -35,7 +36,7 @@ def test_an_always_on_pack_named_again_is_loaded_once(tmp):
     policy = load_policy(path)
     ids = [r.id for r in policy.rules]
     assert ids.count("claims.environmental.general-benefit") == 1
-    assert policy.packs == ("core", "environmental", "green.yaml")
+    assert policy.packs == ("core", "environmental", "endorsements", "green.yaml")
 
 
 def test_an_empty_policy_file_is_the_defaults(tmp):

@@ -579,7 +579,25 @@ def acknowledges(doc: Any) -> bool:
         for i in range(len(norms))
     ):
         return True
-    return sympathises(doc) or hands_off_in(doc) or _contact_point(doc)
+    return sympathises(doc) or hands_off_in(doc) or _contact_point(doc) or _exonerates(doc)
+
+
+# what a reply clears the customer of: "you didn't do anything wrong", "it's not your fault"
+FAULTS = frozenset({"wrong", "fault", "mistake", "blame", "error"})
+
+
+def _exonerates(doc: Any) -> bool:
+    """A sentence that clears the reader of fault: a word of fault in a negation's scope, with the
+    reader in the sentence ("you did nothing wrong", "none of this is your fault")."""
+    norms = tokens(doc).norms
+    reader = set(analysis_words()["reader"])
+    for first, end in sentences(doc):
+        if not any(norms[i] in reader for i in range(first, end)):
+            continue
+        negated = negation_scope(doc, first, end)
+        if any(norms[i] in FAULTS and i in negated for i in range(first, end)):
+            return True
+    return False
 
 
 PHONE = re.compile(r"\d[\d ()-]{5,}\d")
@@ -645,9 +663,32 @@ def _asks_ahead(doc: Any) -> bool:
     said = [(a, b) for a, b in sentences(doc) if any(norms[i].isalpha() for i in range(a, b))]
     if not said or not all("?" in norms[a:b] for a, b in said):
         return False
-    return not any(
-        n in HAPPENED or (n.endswith("ed") and len(n) > 4 and n.isalpha()) for n in norms
+    return not _tells_event(norms)
+
+
+WH_WORDS = frozenset({"why", "what", "how", "where", "when", "which"})
+PRESENT_AUXILIARIES = frozenset({"does", "do", "would", "will", "'ll", "can"})
+
+
+def _asks_of_the_brand(norms: Any) -> bool:
+    """A question that asks what the brand or its product does, in the present: a wh-word, "does"
+    or "do", then "you" or "your" ("why does your game need my contacts?", "what do you do with my
+    data?"), telling of no event. "Can you explain why my invoice lists 6 hours?" is the
+    customer's own matter, and so is "why was I charged twice?"."""
+    words = [n for n in norms if n.strip()]
+    if "?" not in words or _tells_event(words):
+        return False
+    return (
+        len(words) > 2
+        and words[0] in WH_WORDS
+        and words[1] in PRESENT_AUXILIARIES
+        and words[2] in {"you", "your", "u", "ur"}
     )
+
+
+def _tells_event(norms: Any) -> bool:
+    """Whether words tell of something that happened: a past form ("was", "got", "charged")."""
+    return any(n in HAPPENED or (n.endswith("ed") and len(n) > 4 and n.isalpha()) for n in norms)
 
 
 def sympathises(doc: Any) -> bool:
@@ -729,6 +770,8 @@ def own_account(said: Any, light: set[str]) -> set[str]:
     for first, end in split_sentences(said):
         if not any(table.norms[i] in FIRST_PERSON for i in range(first, end)):
             continue
+        if _asks_of_the_brand(table.norms[first:end]):
+            continue  # "why does your game need my contacts?" asks; "why was I charged?" tells
         found |= {
             table.lemmas[i]
             for i in range(first, end)

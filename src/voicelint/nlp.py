@@ -183,6 +183,10 @@ def _word(orth: int, doc: Doc) -> tuple[str, str, str, str, int, int, bool]:
         skeleton = False
         if text.isascii():
             norm = fold_ascii(lower)
+            if norm == "nt":
+                norm = (
+                    "n't"  # "wasnt", "cant", "didnt" split as "was" + "nt": the clitic, typed bare
+                )
         else:
             norm, parts_skeleton = fold_parts(text)
             skeleton = parts_skeleton is not None

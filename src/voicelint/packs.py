@@ -52,7 +52,7 @@ EXAMPLE_KEYS = ("text", "platform", "kind", "in_reply_to", "sponsored")
 CORE_PACK = "core"
 # Packs every policy runs, extended or not: the core checks, and green claims, which the FTC Green
 # Guides (16 CFR 260.1(c)) hold every marketer to, whatever its industry.
-ALWAYS_ON = (CORE_PACK, "environmental")
+ALWAYS_ON = (CORE_PACK, "environmental", "endorsements")
 MAX_QUOTED = 60
 
 

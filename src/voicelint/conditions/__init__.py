@@ -40,6 +40,7 @@ from voicelint.conditions import (
     opening,
     pitch,
     post,
+    priced,
     professional,
     quoted,
     quoted_back,
@@ -48,6 +49,7 @@ from voicelint.conditions import (
     ridicule,
     seals,
     states,
+    supposed,
     target,
     valence,
 )
@@ -57,7 +59,7 @@ CONDITIONS: dict[str, ModuleType] = {
     module.NAME: module
     for module in (
         *(post, customer, about, act, valence, certainty),
-        *(negated, hedged, apology, offers_help, acknowledges, quoted_back),
+        *(negated, hedged, supposed, priced, apology, offers_help, acknowledges, quoted_back),
         *(contradicts, compensates, hands_off, refuses),  # routing
         *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),

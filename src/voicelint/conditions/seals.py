@@ -28,6 +28,8 @@ import itertools
 from functools import cache
 from typing import Any
 
+from voicelint.analysis import valence_of_word
+from voicelint.care import NEGATORS
 from voicelint.conditions.topics import lexicon as topics
 from voicelint.nlp import PhraseList, is_word, split_hashtag, tokens
 
@@ -93,6 +95,9 @@ def holds(view: Any, value: Any = None) -> bool:
             if current is None or current.act == "question":
                 break
             first = current.first
+        if norms[seal] == "ever" and _harm_denied(view, norms, first, before.end):
+            # "Floods? Not in our basements. Ever.": a harm denied for all time
+            return _claimable(view, before, first, before.end, True)
         return _claimable(view, before, first, before.end, guarantee)
     after = hit.stop
     while after < sentence.end and not norms[after].strip():
@@ -113,6 +118,25 @@ def holds(view: Any, value: Any = None) -> bool:
     if opens and strong and after < sentence.end and norms[after] in OPENERS:
         return _claimable(view, sentence, after, sentence.end, True)
     return False
+
+
+def _harm_denied(view: Any, norms: Any, first: int, end: int) -> bool:
+    """A negation in tokens ``[first, end)`` and a harm named there or in the sentence before
+    ("Floods? Not in a Tidewell basement."): not a habit ("not open on Sundays")."""
+    if not any(norms[i] in NEGATORS for i in range(first, end)):
+        return False
+    start = first
+    sentence = view.analysis.sentence_at(first)
+    previous = view.analysis.previous(sentence) if sentence is not None else None
+    if previous is not None:
+        start = previous.first
+        words = [norms[i] for i in range(previous.first, previous.end) if is_word(norms[i])]
+        if previous.act == "question" and len(words) <= 3 and norms[first] in NEGATORS:
+            return True  # "Blackouts? Not in our homes. Ever.": a problem asked, then denied
+    return any(valence_of_word(norms[i]) <= HARM for i in range(start, end))
+
+
+HARM = -0.5  # VADER valence of a word that names a harm ("flood", "leak", "theft")
 
 
 def _hashtag(body: str) -> bool:

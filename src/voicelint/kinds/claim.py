@@ -1184,6 +1184,7 @@ def _outcome_spans(
             and starts[after] - verb.end_token <= window
             and not any(norms[i] in GOVERNING for i in range(verb.end_token, starts[after]))
             and not _recipient(norms, verb.first_token, verb.end_token, starts[after])
+            and not _next_order(norms, verb.end_token, starts[after])
         ):
             spans.append((verb.first_token, objects[after].end_token))
             continue
@@ -1191,6 +1192,22 @@ def _outcome_spans(
         if before >= 0 and 0 <= verb.first_token - objects[before].end_token <= 3:
             spans.append((objects[before].first_token, verb.end_token))
     return spans
+
+
+@cache
+def _imperatives() -> frozenset[str]:
+    """The analysis's verbs of an order to the reader (``imperatives``: dm, call, contact...)."""
+    return frozenset(analysis_lexicon()["imperatives"])
+
+
+def _next_order(norms: Sequence[str], start: int, obj: int) -> bool:
+    """A second order between a verb and the object after it: "keep everyone clear and call our
+    safety line", where the line is what to call, not what clears."""
+    orders = _imperatives()
+    return any(
+        norms[i] in {"and", "then", "&"} and i + 1 < obj and norms[i + 1] in orders
+        for i in range(start, obj)
+    )
 
 
 # verbs of talk: "speak to a native speaker" names who is spoken to, not a result

@@ -531,9 +531,17 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     found: list[Entity] = []
     candidates = [
         i
-        for i in range(1, len(texts))
-        if texts[i][:1].isupper() and _staff_name(texts, lowers, i, len(texts), own_names)
+        for i in range(len(texts))
+        if texts[i][:1].isupper()
+        and (
+            (i > 0 and _staff_name(texts, lowers, i, len(texts), own_names))
+            or _from_our_side(texts, lowers, i, own_names)
+            or _titled(texts, lowers, i, own_names)
+        )
     ]
+    # placed on the brand's side ("Tom from our Leeds store") or titled ("Dr Patel"): staff
+    ours = {i for i in candidates if _from_our_side(texts, lowers, i, own_names)}
+    ours |= {i for i in candidates if _titled(texts, lowers, i, own_names)}
     # a full name ("Dave Kowalski", "Marco D.") right after a staff role word: "driver Dave
     # Kowalski", "the physiotherapist responsible, Jenna Lowe"
     roles = staff | set(care.lexicon("replies")["professions"])
@@ -578,7 +586,7 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
         # words VADER rates clearly negative ("rude", "careless"), as the analysis reads valence
         faults += [i for i in range(first, end) if valence_of_word(lowers[i]) <= NEGATIVE_WORD]
         for i in names:
-            near_staff = any(
+            near_staff = i in ours or any(
                 lowers[k] in staff
                 for k in range(max(first, i - 3), min(end, i + STAFF_AFTER))
                 if k != i
@@ -596,6 +604,40 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
             if faults and (near_staff or blamed_after):
                 found.append(Entity("STAFF", doc[i].idx, doc[i].idx + len(texts[i]), 0.6))
     return found
+
+
+# "Tom from our Leeds store", "Grace at our front desk": a first name, even a dictionary word,
+# placed on the brand's side
+OUR_SIDE = (("from", "our"), ("at", "our"), ("in", "our"), ("on", "our"))
+
+
+# a title before a surname: "Dr Patel", "Nurse Okafor"
+TITLES = frozenset({"dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "prof", "professor"})
+
+
+def _titled(texts: list[str], lowers: list[str], i: int, own: set[str]) -> bool:
+    """A capitalised name right after a title ("Dr Patel", "Dr. Patel"): a person."""
+    if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
+        return False
+    k = i - 1
+    if k >= 0 and lowers[k] == ".":
+        k -= 1
+    return k >= 0 and lowers[k] in TITLES
+
+
+def _from_our_side(texts: list[str], lowers: list[str], i: int, own: set[str]) -> bool:
+    """A capitalised first name followed by "from our", "at our"...: one of the brand's people,
+    even when the name is also a word ("Tom", "Grace", "Will")."""
+    if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
+        return False
+    if lowers[i] in stop_words() or lowers[i] in QUANTITIES:
+        return False  # "Most in our team", "Lots at our stores": how many, not who
+    if i > 0 and (_name_word(texts[i - 1]) or lowers[i - 1] in POSSESSIVE_DETERMINERS):
+        return False
+    return tuple(lowers[i + 1 : i + 3]) in OUR_SIDE
+
+
+QUANTITIES = frozenset({"lots", "plenty", "loads", "tons", "dozens", "hundreds", "thousands"})
 
 
 STAFF_ROLE_REACH = 4  # "the installer, Marco D.": the role word at most this many tokens before
@@ -654,8 +696,8 @@ def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[
         return False  # "💛 If she has trouble breathing": a sentence start the splitter missed
     if _name_word(texts[i - 1]) or (i + 1 < end and _name_word(texts[i + 1])):
         return False
-    if lowers[i - 1] in POSSESSIVE_DETERMINERS:
-        return False  # "our Niacinamide", "your Glow": a product, not a person
+    if lowers[i - 1] in POSSESSIVE_DETERMINERS or lowers[i - 1] == "the":
+        return False  # "our Niacinamide", "the Leeds route": a product or a place, not a person
     following = next((texts[k] for k in range(i + 1, end) if texts[k].strip()), "")
     if not following:
         return False

@@ -128,3 +128,18 @@ def test_asking_the_customer_to_delete_their_post_is_no_data_request():
 def test_way_more_and_switching_are_no_hazard():
     assert "safety_hazard" not in detect("Rivalapp gives way more coins, I'm switching")
     assert "safety_hazard" in detect("The shelf gave way and cut my son's hand")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sorry for the wait. Slot times are set by the depot, so it's out of our hands.", True),
+        ("We're sorry. We checked the docket, so the mistake wasn't on our side.", True),
+        ("Sorry, the depot is beyond our control, but we'll chase them this morning.", False),
+        ("Sorry about the delay, the hold-up is on our side and it's our fault.", False),
+    ],
+)
+def test_the_matter_disowned_after_an_apology_still_brushes_the_customer_off(text, expected):
+    said = "Three weeks waiting for my delivery, this is ridiculous"
+    found = rules_of(lint(text, kind="reply", in_reply_to=said))
+    assert ("tone.reader-brushed-off" in found) is expected

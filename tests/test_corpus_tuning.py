@@ -60,7 +60,7 @@ FLOORS = {
     # care replies under pressure (rail, courier, pharmacy, university, games, dating), and a set
     # of 69% hard negatives
     "care-dev17": (
-        {"claims": 0.37, "disclosure": 1.0, "tone": 0.63, "routing": 0.72},
+        {"claims": 0.37, "disclosure": 1.0, "tone": 0.64, "routing": 0.72},
         # 4/114 -> 5/114 at tone.unacknowledged-complaint (tone 46.6% -> 61.6%; see the CHANGELOG)
         0.044,
     ),
@@ -79,7 +79,7 @@ FLOORS = {
         0.0,
     ),
     "care-dev19": (
-        {"claims": 0.68, "disclosure": 0.92, "tone": 0.81, "routing": 0.79},
+        {"claims": 0.68, "disclosure": 1.0, "tone": 0.83, "routing": 0.79},
         0.034,  # 4/121
     ),
 }

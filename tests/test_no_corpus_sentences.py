@@ -68,6 +68,8 @@ BEFORE_THE_BLIND_SET = {
     ("before it's too late", "posts-dev8"),
     # rules/finance.yaml since 2026-12-05 02:27 UTC (b9adf94); b16-fresh was written 2026-12-07
     ("before it's too late", "b16-fresh"),
+    # lexicons/routing/replies.yaml since 2026-11-23 (4187abd); b17-fresh was written 2026-12-07
+    ("take a break from", "b17-fresh"),
     # lexicons/hostility.yaml since 2026-11-23 (4187abd); b12-fresh was written 2026-12-06 18:38 UTC
     ("what did you expect", "b12-fresh"),
     # lexicons/hostility.yaml since 2026-11-23 (4187abd); care-dev11 was written 2026-12-06 21:36 UTC

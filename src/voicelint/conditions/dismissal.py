@@ -226,11 +226,34 @@ def _indifference(span: list[str]) -> bool:
             and any(w in WE or w in {"'re", "are"} for w in before)
         ):
             return True  # "we can't control what they do", "we're not responsible for that"
+    if _disowned(content):
+        return True  # "so it's out of our hands", "the error wasn't on our side"
     first = content[0] if content else ""
     if first in words["endure_verbs"] and len(content) >= 2:
         particle = content[1]
         if particle in words["endure_particles"] and len(content) <= 4:
             return "it" in content or particle in {"over", "up"}  # "deal with it", "get over it"
+    return False
+
+
+# the brand's charge of a matter, and what denies it: "out of our hands", "beyond our control",
+# "not on our side", "nothing to do with us", "not down to us"
+CHARGE = frozenset({"hands", "control", "side", "remit", "doing", "end"})
+OUT_OF = frozenset({"out", "beyond", "outside", "not", "n't", "nothing", "none"})
+
+
+def _disowned(words: list[str]) -> bool:
+    """The matter put outside the brand's charge: a word of denial or of being outside ("not",
+    "out", "beyond") at most three words before "our" and a word of charge after it ("hands",
+    "control", "side"), or before "us" after "do with" or "down to"."""
+    for k, word in enumerate(words):
+        before = words[max(0, k - 3) : k]
+        if not any(w in OUT_OF for w in before):
+            continue
+        if word == "our" and k + 1 < len(words) and words[k + 1] in CHARGE:
+            return True
+        if word == "us" and tuple(words[max(0, k - 2) : k]) in {("do", "with"), ("down", "to")}:
+            return True
     return False
 
 

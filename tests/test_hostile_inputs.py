@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import lint, run_cli, write
@@ -111,6 +111,7 @@ TEXTS = st.text(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS, reply=st.booleans())
+@example(text="0, 0,?", reply=True)  # a reply whose words end on a comma: no tag question
 def test_any_unicode_gives_findings_whose_match_and_place_agree(text, reply):
     source = SourceFile("<draft>", text)
     post = Post(

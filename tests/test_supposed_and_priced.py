@@ -208,3 +208,14 @@ def test_a_failure_or_a_harm_denied_for_ever_is_a_claim(text):
 def test_a_habit_a_rule_or_manners_denied_is_no_claim(text):
     found = rules_of(lint(text))
     assert not {"claims.certain-outcome", "claims.sealed-promise"} & set(found)
+
+
+def test_cold_as_a_temperature_is_no_disease_in_any_health_pack():
+    for pack in ("health", "food", "healthcare-providers"):
+        found = rules_of(
+            lint("Insulate the loft and the cold spots are gone for good.", {"extends": [pack]})
+        )
+        assert not [r for r in found if "disease" in r or "cure" in r], (pack, found)
+    assert "claims.healthcare-providers.cure-claim" in rules_of(
+        lint("Our acupuncture cures colds for good.", {"extends": ["healthcare-providers"]})
+    )

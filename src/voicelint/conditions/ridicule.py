@@ -298,6 +298,8 @@ def _tag_question(span: list[str]) -> bool:
     if "," not in words[:-1]:
         return False
     tag = words[len(words) - 1 - words[::-1].index(",") + 1 :]
+    if not tag:
+        return False  # "0, 0,?": the comma closes the words, no tag follows it
     if len(tag) == 1:
         return tag[0] in TAG_WORDS
     if tag[-1] == "n't":

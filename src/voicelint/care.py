@@ -617,10 +617,12 @@ AGGRIEVED_KEY = "voicelint.care.aggrieved"
 
 def aggrieved(customer: Any) -> bool:
     """Whether the customer's message holds a grievance of their own, the stricter reading of
-    ``complains``: a complaint with an intent other than a question (billing, an order, an
-    injury, a threat...), a problem reported, or sarcasm; a complaint whose only sign is a negative
-    word, in a message that laughs or likes ("this sale is sick 🔥", "your mocha is to die for",
-    "I regret nothing 😂"), is banter. Worked out once per message."""
+    ``complains``: a problem reported, sarcasm, or an intent other than a medical question
+    (billing, an order, an injury, a threat...); not a message of questions about what lies ahead
+    ("can you approve me if I have bad credit?"), not a joke about an order or a bill ("came in
+    for one book, left with seven, your fault 😂"), and not a complaint whose only negative words
+    are idioms of praise or laughter, or that laughs or likes ("this sale is sick 🔥", "your mocha
+    is to die for", "I regret nothing 😂"): banter. Worked out once per message."""
     user_data = customer.analysis.doc.user_data
     if AGGRIEVED_KEY not in user_data:
         user_data[AGGRIEVED_KEY] = _aggrieved(customer)

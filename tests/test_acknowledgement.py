@@ -23,6 +23,9 @@ RULE = "tone.unacknowledged-complaint"
         ("Your cinnamon buns are to die for.", False),
         ("omg FINALLY got tickets for the final, I'm screaming", False),
         ("Is the new blender dishwasher safe?", False),
+        # a modal is no past form: the question tells of no event
+        ("Which blender should I pick for smoothies?", False),
+        ("Why was I charged twice for one blender?", True),
     ],
 )
 def test_a_grievance_is_the_customers_own_matter_not_banter(said, expected):
@@ -143,3 +146,13 @@ def test_the_matter_disowned_after_an_apology_still_brushes_the_customer_off(tex
     said = "Three weeks waiting for my delivery, this is ridiculous"
     found = rules_of(lint(text, kind="reply", in_reply_to=said))
     assert ("tone.reader-brushed-off" in found) is expected
+
+
+def test_a_modal_question_is_an_inquiry_not_a_told_event():
+    from voicelint import care
+    from voicelint.nlp import parse
+
+    doc = parse("Could this blender crush ice?")
+    assert care.inquiry(doc, 0, len(doc))
+    told = parse("Could this blender have cracked because I washed it?")
+    assert not care.inquiry(told, 0, len(told))

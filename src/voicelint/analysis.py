@@ -94,6 +94,14 @@ def _a_choice(norms: Sequence[str], i: int, end: int, words: Mapping[str, Any]) 
     )
 
 
+# An amount of money in a text: a currency sign next to a figure ("$89", "CA$189", "£299pp",
+# "€ 59") or a figure and a currency ("30 USD"); read by the pii kind (one person's charge) and
+# the ``priced`` condition (a price shown).
+MONEY = re.compile(
+    r"[$£€¥₹]\s?\d|\d\s?(?:usd|gbp|eur|cad|aud|dollars|pounds|euros|bucks)\b", re.IGNORECASE
+)
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of the quoted stretches of a text, quotation marks included."""
     return [m.span() for m in QUOTED.finditer(text)]

@@ -653,10 +653,6 @@ def _aggrieved(customer: Any) -> bool:
     return bool(negative) and not all(n in praise for n in negative)
 
 
-# words that tell of something that happened: a question about it is about the customer's matter
-HAPPENED = frozenset({"was", "were", "did", "had", "been", "got", "went", "came", "took"})
-
-
 def _asks_ahead(doc: Any) -> bool:
     """Whether every sentence of a message is a question and none tells of anything that
     happened ("which plan should I pick?", "can you approve me if I have bad credit?"); "why was
@@ -689,8 +685,9 @@ def _asks_of_the_brand(norms: Any) -> bool:
 
 
 def _tells_event(norms: Any) -> bool:
-    """Whether words tell of something that happened: a past form ("was", "got", "charged")."""
-    return any(n in HAPPENED or (n.endswith("ed") and len(n) > 4 and n.isalpha()) for n in norms)
+    """Whether words tell of something that happened: a past form ("was", "got", "charged"; the
+    inquiry's ``_past_form``, which leaves out "was" for its final "s")."""
+    return any(n == "was" or _past_form(n) for n in norms)
 
 
 def sympathises(doc: Any) -> bool:
@@ -896,7 +893,7 @@ def _complains(customer: Any) -> bool:
     doc = customer.analysis.doc
     if customer.intents <= PERSONAL_INTENTS and _asks_only(doc):
         return False  # "does it cure anxiety?": a question about the product, not a complaint
-    if not customer.intents and _laughing(doc):
+    if not customer.intents and delighted(doc):
         return False  # "lol your new ad has me crying 😂😂": laughter, not grief
     if customer.complaint:
         return True
@@ -910,11 +907,6 @@ def _complains(customer: Any) -> bool:
 
 
 def delighted(doc: Any) -> bool:
-    """Whether a message laughs or cheers with no complaint in it (see ``_laughing``)."""
-    return _laughing(doc)
-
-
-def _laughing(doc: Any) -> bool:
     """Whether a message laughs or cheers (``laughter``, ``excitement``) and its only negative
     words are the idioms of laughter ("crying", "dead", "screaming": ``laughing_idioms`` in
     ``lexicons/analysis.yaml``), with no problem reported: "this ad has me crying 😂" and "omg
@@ -993,9 +985,19 @@ def inquiry(doc: Any, first: int, end: int, feelings: bool = True) -> bool:
     return not reports_problem(doc, first, end)
 
 
+# modal verbs the lemma table reads as past forms ("should" of "shall"): they tell of no event
+MODALS = frozenset({"should", "could", "would", "might", "must", "ought"})
+
+
 def _past_form(word: str) -> bool:
-    """A past-tense or past-participle verb form ("charged", "took", "sent"), not "-ing" or "-s"."""
-    return word.isalpha() and not word.endswith(("ing", "s")) and is_verb_form(word)
+    """A past-tense or past-participle verb form ("charged", "took", "sent"), not "-ing" or "-s",
+    nor a modal ("should", "could")."""
+    return (
+        word.isalpha()
+        and not word.endswith(("ing", "s"))
+        and word not in MODALS
+        and is_verb_form(word)
+    )
 
 
 def _asks_only(doc: Any) -> bool:

@@ -7,18 +7,15 @@ For rules about how a price is shown: drip pricing is a price shown without its 
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from voicelint.analysis import MONEY
 
 NAME = "priced"
 VALUES = ()
 POST_WIDE = True  # the same for every hit of a post
 AFTER_A_HIT = True  # reads the whole draft: asked once the rule has a hit
-# a currency sign next to a figure ("$89", "CA$189", "£299pp", "€ 59"), or a figure and a currency
-PRICE = re.compile(
-    r"[$£€¥₹]\s?\d|\d\s?(?:usd|gbp|eur|cad|aud|dollars|pounds|euros|bucks)\b", re.IGNORECASE
-)
 
 
 def holds(view: Any, value: Any = None) -> bool:
-    return PRICE.search(view.analysis.text) is not None
+    return MONEY.search(view.analysis.text) is not None

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from voicelint import care
-from voicelint.analysis import NEGATIVE_WORD, split_sentences, valence_of_word
+from voicelint.analysis import MONEY, NEGATIVE_WORD, split_sentences, valence_of_word
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
 from voicelint.nlp import is_dictionary_word, stop_words, tokens
@@ -78,7 +78,6 @@ OWN_ADDRESS = re.compile(
 )
 # what every match of a pattern contains, tested before the pattern (recognizers.Pattern.needs)
 DIGIT, FOUR_DIGITS, AT = r"\d", r"\d{4}", "@"
-MONEY = re.compile(r"[$€£]\s?\d")
 POSSESSIVES = frozenset({"her", "his", "their", "whose", "'s", "your"})
 NOT_NAMES = frozenset(
     {
@@ -529,19 +528,22 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     words = tokens(doc)
     texts, lowers = words.texts, words.lowers
     found: list[Entity] = []
-    candidates = [
+    # placed on the brand's side ("Tom from our Leeds store") or titled ("Dr Patel"): staff, even
+    # when the name is also a word
+    ours = {
         i
         for i in range(len(texts))
-        if texts[i][:1].isupper()
-        and (
-            (i > 0 and _staff_name(texts, lowers, i, len(texts), own_names))
-            or _from_our_side(texts, lowers, i, own_names)
-            or _titled(texts, lowers, i, own_names)
-        )
-    ]
-    # placed on the brand's side ("Tom from our Leeds store") or titled ("Dr Patel"): staff
-    ours = {i for i in candidates if _from_our_side(texts, lowers, i, own_names)}
-    ours |= {i for i in candidates if _titled(texts, lowers, i, own_names)}
+        if _person_word(texts, lowers, i, own_names)
+        and (_from_our_side(texts, lowers, i) or _titled(lowers, i))
+    }
+    candidates = sorted(
+        ours
+        | {
+            i
+            for i in range(1, len(texts))
+            if texts[i][:1].isupper() and _staff_name(texts, lowers, i, len(texts), own_names)
+        }
+    )
     # a full name ("Dave Kowalski", "Marco D.") right after a staff role word: "driver Dave
     # Kowalski", "the physiotherapist responsible, Jenna Lowe"
     roles = staff | set(care.lexicon("replies")["professions"])
@@ -615,21 +617,22 @@ OUR_SIDE = (("from", "our"), ("at", "our"), ("in", "our"), ("on", "our"))
 TITLES = frozenset({"dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "prof", "professor"})
 
 
-def _titled(texts: list[str], lowers: list[str], i: int, own: set[str]) -> bool:
-    """A capitalised name right after a title ("Dr Patel", "Dr. Patel"): a person."""
-    if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
-        return False
+def _person_word(texts: list[str], lowers: list[str], i: int, own: set[str]) -> bool:
+    """A capitalised word that may name a person: not a known non-name, not the brand's own name."""
+    return _name_word(texts[i]) and lowers[i] not in NOT_NAMES and lowers[i] not in own
+
+
+def _titled(lowers: list[str], i: int) -> bool:
+    """A name right after a title ("Dr Patel", "Dr. Patel"): a person."""
     k = i - 1
     if k >= 0 and lowers[k] == ".":
         k -= 1
     return k >= 0 and lowers[k] in TITLES
 
 
-def _from_our_side(texts: list[str], lowers: list[str], i: int, own: set[str]) -> bool:
-    """A capitalised first name followed by "from our", "at our"...: one of the brand's people,
-    even when the name is also a word ("Tom", "Grace", "Will")."""
-    if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
-        return False
+def _from_our_side(texts: list[str], lowers: list[str], i: int) -> bool:
+    """A first name followed by "from our", "at our"...: one of the brand's people, even when the
+    name is also a word ("Tom", "Grace")."""
     if lowers[i] in stop_words() or lowers[i] in QUANTITIES:
         return False  # "Most in our team", "Lots at our stores": how many, not who
     if i > 0 and (_name_word(texts[i - 1]) or lowers[i - 1] in POSSESSIVE_DETERMINERS):
@@ -653,7 +656,7 @@ def _staff_full_name(
     full = _full_name(texts, lowers, i, end, own)
     if full is not None:
         return full
-    if i + 1 >= end or not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
+    if i + 1 >= end or not _person_word(texts, lowers, i, own):
         return None
     initial = texts[i + 1]
     if len(initial) == 2 and initial[0].isupper() and initial[1] == ".":
@@ -690,7 +693,7 @@ def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[
     """A first name said of someone, not to the reader: one capitalised word that is not in the
     dictionary, not next to another (a place, a business), not followed by "," or "!" (a vocative:
     "Sorry, Jane!")."""
-    if not _name_word(texts[i]) or lowers[i] in NOT_NAMES or lowers[i] in own:
+    if not _person_word(texts, lowers, i, own):
         return False
     if lowers[i] in stop_words():
         return False  # "💛 If she has trouble breathing": a sentence start the splitter missed

@@ -14,7 +14,7 @@ from voicelint.evaluate import evaluate, false_alarm_rate, render
 TUNING = Path(__file__).parent / "corpus-tuning"
 FLOORS = {
     "tone-dev": ({"tone": 0.88, "routing": 0.80}, 0.04),
-    "claims-dev2": ({"claims": 0.79, "tone": 0.90}, 0.06),
+    "claims-dev2": ({"claims": 0.86, "tone": 0.90}, 0.06),
     "care-dev3": ({"tone": 0.83, "routing": 0.91}, 0.02),
     "care-dev4": ({"tone": 0.88, "routing": 0.78}, 0.01),
     "hardneg-dev2": ({"claims": 0.75, "tone": 0.87, "routing": 0.92}, 0.006),  # 1/199
@@ -38,19 +38,21 @@ FLOORS = {
     ),
     # service businesses (pest control, movers, tutoring, bookkeeping, broadband, auto repair)
     "claims-dev10": (
-        {"claims": 0.87, "disclosure": 1.0, "tone": 0.86, "routing": 1.0},
-        0.017,  # 2/123
+        {"claims": 0.88, "disclosure": 1.0, "tone": 0.86, "routing": 1.0},
+        # 2/123 -> 3/123 at "zero" before a harm: a staff tribute's "zero complaints about his
+        # jokes" reads as a harm denied (see the CHANGELOG)
+        0.025,
     ),
     "care-dev11": ({"tone": 0.78, "routing": 0.86}, 0.041),  # 4/99
     # claims in six industries, four of them without a pack (pest control, mattresses, home
     # security, tutoring, physiotherapy, online casino)
     "claims-dev12": (
-        {"claims": 0.69, "disclosure": 0.81, "tone": 0.75, "routing": 0.75},
+        {"claims": 0.71, "disclosure": 0.81, "tone": 0.75, "routing": 0.75},
         0.017,  # 2/120
     ),
     # claims as brands write them, hair-loss clinic to sportsbook; and a mixed set, half hard negatives
     "claims-dev15": (
-        {"claims": 0.76, "disclosure": 1.0, "tone": 0.54, "routing": 0.60},
+        {"claims": 0.77, "disclosure": 1.0, "tone": 0.54, "routing": 0.60},
         0.008,  # 1/138
     ),
     "mixed-dev14": (
@@ -75,12 +77,22 @@ FLOORS = {
     # claims in six industries (aligners, robo-adviser, casino, windows, sports nutrition,
     # bootcamps) and care replies (water, car insurance, tickets, groceries, telehealth, games)
     "claims-dev18": (
-        {"claims": 0.74, "disclosure": 1.0, "tone": 0.87, "routing": 0.88},
+        {"claims": 0.79, "disclosure": 1.0, "tone": 0.87, "routing": 0.88},
         0.0,
     ),
     "care-dev19": (
-        {"claims": 0.68, "disclosure": 1.0, "tone": 0.83, "routing": 0.79},
+        {"claims": 0.75, "disclosure": 1.0, "tone": 0.83, "routing": 0.79},
         0.034,  # 4/121
+    ),
+    # claims in six industries (robo-adviser, kids' tablet, heat pumps, hair serum, animal
+    # charity, mattresses) and care replies (car rental, utility, fashion, telehealth, gyms, bank)
+    "claims-dev20": (
+        {"claims": 0.74, "disclosure": 0.91, "tone": 0.77, "routing": 0.85},
+        0.024,  # 4/168
+    ),
+    "care-dev21": (
+        {"claims": 0.76, "disclosure": 1.0, "tone": 0.73, "routing": 0.73},
+        0.043,  # 7/163
     ),
 }
 

@@ -46,6 +46,13 @@ FIXED_WORDING = {
 # 2026-12-05; each entry's first commit is 2026-11-23 (4187abd, 4a70a8b), the sets a day after.
 # Never add to this for an entry written after the set it meets: that is a copy.
 BEFORE_THE_BLIND_SET = {
+    # entries older than the README-only sets of 2026-12-07 05:42-05:50 UTC: routing/intents.yaml
+    # since 841339d and 88fe9a3 (2026-12-05), routing/replies.yaml since 4187abd (2026-11-23),
+    # statements.yaml since df75a7c (2026-12-06)
+    ("going to get hurt", "care-dev21"),
+    ("better off without me", "care-dev21"),
+    ("take a break from", "care-dev21"),
+    ("terms and conditions apply", "claims-dev20"),
     ("cold and flu season", "b5-posts"),
     ("so much better than", "b4-care"),
     ("what do you expect", "b4-care"),

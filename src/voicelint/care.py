@@ -638,7 +638,7 @@ def _aggrieved(customer: Any) -> bool:
     norms = tokens(doc).norms
     if reports_problem(doc) or sarcastic(norms):
         return True
-    if customer.intents <= PERSONAL_INTENTS | ASKED_INTENTS and _asks_ahead(doc):
+    if customer.intents <= PERSONAL_INTENTS | ASKED_INTENTS and asks_ahead(doc):
         return False  # "can you approve me if I have bad credit?": a question, nothing suffered
     words = analysis_words()
     if customer.intents <= PERSONAL_INTENTS and any(n in words["laughter"] for n in norms):
@@ -653,7 +653,7 @@ def _aggrieved(customer: Any) -> bool:
     return bool(negative) and not all(n in praise for n in negative)
 
 
-def _asks_ahead(doc: Any) -> bool:
+def asks_ahead(doc: Any) -> bool:
     """Whether every sentence of a message is a question and none tells of anything that
     happened ("which plan should I pick?", "can you approve me if I have bad credit?"); "why was
     I charged twice?" tells of a charge."""
@@ -686,8 +686,15 @@ def _asks_of_the_brand(norms: Any) -> bool:
 
 def _tells_event(norms: Any) -> bool:
     """Whether words tell of something that happened: a past form ("was", "got", "charged"; the
-    inquiry's ``_past_form``, which leaves out "was" for its final "s")."""
-    return any(n == "was" or _past_form(n) for n in norms)
+    inquiry's ``_past_form``, which leaves out "was" for its final "s"). A participle after "get"
+    or "be" is a passive of what may come ("do I get auto renewed?", "will I be charged?")."""
+    return any(
+        n == "was" or (_past_form(n) and not PASSIVE_OF_WHAT_COMES & set(norms[max(0, i - 2) : i]))
+        for i, n in enumerate(norms)
+    )
+
+
+PASSIVE_OF_WHAT_COMES = frozenset({"get", "be"})
 
 
 def sympathises(doc: Any) -> bool:

@@ -22,6 +22,7 @@ from voicelint.conditions import (
     acknowledges,
     act,
     adopts,
+    affirms,
     alleges,
     apology,
     blame,
@@ -30,6 +31,7 @@ from voicelint.conditions import (
     contradicts,
     customer,
     dismissal,
+    ends_problem,
     exploits,
     hands_off,
     hedged,
@@ -63,7 +65,8 @@ CONDITIONS: dict[str, ModuleType] = {
         *(contradicts, compensates, hands_off, refuses),  # routing
         *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),
-        *(pitch, professional, referred, mentions, adopts, seals, alleges),  # claims
+        *(pitch, professional, referred, mentions, adopts, seals, alleges, affirms),  # claims
+        ends_problem,
         quoted,  # mentioned, not used
     )
 }

@@ -98,6 +98,8 @@ def holds(view: Any, value: Any = None) -> bool:
         if norms[seal] == "ever" and _harm_denied(view, norms, first, before.end):
             # "Floods? Not in our basements. Ever.": a harm denied for all time
             return _claimable(view, before, first, before.end, True)
+        if not guarantee and _commitment(norms, first, before.end):
+            return False  # "We'll never sell your email. Ever.": the writer's own conduct
         return _claimable(view, before, first, before.end, guarantee)
     after = hit.stop
     while after < sentence.end and not norms[after].strip():
@@ -123,8 +125,11 @@ def holds(view: Any, value: Any = None) -> bool:
 def _harm_denied(view: Any, norms: Any, first: int, end: int) -> bool:
     """A negation in tokens ``[first, end)`` and a harm named there or in the sentence before
     ("Floods? Not in a Tidewell basement."): not a habit ("not open on Sundays")."""
-    if not any(norms[i] in NEGATORS for i in range(first, end)):
+    negators = [i for i in range(first, end) if norms[i] in NEGATORS]
+    if not negators:
         return False
+    if _own_conduct(norms, first, negators[0]):
+        return False  # "We'll never sell your email. Ever.": a commitment, no harm denied
     start = first
     sentence = view.analysis.sentence_at(first)
     previous = view.analysis.previous(sentence) if sentence is not None else None
@@ -134,6 +139,31 @@ def _harm_denied(view: Any, norms: Any, first: int, end: int) -> bool:
         if previous.act == "question" and len(words) <= 3 and norms[first] in NEGATORS:
             return True  # "Blackouts? Not in our homes. Ever.": a problem asked, then denied
     return any(valence_of_word(norms[i]) <= HARM for i in range(start, end))
+
+
+WRITER = frozenset({"we", "i"})
+AUXILIARIES = frozenset({"will", "'ll", "ll", "would", "'d", "do", "does", "did", "can", "ca"})
+AUXILIARIES |= {"could", "should", "have", "has", "had", "'ve", "still", "just", "also"}
+
+
+def _commitment(norms: Any, first: int, end: int) -> bool:
+    """The writer denies its own conduct and names no harm ("we will never sell your data"),
+    unlike a failure denied ("we never miss a deadline")."""
+    negators = [i for i in range(first, end) if norms[i] in NEGATORS]
+    return (
+        bool(negators)
+        and _own_conduct(norms, first, negators[0])
+        and not any(valence_of_word(norms[i]) <= HARM for i in range(first, end))
+    )
+
+
+def _own_conduct(norms: Any, first: int, negator: int) -> bool:
+    """The writer denies its own conduct ("we'll never sell your data", "I would never"): a
+    commitment, not a harm denied."""
+    i = negator - 1
+    while i >= first and norms[i] in AUXILIARIES:
+        i -= 1
+    return i >= first and norms[i] in WRITER
 
 
 HARM = -0.5  # VADER valence of a word that names a harm ("flood", "leak", "theft")

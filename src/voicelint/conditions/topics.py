@@ -24,12 +24,21 @@ SECTIONS = (
     "obligations",
     "sealed_degree",
     "topics",
+    "affirmations",
+    "asked_results",
+    "asked_approvals",
+    "affirm_softeners",
+    "riddance",
+    "problem_words",
 )
 SETS = (
     "pitch_verbs",
     "seal_words",
     "sealed_results",
     "sealed_degree",
+    "asked_results",
+    "asked_approvals",
+    "problem_words",
 )  # read as sets of words, not phrase lists
 
 

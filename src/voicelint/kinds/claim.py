@@ -49,6 +49,7 @@ PARAMS = {
 }
 MESSAGE_VARS = frozenset({"match", "outcome"})
 DENIAL_WORDS = 5  # the most words between an absolute denial and the loss it governs
+ZERO_WORDS = 2  # "zero" governs its own noun phrase only: "zero false alarms", "zero food waste"
 LOSS_VALENCE = -1.0  # a word this negative (VADER) is a loss or a harm when denied outright
 TAG_WORDS = 5  # a sentence this short that holds a marker tags the one before ("Guaranteed.")
 WIDE = 40  # tokens either side of an outcome a marker or a subject is looked for in
@@ -102,6 +103,7 @@ AUXILIARIES = frozenset(
     | {"had", "can", "could", "should", "also", "still", "just", "really", "ever", "literally"}
 )
 WRITER = frozenset({"we", "i", "me", "us", "my"})
+COUNTERFACTUAL = frozenset({"should", "would", "could", "must", "might"})
 # What may stand between "and" and the result it promises after an order ("and your battery
 # lasts longer", "and you will retire with more", "and those lines are history").
 RESULT_SUBJECTS = frozenset(
@@ -668,7 +670,10 @@ class Reading:
                 continue
             if self.disowned(sentence, clause, cue.first) or self._own_conduct(clause, cue.first):
                 continue
-            end = self._loss_after(cue.end, clause[1], losses, puffery)
+            if self._regret(cue.first, cue.end):
+                continue  # "that should never have gone up": a wrong owned, not a loss denied
+            reach = ZERO_WORDS if self.norms[cue.first] == "zero" else DENIAL_WORDS
+            end = self._loss_after(cue.end, clause[1], losses, puffery, reach)
             if end is None or self._reversed(cue.end, end):
                 continue
             worry = (
@@ -680,6 +685,14 @@ class Reading:
                 continue  # "never chase losses": an order whose verb is no loss is advice
             found.append((cue.first, end))
         return found
+
+    def _regret(self, first: int, end: int) -> bool:
+        """A denial in a modal perfect ("should never have", "shouldn't have"): what ought not to
+        have happened, owned in the past."""
+        norms = self.norms
+        before = norms[first - 1] if first else ""
+        after = norms[end] if end < len(norms) else ""
+        return before in COUNTERFACTUAL and after in {"have", "'ve", "of"}
 
     def _reversed(self, start: int, end: int) -> bool:
         """A verb between the denial and the loss that itself takes the loss away: "it can't
@@ -721,12 +734,18 @@ class Reading:
         return i == clause[0] or not self.norms[i - 1].isalnum() or self.norms[i - 1] in OPENERS
 
     def _loss_after(
-        self, start: int, stop: int, losses: Mapping[int, int], puffery: set[int]
+        self,
+        start: int,
+        stop: int,
+        losses: Mapping[int, int],
+        puffery: set[int],
+        reach: int = DENIAL_WORDS,
     ) -> int | None:
-        """Where the loss the denial at ``start`` governs ends, or None."""
+        """Where the loss the denial at ``start`` governs ends, at most ``reach`` words on, or
+        None."""
         norms, lemmas = self.norms, self.lemmas
         words = 0
-        for i in range(start, min(stop, start + 2 * DENIAL_WORDS)):
+        for i in range(start, min(stop, start + 2 * reach)):
             if i in puffery:
                 if i + 1 < stop and norms[i + 1] in WORRY_ABOUT and norms[i] in WORRIES:
                     # "never worry about a breakdown again": the worry's object is the loss
@@ -743,7 +762,7 @@ class Reading:
             if valence_of_word(word) <= LOSS_VALENCE or valence_of_word(lemmas[i]) <= LOSS_VALENCE:
                 return i + 1
             words += 1
-            if words >= DENIAL_WORDS:
+            if words >= reach:
                 return None
         return None
 
@@ -1361,6 +1380,9 @@ def _third_person(word: str, lemma: str) -> bool:
 def _breaks(norms: Sequence[str], i: int) -> bool:
     word = norms[i]
     if word in CLAUSE_BREAKS:
+        return True
+    # ", so plan for a two-day job": a consequence after a comma is a clause of its own
+    if word == "so" and i > 0 and norms[i - 1] == ",":
         return True
     # "..., and it cures colds": a new clause with its own subject
     return word in {"and", "or", "so"} and i + 1 < len(norms) and norms[i + 1] in SUBJECTS

@@ -8,7 +8,9 @@ apology) is left alone for billing, order and account matters; a draft that offe
 medical, press, privacy, distress or crisis matter needs the policy's route. A hand-off is a
 mechanism (``care.hands_off_in``): a private channel, a request to make contact, the brand as who
 makes contact, a team named by its role, or the policy's own channels. A legal threat handed to
-the legal route takes the matter it is about with it (the injury, the bill).
+the legal route takes the matter it is about with it (the injury, the bill). A message that only
+asks how things work or what lies ahead holds no billing, order or account matter of
+its own: answering it in public is no matter kept in public.
 """
 
 from __future__ import annotations
@@ -43,10 +45,13 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             and care.hands_off(post.doc, post.post.text, channels, legal, "legal_threat")
         ):
             return []  # once counsel has it, the injury or the bill it is about goes there too
+        general = _general(post.customer)
         for intent in care.by_priority(intents):
             destination = care.route_of(intent, routing)
             if destination is None:
                 continue
+            if general and intent in care.PERSONAL_INTENTS:
+                continue  # a question about how things work, or praise: no account in hand
             if care.hands_off(post.doc, post.post.text, channels, destination, intent):
                 continue
             offers_other_route = care.hands_off(post.doc, post.post.text, channels, "dm")
@@ -66,6 +71,32 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 # a state after an apology describes the customer's feeling, not the matter ("sorry it was
 # frustrating"); after no apology it reports on the matter ("the fee was charged in error")
 STATIVE = frozenset({"was", "were", "has", "have", "'ve", "been"})
+
+
+def _general(customer: Any) -> bool:
+    """Whether the customer's message raises no matter of their own to take private: questions
+    only, about what lies ahead or how the product works ("do I get auto renewed?", "can I get an
+    advance with bad credit?"), none asking after the customer's own thing ("where is my
+    refund?"). A billing, order or account answer to these is public information."""
+    if customer is None:
+        return False
+    doc = customer.analysis.doc
+    return care.asks_ahead(doc) and not _asks_status(care.norms_of(doc))
+
+
+STATUS = frozenset({"where", "wheres", "where's"})  # "where is my refund??": a status asked
+STATUS_AUXILIARIES = frozenset({"will", "is", "does", "do", "can", "'s", "are"})
+
+
+def _asks_status(norms: list[str]) -> bool:
+    """ "where is my refund?", "when will my card arrive?": the customer's own matter asked after,
+    not how things work."""
+    for i, word in enumerate(norms):
+        if word in STATUS:
+            return True
+        if word == "when" and norms[i + 1 : i + 2] and norms[i + 1] in STATUS_AUXILIARIES:
+            return True
+    return False
 
 
 def engages(doc: Any, intent: str) -> bool:

@@ -465,13 +465,18 @@ def customers_named(doc: Any, own_names: set[str]) -> list[Entity]:
 def _full_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[str]) -> int | None:
     """The end of a full name starting at token ``i``: two or three capitalised words, one not in
     the dictionary, none a street suffix, a calendar word or one of the brand's own, not a handle
-    or a hashtag ("Gloria Mendes", not "Main Street" nor "Black Friday")."""
+    or a hashtag ("Gloria Mendes", not "Main Street" nor "Black Friday"); not a title that opens
+    with "The" or runs on past three capitalised words ("The National Problem Gambling
+    Helpline")."""
     suffixes = _street_suffixes()
     j = i
     while j < end and j - i < 3 and _name_word(texts[j]) and lowers[j] not in suffixes:
         j += 1
+    if j < end and j - i == 3 and _name_word(texts[j]):
+        return None  # "The National Problem Gambling Helpline": a title runs on, no person
     if (
         j - i >= 2
+        and lowers[i] != "the"
         and (i == 0 or not texts[i - 1].startswith(("@", "#")))
         and any(not is_dictionary_word(lower) for lower in lowers[i:j])
         and not any(lower in own or lower in NOT_NAMES for lower in lowers[i:j])

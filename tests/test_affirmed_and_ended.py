@@ -208,3 +208,75 @@ def test_a_general_question_holds_no_matter_to_take_private(said, general):
 def test_a_passive_of_what_may_come_tells_no_event():
     assert care.asks_ahead(parse("will I be charged if I pause my plan?"))
     assert not care.asks_ahead(parse("was I charged for the paused month?"))
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Every tenant we place pays on time. Every one.", True),
+        ("You'll wake up rested. Every. Single. Morning.", True),
+        ("Kettle on, boiled in under a minute. Every morning.", True),
+        ("Guaranteed to calm a teething baby.", True),
+        ("Fresh bagels, every day.", False),
+        ("We ask for photo ID from every buyer, every time.", False),
+        ("Our fixed rates are guaranteed to stay put for two years.", False),
+        ("Is it guaranteed to arrive by Friday?", False),
+    ],
+)
+def test_seals_on_every_occasion_and_guaranteed_to(text, fires):
+    assert ("claims.sealed-promise" in rules_of(lint(text))) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Two weeks with our flashcards and your son knows the whole alphabet by Monday.", True),
+        ("Ten minutes a night and he'll be reading picture books before kindergarten.", True),
+        ("Our app has all 26 letters to trace, with a song for each.", False),
+        ("Children learn letters through songs and stories in our app.", False),
+    ],
+)
+def test_a_childs_milestone_by_a_day_or_a_school_year(text, fires):
+    assert ("claims.certain-outcome" in rules_of(lint(text))) is fires
+
+
+def test_a_harm_denied_and_sealed_with_any_seal():
+    assert "claims.sealed-promise" in rules_of(lint("Our seals don't leak. Period."))
+    assert "claims.sealed-promise" not in rules_of(lint("We don't deliver on Sundays. Period."))
+
+
+def test_damp_kept_out_for_sure_is_protection_promised():
+    said = "Damp patch on the bedroom wall every winter. Will new windows sort it?"
+    sure = "New windows will definitely keep the damp out of your home."
+    usual = "New windows can usually keep damp out of your home; we'll check on the survey."
+    assert "claims.certain-outcome" in rules_of(lint(sure, kind="reply", in_reply_to=said))
+    assert "claims.certain-outcome" not in rules_of(lint(usual, kind="reply", in_reply_to=said))
+
+
+def test_your_thing_guaranteed_to_is_a_promise_our_term_is_not():
+    assert "claims.sealed-promise" in rules_of(
+        lint("Book today and your sofa is guaranteed to arrive without a mark.")
+    )
+    assert "claims.sealed-promise" not in rules_of(
+        lint("Our prices are guaranteed to stay the same until March.")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hay fever flare-ups every June? Our purifier filters the air and puts an end to them.",
+        "Dog shedding on the sofa? Our brush shuts it down in a week.",
+    ],
+)
+def test_more_problems_and_more_ways_to_end_them(text):
+    assert ENDED in rules_of(lint(text))
+
+
+def test_a_result_for_life():
+    assert "claims.certain-outcome" in rules_of(
+        lint("One jab makes kittens immune to flu for life.")
+    )
+    assert "claims.certain-outcome" not in rules_of(
+        lint("Free oil changes for life with every car.")
+    )

@@ -25,7 +25,7 @@ FLOORS = {
     "nopack-dev9": (
         # claims 0.83 -> 0.77 at disclosure.free-terms-hidden: five drafts this set labels claims
         # are "free*" offers, now disclosure (see the CHANGELOG)
-        {"claims": 0.77, "disclosure": 1.0, "tone": 0.96, "routing": 0.89},
+        {"claims": 0.78, "disclosure": 1.0, "tone": 0.96, "routing": 0.94},
         0.0,
     ),
     "posts-dev8": (
@@ -43,11 +43,11 @@ FLOORS = {
         # jokes" reads as a harm denied (see the CHANGELOG)
         0.025,
     ),
-    "care-dev11": ({"tone": 0.78, "routing": 0.86}, 0.041),  # 4/99
+    "care-dev11": ({"tone": 0.78, "routing": 0.86}, 0.031),  # 3/99
     # claims in six industries, four of them without a pack (pest control, mattresses, home
     # security, tutoring, physiotherapy, online casino)
     "claims-dev12": (
-        {"claims": 0.71, "disclosure": 0.81, "tone": 0.75, "routing": 0.75},
+        {"claims": 0.72, "disclosure": 0.81, "tone": 0.75, "routing": 0.75},
         0.017,  # 2/120
     ),
     # claims as brands write them, hair-loss clinic to sportsbook; and a mixed set, half hard negatives
@@ -57,42 +57,41 @@ FLOORS = {
     ),
     "mixed-dev14": (
         {"claims": 0.90, "disclosure": 0.95, "tone": 0.96, "routing": 0.84},
-        0.034,  # 5/150
+        0.027,  # 4/150
     ),
     # care replies under pressure (rail, courier, pharmacy, university, games, dating), and a set
     # of 69% hard negatives
     "care-dev17": (
-        {"claims": 0.37, "disclosure": 1.0, "tone": 0.64, "routing": 0.72},
-        # 4/114 -> 5/114 at tone.unacknowledged-complaint (tone 46.6% -> 61.6%; see the CHANGELOG)
-        0.044,
+        {"claims": 0.37, "disclosure": 1.0, "tone": 0.67, "routing": 0.75},
+        0.036,  # 4/114
     ),
     "hardneg-dev16": (
         {"claims": 0.92, "disclosure": 0.94, "tone": 0.92, "routing": 0.94},
         0.006,  # 1/186
     ),
     "care-dev13": (
-        {"claims": 0.80, "disclosure": 1.0, "tone": 0.90, "routing": 0.94},
+        {"claims": 0.80, "disclosure": 1.0, "tone": 0.92, "routing": 0.94},
         0.031,  # 4/130
     ),
     # claims in six industries (aligners, robo-adviser, casino, windows, sports nutrition,
     # bootcamps) and care replies (water, car insurance, tickets, groceries, telehealth, games)
     "claims-dev18": (
-        {"claims": 0.79, "disclosure": 1.0, "tone": 0.87, "routing": 0.88},
+        {"claims": 0.81, "disclosure": 1.0, "tone": 0.87, "routing": 0.88},
         0.0,
     ),
     "care-dev19": (
-        {"claims": 0.75, "disclosure": 1.0, "tone": 0.83, "routing": 0.79},
-        0.034,  # 4/121
+        {"claims": 0.87, "disclosure": 1.0, "tone": 0.83, "routing": 0.79},
+        0.017,  # 2/121
     ),
     # claims in six industries (robo-adviser, kids' tablet, heat pumps, hair serum, animal
     # charity, mattresses) and care replies (car rental, utility, fashion, telehealth, gyms, bank)
     "claims-dev20": (
-        {"claims": 0.74, "disclosure": 0.91, "tone": 0.77, "routing": 0.85},
-        0.024,  # 4/168
+        {"claims": 0.85, "disclosure": 0.91, "tone": 0.77, "routing": 0.85},
+        0.018,  # 3/168
     ),
     "care-dev21": (
-        {"claims": 0.76, "disclosure": 1.0, "tone": 0.73, "routing": 0.73},
-        0.043,  # 7/163
+        {"claims": 0.84, "disclosure": 1.0, "tone": 0.76, "routing": 0.78},
+        0.025,  # 4/163
     ),
 }
 

@@ -941,11 +941,14 @@ def _sarcasm_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def sarcastic(norms: list[str]) -> bool:
-    """A message whose praise is sarcasm: an ironic emoji (🙃, 🙄), or a negative word denied
-    with an intensifier and "at all" ("totally not annoying at all")."""
+    """A message whose praise is sarcasm: an ironic emoji (🙃, 🙄), thanks for nothing, or a
+    negative word denied with an intensifier and "at all" ("totally not annoying at all")."""
     irony, denial = _sarcasm_words()
     if any(w in irony for w in norms):
         return True
+    for i, word in enumerate(norms[2:], start=2):
+        if word == "nothing" and norms[i - 1] == "for" and norms[i - 2] in THANKS:
+            return True  # "thanks for nothing", "cheers for nothing": thanks for a failure
     for i, word in enumerate(norms[:-3]):
         if word in denial and norms[i + 1] in {"not", "n't"}:
             tail = norms[i + 2 : i + 6]
@@ -959,6 +962,7 @@ def sarcastic(norms: list[str]) -> bool:
 
 
 POSSESSIVES = frozenset({"my", "our", "mine", "ours"})
+THANKS = frozenset({"thanks", "thank", "cheers", "ty", "thx"})
 
 
 def inquiry(doc: Any, first: int, end: int, feelings: bool = True) -> bool:

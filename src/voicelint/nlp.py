@@ -13,6 +13,7 @@ import re._constants as _sre  # the parsed form of a regular expression, to refu
 import re._parser as _sre_parser
 import sys
 import types
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -858,7 +859,15 @@ class PhraseList:
         if end is None and first == 0:
             return list(spans)
         end = len(doc) if end is None else end
-        return [s for s in spans if first <= s.first and s.end <= end]
+        found = []
+        # sorted by start: bisect to the stretch, so many asks of one long post stay linear
+        for k in range(bisect_left(spans, first, key=_span_first), len(spans)):
+            span = spans[k]
+            if span.first >= end:
+                break
+            if span.end <= end:
+                found.append(span)
+        return found
 
     def _in_doc(self, doc: Doc) -> tuple[Span, ...]:
         # checks ask one list about many stretches of a post: its spans are sorted once per Doc
@@ -873,6 +882,10 @@ class PhraseList:
 
     def any_in(self, doc: Doc, first: int = 0, end: int | None = None) -> bool:
         return bool(self.find(doc, first, end))
+
+
+def _span_first(span: Span) -> int:
+    return span.first
 
 
 _REGISTERED: dict[tuple[tuple[str, ...], ...], tuple[str, ...]] = {}

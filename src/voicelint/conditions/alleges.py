@@ -9,6 +9,8 @@ Regarding Comparative Advertising, 16 CFR 14.15; Lanham Act section 43(a)(1)(B);
 is the plain form ("Nettle charge") is no inflected act and is left alone, so plural nouns
 ("Acme rates") are not read as verbs. Only a negative allegation counts: a word of negative
 valence (VADER, -1.0 or below: "loses", "sick", "junk") from the verb to the end of the sentence;
+or a word of a practice that wrongs the customer which VADER scores neutral (``wrongdoing`` in
+``lexicons/claims/topics.yaml``: "hidden fees", "holds back winnings", "data to advertisers");
 "Acme opened a store in Leeds" alleges nothing, unless the brand is set against it in the next
 sentence or by "unlike" ("Keystone's shingles blow off in the first storm. Ours don't.").
 """
@@ -19,6 +21,7 @@ from typing import Any
 
 from voicelint.analysis import valence_of_word
 from voicelint.conditions.target import PROTECTIVE
+from voicelint.conditions.topics import lexicon as topics
 from voicelint.nlp import lemma_of, tokens
 
 NAME = "alleges"
@@ -55,7 +58,8 @@ def holds(view: Any, value: Any = None) -> bool:
             if _acts(word):
                 # the verb by its lemma ("loses": lose, "charges": charge, not criminal charges)
                 return (
-                    valence_of_word(table.lemmas[j]) <= NEGATIVE
+                    _wrongdoing().any_in(view.analysis.doc, j, sentence.end)
+                    or valence_of_word(table.lemmas[j]) <= NEGATIVE
                     or any(
                         valence_of_word(norms[k]) <= NEGATIVE
                         or valence_of_word(table.lemmas[k]) <= NEGATIVE
@@ -65,6 +69,10 @@ def holds(view: Any, value: Any = None) -> bool:
                 )
             break
     return False
+
+
+def _wrongdoing() -> Any:
+    return topics()["wrongdoing"]
 
 
 def _contrasted(view: Any, sentence: Any, norms: Any) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -64,8 +64,22 @@ class View:
 
     @cached_property
     def tokens(self) -> range:
-        """Token indexes of the hit."""
-        doc = self.analysis.doc
-        first = next((t.i for t in doc if t.idx + len(t.text) > self.start), len(doc))
-        end = next((t.i for t in doc[first:] if t.idx >= self.stop), len(doc))
+        """Token indexes of the hit, found by bisection over the Doc's token offsets (read once
+        per Doc): a post of many hits stays linear."""
+        starts, ends = _offsets(self.analysis.doc)
+        first = bisect_right(ends, self.start)  # the first token that ends after the hit starts
+        end = bisect_left(starts, self.stop, lo=first)  # the first that starts at its stop
         return range(first, max(end, first + 1))
+
+
+OFFSETS_KEY = "voicelint.offsets"
+
+
+def _offsets(doc: Any) -> tuple[list[int], list[int]]:
+    """Where each token of a Doc starts and ends, in characters."""
+    offsets = doc.user_data.get(OFFSETS_KEY)
+    if offsets is None:
+        starts = [t.idx for t in doc]
+        ends = [t.idx + len(t.text) for t in doc]
+        offsets = doc.user_data[OFFSETS_KEY] = (starts, ends)
+    return offsets

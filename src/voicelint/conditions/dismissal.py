@@ -8,7 +8,8 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   saying and a mark of repetition; "as we mentioned in our last post" without one informs).
 - ``obvious``: the reader pointed at what is plainly shown: "it's literally printed on the cup",
   "the hours are clearly posted", "it clearly says"; or, at a complaint, told the answer is
-  posted somewhere: "it's on the website", "it's all in your contract".
+  posted somewhere: "it's on the website", "it's all in your contract", or was given already:
+  "as stated in our bio", "as your booking confirmation explains".
 - ``closed``: the conversation declared over: "this conversation is over", "nothing further to
   discuss".
 - ``indifference``: the problem shrugged off or handed back: a negated burden that is the brand's
@@ -120,7 +121,7 @@ def holds(view: Any, value: str) -> bool:
         return _curt(view)
     if value == "indifference" and span and _puts_up([w for w in span if not w.startswith("@")]):
         return not _apologises_anywhere(view)  # "sorry! please try again in 10 minutes" is help
-    if value == "obvious" and span and _posted_at(span):
+    if value == "obvious" and span and (_posted_at(span) or _as_stated(span)):
         customer = view.post.customer
         return customer is not None and care.complains(customer)  # at a complaint, not a question
     if value == "fatalism":
@@ -548,6 +549,35 @@ def _futile_object(span: list[str]) -> bool:
         before = span[max(0, k - 4) : k]
         negated = "n't" in before or "not" in before
         if negated and any(w in futile for w in span[k + 1 : k + 6]):
+            return True
+    return False
+
+
+STATED = frozenset(
+    {"stated", "mentioned", "explained", "shown", "noted", "outlined", "detailed", "listed"}
+    | {"printed", "displayed", "written", "specified", "highlighted", "flagged", "set"}
+)
+SAYS = frozenset({"explains", "states", "says", "shows", "explained", "stated", "said", "showed"})
+
+
+def _as_stated(span: list[str]) -> bool:
+    """ "as stated in our bio", "as mentioned in your booking email", "as explained at the
+    counter", "as your booking confirmation explains": the answer said to have been given
+    already, somewhere the customer should have read it."""
+    content = [w for w in span if w not in PUNCTUATION]
+    documents = {w for (w,) in _tone("documents")}
+    for k, word in enumerate(content[:-1]):
+        if word != "as":
+            continue
+        nxt = content[k + 1]
+        if nxt in STATED and k + 2 < len(content) and content[k + 2] in {"in", "on", "at", "out"}:
+            return True
+        ahead = content[k + 1 : k + 5]
+        if (
+            nxt in {"the", "your", "our", "ur"}
+            and any(w in documents for w in ahead[1:3])
+            and any(w in SAYS for w in ahead[2:])
+        ):
             return True
     return False
 

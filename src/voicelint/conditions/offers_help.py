@@ -4,7 +4,7 @@ Read from the whole draft: the brand as subject of a future or offering verb ("w
 "let us"), or a request that sends the reader to a channel (``lexicons/analysis.yaml``:
 ``help_verbs``, ``channels``). An offer the sentence negates ("we can't help", "we won't refund")
 offers nothing, and a verb of making alone is no offer: "we make the rules" asserts authority;
-"we'll see who's right" waits and sees, "we would suggest reading the terms" advises; "please check your inbox" points at the reader's own mail,
+"we'll see who's right" waits and sees, "we would suggest reading the terms" advises, "we would ask you to wait" demands; "please check your inbox" points at the reader's own mail,
 not at the brand.
 """
 
@@ -59,6 +59,7 @@ MODALS = frozenset({"'ll", "’ll", "will", "can", "'d", "’d", "would"})
 # would suggest", "we'd say"
 NOT_OFFERS = frozenset(
     {"see", "suggest", "recommend", "advise", "urge", "encourage", "say", "think", "expect"}
+    | {"ask", "remind", "request", "require", "insist", "prefer"}
 )
 ADVERBS = frozenset({"gently", "strongly", "just", "kindly", "simply", "also", "really", "only"})
 

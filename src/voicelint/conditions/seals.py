@@ -6,7 +6,8 @@ a *seal* makes one of any statement, because it stands apart from the words it c
 sentence of seal words alone after a statement ("Our plan keeps your home bug-free all year.
 Guaranteed."), or "guaranteed" and "every time" closing a clause after a comma or a dash ("your
 piano will arrive in perfect condition, guaranteed"), or "100% guaranteed" opening one ("100%
-guaranteed they'll be gone in 48 hours"), or "guaranteed" before a result noun ("guaranteed
+guaranteed they'll be gone in 48 hours", "Guaranteed to calm a teething baby"), or "guaranteed"
+before a result noun ("guaranteed
 results", "#GuaranteedGrades"). Such a statement promises a result for every customer on every
 occasion: it needs proof that holds every time (FTC Policy Statement Regarding Advertising
 Substantiation, 1984; CAP Code 3.7), and a guarantee must say what it covers and what the buyer
@@ -95,8 +96,9 @@ def holds(view: Any, value: Any = None) -> bool:
             if current is None or current.act == "question":
                 break
             first = current.first
-        if norms[seal] == "ever" and _harm_denied(view, norms, first, before.end):
-            # "Floods? Not in our basements. Ever.": a harm denied for all time
+        if _harm_denied(view, norms, first, before.end):
+            # "Floods? Not in our basements. Ever.", "Our roofs don't leak. Period.": a harm
+            # denied for all time
             return _claimable(view, before, first, before.end, True)
         if not guarantee and _commitment(norms, first, before.end):
             return False  # "We'll never sell your email. Ever.": the writer's own conduct
@@ -116,6 +118,12 @@ def holds(view: Any, value: Any = None) -> bool:
     # "100% guaranteed they'll be gone": a strong seal opening the sentence certifies the rest
     before = range(sentence.first, seal)
     opens = all(norms[i] in STRONG or not is_word(norms[i]) for i in before)
+    to_verb = after + 1 < sentence.end and norms[after] == "to" and norms[after + 1].isalpha()
+    yours = any(norms[i] in {"your", "you", "you're", "ur"} for i in range(max(0, seal - 4), seal))
+    if to_verb and (opens or yours):
+        # "Guaranteed to turn...", "your gift is guaranteed to reach..."; not "our rates are
+        # guaranteed to stay fixed" (the brand's own term)
+        return _claimable(view, sentence, after, sentence.end, True)
     strong = any(norms[i] in STRONG for i in before)
     if opens and strong and after < sentence.end and norms[after] in OPENERS:
         return _claimable(view, sentence, after, sentence.end, True)
@@ -142,6 +150,7 @@ def _harm_denied(view: Any, norms: Any, first: int, end: int) -> bool:
 
 
 WRITER = frozenset({"we", "i"})
+EVERY = frozenset({"every", "everyone", "everybody", "everything"})
 AUXILIARIES = frozenset({"will", "'ll", "ll", "would", "'d", "do", "does", "did", "can", "ca"})
 AUXILIARIES |= {"could", "should", "have", "has", "had", "'ve", "still", "just", "also"}
 
@@ -207,10 +216,15 @@ def _claimable(view: Any, sentence: Any, first: int, end: int, guarantee: bool) 
     doc = view.analysis.doc
     if remedies.any_in(doc, sentence.first, sentence.end):
         return False
-    if obligations.any_in(doc, sentence.first, sentence.end):
-        return False
+    if obligations.any_in(doc, sentence.first, sentence.end) or any(
+        norms[i] in {"id", "ids"} for i in range(sentence.first, sentence.end)
+    ):
+        return False  # (a lone "id" in a phrase list reads as "I'd": looked for by its word)
     if guarantee:
         return True
+    opener = next((i for i in range(first, end) if is_word(norms[i])), first)
+    if norms[opener] in WRITER:
+        degree = degree - EVERY  # "We answer every message. Always.": the brand's habit
     return any(_degree(table, i, first, end, degree) for i in range(first, end))
 
 

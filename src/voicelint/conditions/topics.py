@@ -30,6 +30,7 @@ SECTIONS = (
     "affirm_softeners",
     "riddance",
     "problem_words",
+    "wrongdoing",
 )
 SETS = (
     "pitch_verbs",

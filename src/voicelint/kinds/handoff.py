@@ -9,8 +9,9 @@ medical, press, privacy, distress or crisis matter needs the policy's route. A h
 mechanism (``care.hands_off_in``): a private channel, a request to make contact, the brand as who
 makes contact, a team named by its role, or the policy's own channels. A legal threat handed to
 the legal route takes the matter it is about with it (the injury, the bill). A message that only
-asks how things work or what lies ahead holds no billing, order or account matter of
-its own: answering it in public is no matter kept in public.
+asks how things work or what lies ahead, or praise the reply thanks ("thanks for the kind words"),
+holds no billing, order or account matter of its own: answering it in public is no matter kept in
+public.
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             and care.hands_off(post.doc, post.post.text, channels, legal, "legal_threat")
         ):
             return []  # once counsel has it, the injury or the bill it is about goes there too
-        general = _general(post.customer)
+        general = _general(post.customer) or care.phrases("replies", "praise_thanks").any_in(
+            post.doc
+        )  # praise thanked: "thanks for the kind words, we'll pass them on"
         for intent in care.by_priority(intents):
             destination = care.route_of(intent, routing)
             if destination is None:

@@ -52,6 +52,9 @@ CONDITIONAL = frozenset(
         "ca",
         "n't",
         "not",
+        "after",
+        "before",
+        "until",
     }
 )
 SUBJECTS = frozenset({"we", "i", "'ve", "have", "has", "team", "just", "already"})
@@ -67,7 +70,9 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         if post.post.kind != "reply":
             return []
         intents = detect(post.post.in_reply_to)
-        spans = settled(post.doc, post.post.text, bool(intents))
+        customer = post.customer
+        said = frozenset(tokens(customer.analysis.doc).lowers) if customer else frozenset()
+        spans = settled(post.doc, post.post.text, bool(intents), said)
         if not spans:
             return []
         destination = care.destination_text(care.reply_destination(intents, routing), channels)
@@ -76,12 +81,18 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     return check
 
 
-def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int, int]]:
+def settled(
+    doc: Any, text: str, private_matter: bool = True, said: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Character spans where a draft settles the customer's own matter.
 
     A look-up, an action done or "our records show" settle it whatever the customer wrote; the
     state of "your order" or an amount only when the customer's message raised a private matter
     ("your order is on its way!" to "just ordered, so excited" is a cheer, not a disclosure).
+    An action still to come in its clause ("we'll make sure it's removed", "after it's
+    approved"), or done in the very word the customer used ("the card was declined" to "my card
+    got declined") with no look-up of ours in the sentence ("we've checked and..."), discloses
+    nothing; ``said`` holds the customer's words.
     """
     lookups = care.phrases("replies", "lookup_done")
     nouns = care.phrases("replies", "account_noun")
@@ -112,8 +123,10 @@ def settled(doc: Any, text: str, private_matter: bool = True) -> list[tuple[int,
             found.append(care.char_span(doc, span.first, span.end))
         personal = "your" in words or "you" in words or nouns.any_in(doc, first, end)
         for span in actions.find(doc, first, end):
-            if not personal or _conditional(doc, first, span.first):
-                continue
+            if not personal or _planned(doc, first, span.first):
+                continue  # "please email us and we'll make sure it's removed": still to come
+            if tokens(doc).lowers[span.first] in said and not lookups.any_in(doc, first, end):
+                continue  # "an appointment we cancelled" to "you cancelled it": their own news
             if care.reported_back(doc, first, span.first):
                 continue  # "sorry to hear your flight was cancelled": their news, not our deed
             if _classified(doc, first, span.first):

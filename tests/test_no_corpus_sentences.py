@@ -97,6 +97,8 @@ BEFORE_THE_BLIND_SET = {
     ("when you log in", "care-dev17"),
     # routing/replies.yaml since 4187abd (2026-11-23); b14-fresh was written 2026-12-07 00:17 UTC
     ("take a break from", "b14-fresh"),
+    # lexicons/hostility.yaml since 2026-11-23 (4187abd); b18-fresh was written 2026-12-07 05:42 UTC
+    ("everyone else seems to", "b18-fresh"),
 }
 
 

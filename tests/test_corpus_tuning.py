@@ -48,7 +48,7 @@ FLOORS = {
     # security, tutoring, physiotherapy, online casino)
     "claims-dev12": (
         {"claims": 0.72, "disclosure": 0.81, "tone": 0.75, "routing": 0.75},
-        0.017,  # 2/120
+        0.009,  # 1/120
     ),
     # claims as brands write them, hair-loss clinic to sportsbook; and a mixed set, half hard negatives
     "claims-dev15": (
@@ -62,7 +62,7 @@ FLOORS = {
     # care replies under pressure (rail, courier, pharmacy, university, games, dating), and a set
     # of 69% hard negatives
     "care-dev17": (
-        {"claims": 0.37, "disclosure": 1.0, "tone": 0.67, "routing": 0.75},
+        {"claims": 0.37, "disclosure": 1.0, "tone": 0.67, "routing": 0.76},
         0.036,  # 4/114
     ),
     "hardneg-dev16": (
@@ -90,8 +90,19 @@ FLOORS = {
         0.018,  # 3/168
     ),
     "care-dev21": (
-        {"claims": 0.84, "disclosure": 1.0, "tone": 0.76, "routing": 0.78},
+        {"claims": 0.84, "disclosure": 1.0, "tone": 0.76, "routing": 0.80},
         0.025,  # 4/163
+    ),
+    # sponsored posts, affiliates and required statements (sportsbook, bike pay-over-time,
+    # crypto wallet, cabin stays, hair care, heat pumps)
+    "disclosure-dev22": (
+        {"claims": 0.83, "disclosure": 0.90, "tone": 0.94, "routing": 0.93},
+        0.011,  # 2/182
+    ),
+    # public replies (hotels, parcels, vets, food delivery, gyms, online bingo)
+    "care-dev23": (
+        {"claims": 0.84, "disclosure": 0.80, "tone": 0.86, "routing": 0.86},
+        0.039,  # 7/180
     ),
 }
 

@@ -99,6 +99,10 @@ BEFORE_THE_BLIND_SET = {
     ("take a break from", "b14-fresh"),
     # lexicons/hostility.yaml since 2026-11-23 (4187abd); b18-fresh was written 2026-12-07 05:42 UTC
     ("everyone else seems to", "b18-fresh"),
+    # lexicons/hostility.yaml since 2026-11-23 (4a70a8b) and routing/intents.yaml since 4187abd
+    # (2026-11-23); care-dev23 was written 2026-12-07 11:40 UTC by a README-only helper
+    ("we would love to", "care-dev23"),
+    ("is there a way", "care-dev23"),
 }
 
 

@@ -731,7 +731,8 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
     Evidence the brand holds testifies against it ("our records show", "tracking confirms"); a
     staff member's version is put against it ("the driver says he delivered it"); a flat denial
     ("that's not what happened", "that isn't true"); or a negation of what the customer said, in
-    their own words ("you were never charged" to "I was charged twice"); a denial needs the
+    their own words ("you were never charged" to "I was charged twice"), unless the customer asked
+    whether a message is really the brand's ("legit?": "that text is not from us" answers); a denial needs the
     customer's own account to deny (a rumour they pass on, "heard you won't pay out if...", is
     corrected, not argued with); or the brand's own figure or decision on their matter declared
     right ("we're confident it is correct", "the charges were correct"). Questions, requests,
@@ -745,7 +746,10 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
     prospective = set(argue["prospective"]) | CONDITIONS
     light = set(argue["light"])
     norms = tokens(doc).norms
-    echoes = own_account(said, light)
+    # a customer who asks whether a message is really the brand's is answered by a denial
+    echoes = (
+        set() if phrases("replies", "argue", "verify").any_in(said) else own_account(said, light)
+    )
     found: list[tuple[int, int]] = []
     for s in acts(doc):
         if s.act != "statement":

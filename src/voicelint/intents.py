@@ -65,6 +65,8 @@ class IntentSpec:
     leading: Phrases
     objects: Phrases
     not_praise: bool
+    # runs: one phrase of each group in order, each within SEQUENCE_WINDOW words of the last
+    sequences: tuple[tuple[Phrases, ...], ...] = ()
 
 
 # Praise: a word VADER rates at least this positive (love 3.2, delicious 2.7, fun 2.3), except the
@@ -98,6 +100,9 @@ def specs() -> tuple[IntentSpec, ...]:
             Phrases((entry.get("leading") or {}).get("triggers") or ()),
             Phrases((entry.get("leading") or {}).get("objects") or ()),
             bool(entry.get("not_praise")),
+            tuple(
+                tuple(Phrases(group) for group in groups) for groups in entry.get("sequences") or ()
+            ),
         )
         for name, entry in data.items()
     )
@@ -322,7 +327,34 @@ def _triggered(spec: IntentSpec, doc: Any, first: int, end: int) -> bool:
         return True
     if any(doc[i].text in spec.orth for i in range(first, end)):
         return True
+    if any(_in_sequence(doc, groups, first, end, counts) for groups in spec.sequences):
+        return True
     return any(all(counts(group.find(doc, first, end)) for group in groups) for groups in spec.all)
+
+
+SEQUENCE_WINDOW = 3  # words from the end of one phrase of a sequence to the start of the next
+
+
+def _in_sequence(doc: Any, groups: tuple[Phrases, ...], first: int, end: int, counts: Any) -> bool:
+    """Whether a phrase of every group occurs in order, each starting within ``SEQUENCE_WINDOW``
+    words after the last ends: "hit my son", "ran over my dog" (not "will my daughter hit a 30?",
+    where the person comes first)."""
+    ends = [s.end for s in groups[0].find(doc, first, end) if counts([s])]
+    for group in groups[1:]:
+        if not ends:
+            return False
+        spans = group.find(doc, first, end)
+        ends = [
+            s.end
+            for s in spans
+            if any(e <= s.first and _words_between(doc, e, s.first) < SEQUENCE_WINDOW for e in ends)
+            and counts([s])
+        ]
+    return bool(ends)
+
+
+def _words_between(doc: Any, start: int, stop: int) -> int:
+    return sum(1 for i in range(start, stop) if not doc[i].is_space)
 
 
 def _leads(spec: IntentSpec, doc: Any, span: Span, end: int) -> bool:

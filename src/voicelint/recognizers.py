@@ -124,10 +124,25 @@ def not_toll_free(text: str) -> bool | None:
 
 
 def not_a_year(text: str) -> bool | None:
+    """A year ("2026") or a span of years, a season or a fiscal year ("2025-26", "2025-2026"),
+    is no one's number."""
     digits = re.sub(r"\D", "", text)
     if len(digits) == 4 and 1900 <= int(digits) <= 2099:
         return False
+    span = YEAR_SPAN.fullmatch(text.strip())
+    if span and _next_years(span.group(1), span.group(2)):
+        return False
     return None
+
+
+YEAR_SPAN = re.compile(r"((?:19|20)\d\d)[-/–]((?:19|20)?\d\d)")
+
+
+def _next_years(first: str, last: str) -> bool:
+    """Whether ``last`` ("26", "2026") is a later year than ``first`` ("2025"), within a decade."""
+    start = int(first)
+    end = int(last) if len(last) == 4 else start - start % 100 + int(last)
+    return 0 < end - start <= 10
 
 
 def analyze(

@@ -64,6 +64,10 @@ def _words() -> tuple[PhraseList, frozenset[str], PhraseList, frozenset[str]]:
 
 
 def holds(view: Any, value: Any = None) -> bool:
+    affirmations, _, softeners, _ = _words()
+    doc = view.analysis.doc
+    if not affirmations.any_in(doc, 0, len(doc)):
+        return False  # the cheap cue first: no yes anywhere in the reply
     customer = view.post.customer
     if customer is None or not asked_result(customer.analysis):
         return False
@@ -71,8 +75,6 @@ def holds(view: Any, value: Any = None) -> bool:
     sentences = analysis.sentences
     if not sentences:
         return False
-    affirmations, _, softeners, _ = _words()
-    doc = analysis.doc
     norms = tokens(doc).norms
     opening = sentences[0]
     words = [i for i in range(opening.first, opening.end) if is_word(norms[i])]

@@ -7,7 +7,8 @@ count, however the words read:
 - a sorry that laughs or winks ("sorry it wasn't the Ritz 😂", "sorry our wifi isn't up to your
   standards 🙃"): laughter and ironic emoji make it mock regret;
 - an apology taken back by a contrast after it ("sorry to hear that, but you're wrong", "we
-  understand, but that's your problem"): what follows "but" is what the sentence says.
+  understand, but that's your problem"): what follows "but" is what the sentence says ("yet"
+  contrasts only as a conjunction: "sorry nobody's called yet" still apologises).
 
 Verbs of sympathy that name no regret of their own ("understand", "hear") count only with the
 brand as their subject: "we understand" sympathises, "your followers will understand" does not.
@@ -59,7 +60,19 @@ def apologises(norms: list[str]) -> bool:
     if not found:
         return False
     last = max(found)
-    return not any(w in CONTRASTS for w in norms[last + 1 :])
+    return not any(_contrasts(norms, k) for k in range(last + 1, len(norms)))
+
+
+def _contrasts(norms: list[str], k: int) -> bool:
+    """Whether the word at ``k`` opens a contrast; "yet" only as a conjunction after a comma or
+    "and" ("we understand, yet rules are rules"), not as the adverb of time ("sorry nobody's
+    called yet")."""
+    if norms[k] not in CONTRASTS:
+        return False
+    if norms[k] != "yet":
+        return True
+    before = next((w for w in reversed(norms[:k]) if w.strip()), "")
+    return before in {",", ";", "and", "—", "–"}
 
 
 # what the brand "gets" when it says it understands: "we get it", "totally get the frustration"

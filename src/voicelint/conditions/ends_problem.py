@@ -23,7 +23,7 @@ from typing import Any
 from voicelint.analysis import valence_of_word
 from voicelint.conditions.topics import lexicon as topics
 from voicelint.lexicon import load
-from voicelint.nlp import PhraseList, is_word, tokens
+from voicelint.nlp import PhraseList, is_word, parse, tokens
 
 NAME = "ends_problem"
 VALUES = ()
@@ -53,11 +53,28 @@ def _gone_are(norms: Any, first: int, end: int) -> bool:
 @cache
 def _riddance() -> PhraseList:
     """Matched as written, not by lemma: "gone", not "going"."""
-    words = [str(w) for w in load("claims/topics")["riddance"]]
-    return PhraseList(exact=words, name="ends_problem:riddance")
+    return PhraseList(exact=list(_riddance_words()), name="ends_problem:riddance")
+
+
+@cache
+def _riddance_words() -> tuple[str, ...]:
+    return tuple(str(w) for w in load("claims/topics")["riddance"])
+
+
+@cache
+def _cue_sets() -> tuple[frozenset[str], ...]:
+    """The words of each riddance, and "over": a sentence that holds none of these whole sets
+    declares nothing ended, and is not analysed (the rule asks this of every sentence)."""
+    return (
+        *(frozenset(w for w in tokens(parse(e)).norms if w.strip()) for e in _riddance_words()),
+        frozenset({"over"}),
+    )
 
 
 def holds(view: Any, value: Any = None) -> bool:
+    words = set(view.words)
+    if not any(cues <= words for cues in _cue_sets()):
+        return False
     sentence = view.sentence
     if sentence is None or sentence.act == "question" or sentence.hedged:
         return False

@@ -16,8 +16,9 @@ from functools import cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
+from voicelint.analysis import lexicon
 from voicelint.care import negation_scope
-from voicelint.nlp import PhraseList
+from voicelint.nlp import PhraseList, tokens
 
 NAME = "states"
 POST_WIDE = True  # the same for every hit of a post
@@ -53,9 +54,26 @@ def holds(view: Any, value: str) -> bool:
     if value in AT_THE_OUTSET:
         notes = _footnotes(doc)
         spans = [span for span in spans if not any(a <= span.first < b for a, b in notes)]
-    # a statement denied is not made: "we've never lost money" is no risk warning
+    # a statement denied is not made: "we've never lost money" is no risk warning; a case
+    # supposed is a term stated ("if the balance isn't paid in full, interest is charged")
     negated = negation_scope(doc, 0, len(doc))
-    return any(span.first not in negated for span in spans)
+    return any(span.first not in negated or _supposed(doc, span.first) for span in spans)
+
+
+CLAUSE_BREAKS = frozenset({".", ";", "!", "?", ":"})
+
+
+def _supposed(doc: Any, index: int) -> bool:
+    """Whether a word of condition ("if", "unless": ``supposing`` in ``lexicons/analysis.yaml``)
+    opens the clause of the token at ``index``."""
+    openers = set(lexicon()["supposing"])
+    norms = tokens(doc).norms
+    for i in range(index - 1, -1, -1):
+        if norms[i] in CLAUSE_BREAKS or "\n" in norms[i]:
+            return False
+        if norms[i] in openers:
+            return True
+    return False
 
 
 def _footnotes(doc: Any) -> list[tuple[int, int]]:

@@ -5,6 +5,8 @@ the start, above the platform's "more" cut, and not inside a cluster of hashtags
 clear wordings are token patterns in the rule (``clear``); what each platform shows before it cuts
 a caption is the rule's ``visible`` mapping. ``report: missing`` flags a sponsored post with no clear
 disclosure; ``report: buried`` flags one whose every disclosure is past the cut or in the cluster.
+A disclosure denied ("not sponsored, just obsessed", "this isn't an ad") discloses nothing: a post
+marked sponsored that says so is reported as missing, at the denial.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from voicelint.care import negation_scope
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 from voicelint.nlp import PatternError, longest_first
 
@@ -58,12 +61,19 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         if not post.post.sponsored:
             return []
         text = post.post.text
-        disclosures = longest_first(post.matches_for(key))
+        found = longest_first(post.matches_for(key))
+        negated = negation_scope(post.doc, 0, len(post.doc)) if found else {}
+        disclosures = [d for d in found if d.first_token not in negated]
         if report == "missing":
             if disclosures:
                 return []
-            first_word = re.search(r"\S+", text)  # the finding points at the start of the post
-            start, end = first_word.span() if first_word else (0, 0)
+            denial = next((d for d in found if d.first_token in negated), None)
+            if denial is not None:
+                cue = post.doc[negated[denial.first_token]]
+                start, end = cue.idx, denial.end  # "Not sponsored", "isn't an ad"
+            else:
+                first_word = re.search(r"\S+", text)  # the finding points at the post's start
+                start, end = first_word.span() if first_word else (0, 0)
             return [Hit(start, end, values={"platform": _platform(post), "visible": ""})]
         if not disclosures:
             return []

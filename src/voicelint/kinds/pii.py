@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from voicelint import care
+from voicelint import lexicon as lexicon_file
 from voicelint.analysis import MONEY, NEGATIVE_WORD, split_sentences, valence_of_word
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
@@ -477,6 +478,7 @@ def _full_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[s
     if (
         j - i >= 2
         and lowers[i] != "the"
+        and lowers[i] not in POSSESSIVE_DETERMINERS  # "Our Charleston package": a place of ours
         and (i == 0 or not texts[i - 1].startswith(("@", "#")))
         and any(not is_dictionary_word(lower) for lower in lowers[i:j])
         and not any(lower in own or lower in NOT_NAMES for lower in lowers[i:j])
@@ -541,12 +543,17 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
         if _person_word(texts, lowers, i, own_names)
         and (_from_our_side(texts, lowers, i) or _titled(lowers, i))
     }
+    # a word the post also writes in lower case is a common noun, not a name ("Crypto is
+    # volatile" after "any crypto")
+    common = {t for t in texts if t.islower()}
     candidates = sorted(
         ours
         | {
             i
             for i in range(1, len(texts))
-            if texts[i][:1].isupper() and _staff_name(texts, lowers, i, len(texts), own_names)
+            if texts[i][:1].isupper()
+            and lowers[i] not in common
+            and _staff_name(texts, lowers, i, len(texts), own_names)
         }
     )
     # a full name ("Dave Kowalski", "Marco D.") right after a staff role word: "driver Dave
@@ -623,8 +630,16 @@ TITLES = frozenset({"dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "prof", 
 
 
 def _person_word(texts: list[str], lowers: list[str], i: int, own: set[str]) -> bool:
-    """A capitalised word that may name a person: not a known non-name, not the brand's own name."""
+    """A capitalised word that may name a person: not a known non-name, not the brand's own name,
+    not a month's short form before a day ("Jan 8")."""
+    if lowers[i] in MONTHS_SHORT and i + 1 < len(texts) and texts[i + 1][:1].isdigit():
+        return False
     return _name_word(texts[i]) and lowers[i] not in NOT_NAMES and lowers[i] not in own
+
+
+MONTHS_SHORT = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
 
 
 def _titled(lowers: list[str], i: int) -> bool:
@@ -711,7 +726,20 @@ def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[
         return False
     if following in VOCATIVE_NEXT and lowers[i - 1] not in IDENTIFYING:
         return False  # "Sorry, Jane!" speaks to her; "that was Kevin, who..." names him
-    return not is_dictionary_word(lowers[i])
+    return not is_dictionary_word(lowers[i]) and lowers[i] not in _vocabulary()
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """Single words our own lexicons name as things (``lexicons/statements.yaml``: "crypto",
+    "staking", "apy"): words the dictionary does not know yet, never a person's name."""
+    return frozenset(
+        entry
+        for entries in lexicon_file.load("statements").values()
+        if isinstance(entries, list)
+        for entry in entries
+        if isinstance(entry, str) and entry.isalpha() and entry.islower()
+    )
 
 
 def _specific_transaction(

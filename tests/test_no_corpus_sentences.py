@@ -103,6 +103,9 @@ BEFORE_THE_BLIND_SET = {
     # (2026-11-23); care-dev23 was written 2026-12-07 11:40 UTC by a README-only helper
     ("we would love to", "care-dev23"),
     ("is there a way", "care-dev23"),
+    # lexicons/statements.yaml since 2026-12-06 23:01 UTC (df75a7c); b19-fresh was written
+    # 2026-12-07 11:45 UTC by a README-only helper
+    ("terms and conditions apply", "b19-fresh"),
 }
 
 

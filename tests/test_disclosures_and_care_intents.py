@@ -186,3 +186,8 @@ def test_the_contract_cited_at_a_billing_complaint_handles_it_in_public():
         in_reply_to="got charged a $30 fee that nobody told me about",
     )
     assert "routing.customer-care.missing-handoff" in rules_of(findings)
+
+
+def test_a_booking_that_cannot_be_cancelled_is_a_term_not_a_harm_denied():
+    assert "claims.certain-outcome" not in rules_of(lint("Saver fares cannot be cancelled."))
+    assert "claims.certain-outcome" in rules_of(lint("Your trip will never be cancelled."))

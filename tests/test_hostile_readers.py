@@ -282,6 +282,16 @@ def test_a_broken_policy_still_stops_the_run(repo):
     assert result.stderr.count("\n") == 1
 
 
+def test_a_broken_policy_stops_the_run_even_when_no_post_can_be_read(repo):
+    # no post asks for the policy, yet a broken policy is still an error of its own
+    write(repo, "broken.yaml", "voice: [unclosed\n")
+    write(repo, "posts.yaml", "posts:\n  - text: [unclosed\n")
+    result = run_cli(["check", "posts.yaml", "--policy", "broken.yaml"], repo)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("voicelint: broken.yaml:")
+    assert result.stderr.count("\n") == 1
+
+
 # --- 5. a scheduler export's own columns are ignored ------------------------------------------
 
 

@@ -117,6 +117,13 @@ class PolicyResolver:
         """The policies compiled so far, by key."""
         return self._compiled
 
+    def given_policy(self) -> None:
+        """Load ``--policy`` now: a broken policy is an error (exit 2) even when no post of the
+        run can be read to ask for it."""
+        options = self._options
+        if options.policy_file is not None:
+            self._load(None, options.policy_file, str(options.policy_file), None)
+
     def key_for(self, post: Post) -> str | None:
         """Which policy the post is checked against (loading it the first time)."""
         options = self._options
@@ -188,6 +195,7 @@ def _run_check(
     options: CheckOptions, cache: ResultCache | None, resolver: PolicyResolver
 ) -> Report:
     report = Report(kept=[] if options.keep_posts else None)
+    resolver.given_policy()
     linter = Linter(resolver, options.now, options.jobs)
     pending: deque[_File] = deque()
     try:

@@ -51,6 +51,10 @@ MESSAGE_VARS = frozenset({"match", "outcome"})
 DENIAL_WORDS = 5  # the most words between an absolute denial and the loss it governs
 ZERO_WORDS = 2  # "zero" governs its own noun phrase only: "zero false alarms", "zero food waste"
 LOSS_VALENCE = -1.0  # a word this negative (VADER) is a loss or a harm when denied outright
+# what a booking's terms allow or not ("non-refundable rates cannot be cancelled"): after "cannot",
+# a restriction on the reader, not a harm denied ("your flight will never be cancelled" still is)
+BOOKING_TERMS = frozenset({"cancel", "cancelled", "canceled"})
+NOT_PERMITTED = (("cannot",), ("ca", "n't"), ("can", "not"), ("can", "n't"))
 TAG_WORDS = 5  # a sentence this short that holds a marker tags the one before ("Guaranteed.")
 WIDE = 40  # tokens either side of an outcome a marker or a subject is looked for in
 # A clause ends at these; a comma only separates parts of one clause (see _parts).
@@ -760,11 +764,19 @@ class Reading:
             if word in {",", ";", ":", "!", "?", "."} or word in {"but", "if", "unless"}:
                 return None
             if valence_of_word(word) <= LOSS_VALENCE or valence_of_word(lemmas[i]) <= LOSS_VALENCE:
+                if lemmas[i] in BOOKING_TERMS and self._not_permitted(start):
+                    return None  # "Basic fares cannot be cancelled": a term, not a harm denied
                 return i + 1
             words += 1
             if words >= reach:
                 return None
         return None
+
+    def _not_permitted(self, cue_end: int) -> bool:
+        """Whether the denial that ends at ``cue_end`` is "cannot" / "can't": what is not
+        allowed, not what never happens."""
+        words = [w for w in self.norms[max(0, cue_end - 3) : cue_end] if w.strip()]
+        return any(tuple(words[-len(form) :]) == form for form in NOT_PERMITTED)
 
     def timed_outcome(
         self,

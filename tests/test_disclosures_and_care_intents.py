@@ -191,3 +191,15 @@ def test_the_contract_cited_at_a_billing_complaint_handles_it_in_public():
 def test_a_booking_that_cannot_be_cancelled_is_a_term_not_a_harm_denied():
     assert "claims.certain-outcome" not in rules_of(lint("Saver fares cannot be cancelled."))
     assert "claims.certain-outcome" in rules_of(lint("Your trip will never be cancelled."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Never leaving home without my @Lumo flask #ad",
+        "No filter needed #ad @Lumo",
+        "Not gonna lie, #ad but I'd buy it anyway",
+    ],
+)
+def test_a_negation_elsewhere_in_the_sentence_denies_no_disclosure(text):
+    assert MISSING not in rules_of(lint(text, sponsored=True, platform="x"))

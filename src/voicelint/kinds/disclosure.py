@@ -15,7 +15,6 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from voicelint.care import negation_scope
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 from voicelint.nlp import PatternError, longest_first
 
@@ -62,14 +61,14 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             return []
         text = post.post.text
         found = longest_first(post.matches_for(key))
-        negated = negation_scope(post.doc, 0, len(post.doc)) if found else {}
-        disclosures = [d for d in found if d.first_token not in negated]
+        denials = {d.first_token: _denied_by(post.doc, d.first_token) for d in found}
+        disclosures = [d for d in found if denials[d.first_token] is None]
         if report == "missing":
             if disclosures:
                 return []
-            denial = next((d for d in found if d.first_token in negated), None)
+            denial = next((d for d in found if denials[d.first_token] is not None), None)
             if denial is not None:
-                cue = post.doc[negated[denial.first_token]]
+                cue = post.doc[denials[denial.first_token]]
                 start, end = cue.idx, denial.end  # "Not sponsored", "isn't an ad"
             else:
                 first_word = re.search(r"\S+", text)  # the finding points at the post's start
@@ -86,6 +85,34 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         return [Hit(first.start, first.end, values={"platform": _platform(post), "visible": limit})]
 
     return check
+
+
+# what may stand between a denial and the disclosure it denies: "not sponsored", "isn't an ad",
+# "not a sponsored post", "this is not actually an ad"
+DENIALS = frozenset({"not", "n't", "never", "no"})
+DENIED_BETWEEN = frozenset(
+    {"a", "an", "is", "was", "this", "it", "'s", "even", "actually", "really"}
+)
+DENIAL_REACH = 3
+
+
+def _denied_by(doc: Any, first: int) -> int | None:
+    """The token of a denial right before the disclosure at ``first`` ("not sponsored", "isn't an
+    ad"), or None. Only words of ``DENIED_BETWEEN`` may stand between: "never leaving home
+    without my flask #ad" denies nothing of the #ad."""
+    k = first - 1
+    for _ in range(DENIAL_REACH):
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0:
+            return None
+        word = doc[k].lower_
+        if word in DENIALS:
+            return k
+        if word not in DENIED_BETWEEN:
+            return None
+        k -= 1
+    return None
 
 
 def _platform(post: PostContext) -> str:

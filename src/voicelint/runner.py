@@ -120,15 +120,17 @@ class PolicyResolver:
     def given_policy(self) -> None:
         """Load ``--policy`` now: a broken policy is an error (exit 2) even when no post of the
         run can be read to ask for it."""
-        options = self._options
-        if options.policy_file is not None:
-            self._load(None, options.policy_file, str(options.policy_file), None)
+        if self._options.policy_file is not None:
+            self._given(self._options.policy_file)
+
+    def _given(self, path: Path) -> str | None:
+        return self._load(None, path, str(path), None)
 
     def key_for(self, post: Post) -> str | None:
         """Which policy the post is checked against (loading it the first time)."""
         options = self._options
         if options.policy_file is not None:
-            return self._load(None, options.policy_file, str(options.policy_file), None)
+            return self._given(options.policy_file)
         client = (
             options.client
             or post.client

@@ -16,8 +16,8 @@ from functools import cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
-from voicelint.analysis import lexicon
 from voicelint.care import negation_scope
+from voicelint.conditions.supposed import supposed_at
 from voicelint.nlp import PhraseList, tokens
 
 NAME = "states"
@@ -57,23 +57,8 @@ def holds(view: Any, value: str) -> bool:
     # a statement denied is not made: "we've never lost money" is no risk warning; a case
     # supposed is a term stated ("if the balance isn't paid in full, interest is charged")
     negated = negation_scope(doc, 0, len(doc))
-    return any(span.first not in negated or _supposed(doc, span.first) for span in spans)
-
-
-CLAUSE_BREAKS = frozenset({".", ";", "!", "?", ":"})
-
-
-def _supposed(doc: Any, index: int) -> bool:
-    """Whether a word of condition ("if", "unless": ``supposing`` in ``lexicons/analysis.yaml``)
-    opens the clause of the token at ``index``."""
-    openers = set(lexicon()["supposing"])
     norms = tokens(doc).norms
-    for i in range(index - 1, -1, -1):
-        if norms[i] in CLAUSE_BREAKS or "\n" in norms[i]:
-            return False
-        if norms[i] in openers:
-            return True
-    return False
+    return any(span.first not in negated or supposed_at(norms, span.first) for span in spans)
 
 
 def _footnotes(doc: Any) -> list[tuple[int, int]]:

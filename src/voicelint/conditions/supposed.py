@@ -27,10 +27,15 @@ def holds(view: Any, value: Any = None) -> bool:
     sentence = view.sentence
     if sentence is None:
         return False
-    hit = view.tokens
-    norms = tokens(view.analysis.doc).norms
+    return supposed_at(tokens(view.analysis.doc).norms, view.tokens.start, sentence.first)
+
+
+def supposed_at(norms: list[str], index: int, first: int = 0) -> bool:
+    """Whether a word of condition, time or purpose opens the clause of the token at ``index``,
+    read back no further than token ``first`` (also the ``states`` condition's test of a term
+    stated as a supposed case: "if the balance isn't paid in full, interest is charged")."""
     openers = set(lexicon()["supposing"])
-    for i in range(hit.start - 1, sentence.first - 1, -1):
+    for i in range(index - 1, first - 1, -1):
         word = norms[i]
         if word in BREAKS:
             return False

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from voicelint.care import NEGATORS
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 from voicelint.nlp import PatternError, longest_first
 
@@ -89,7 +90,6 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 
 # what may stand between a denial and the disclosure it denies: "not sponsored", "isn't an ad",
 # "not a sponsored post", "this is not actually an ad"
-DENIALS = frozenset({"not", "n't", "never", "no"})
 DENIED_BETWEEN = frozenset(
     {"a", "an", "is", "was", "this", "it", "'s", "even", "actually", "really"}
 )
@@ -107,7 +107,7 @@ def _denied_by(doc: Any, first: int) -> int | None:
         if k < 0:
             return None
         word = doc[k].lower_
-        if word in DENIALS:
+        if word in NEGATORS:
             return k
         if word not in DENIED_BETWEEN:
             return None

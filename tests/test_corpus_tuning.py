@@ -104,6 +104,18 @@ FLOORS = {
         {"claims": 0.84, "disclosure": 0.80, "tone": 0.86, "routing": 0.86},
         0.034,  # 6/180
     ),
+    # claims in six industries (supplements, green cleaning, mortgages, mattresses, a language
+    # app, HVAC); the learned classifier is trained on this set, so its recall here is in-sample
+    "claims-dev25": (
+        {"claims": 0.95, "disclosure": 1.0, "tone": 0.83, "routing": 0.95},
+        0.029,  # 5/173
+    ),
+    # the regulated industries' packs, mostly lawful posts (sportsbook, crypto staking,
+    # telehealth, kids' toys, car finance, budget airline, animal rescue)
+    "packs-dev24": (
+        {"claims": 0.95, "disclosure": 0.86, "tone": 0.90, "routing": 0.95},
+        0.015,  # 3/203
+    ),
 }
 
 

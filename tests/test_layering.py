@@ -13,7 +13,17 @@ PACKAGE = Path(voicelint.__file__).parent
 # A module may import only modules of its own layer or lower layers.
 LAYERS = [
     {"errors", "model", "data", "files", "results"},
-    {"nlp", "wordtable", "fold", "yamlfile", "parsecache", "readers", "analysis", "lexicon"},
+    {
+        "nlp",
+        "wordtable",
+        "fold",
+        "yamlfile",
+        "parsecache",
+        "readers",
+        "analysis",
+        "lexicon",
+        "learned",
+    },
     {"kinds", "care", "intents", "recognizers", "conditions"},
     {"packs", "config", "context"},
     {"policy", "docs", "process"},

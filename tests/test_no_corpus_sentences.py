@@ -106,6 +106,12 @@ BEFORE_THE_BLIND_SET = {
     # lexicons/statements.yaml since 2026-12-06 23:01 UTC (df75a7c); b19-fresh was written
     # 2026-12-07 11:45 UTC by a README-only helper
     ("terms and conditions apply", "b19-fresh"),
+    # rules/finance.yaml since 2026-12-05 (b9adf94) and routing/intents.yaml since 4187abd
+    # (2026-11-23); claims-dev25 and packs-dev24 were written 2026-12-07 14:25 UTC by README-only
+    # helpers
+    ("before it's too late", "claims-dev25"),
+    ("before it's too late", "packs-dev24"),
+    ("steal of a deal", "packs-dev24"),
 }
 
 

@@ -70,7 +70,8 @@ def tracked_by_git(directory: Path) -> bool:
 
 @cache
 def code_digest() -> str:
-    """voicelint's version, code, lexicons and built-in packs, as one digest."""
+    """voicelint's version, code, lexicons, built-in packs and data (the word table, the learned
+    classifier: ``.gz``), as one digest."""
     digest = hashlib.sha256(f"voicelint {__version__} cache {FORMAT}".encode())
     digest.update(f"\0python {sys.implementation.name} {sys.version}".encode())
     for library in LIBRARIES:
@@ -79,7 +80,7 @@ def code_digest() -> str:
     roots = [package, data_dir("rules"), data_dir("policies")]
     for root in dict.fromkeys(roots):
         for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".yaml", ".yml") and path.is_file():
+            if path.suffix in (".py", ".yaml", ".yml", ".gz") and path.is_file():
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -54,6 +54,9 @@ class CompiledPolicy:
     general_rules: frozenset[str] = frozenset()
     # per rule, the rules its finding gives way to on the same words (``gives_way_to`` rule ids)
     yields: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # ids of the fallback rules: reported only when no other rule of their category reports in
+    # the post (``fallback: true``)
+    fallbacks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -107,8 +110,16 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
         for r in compiled
         if any("." in p for p in r.spec.gives_way_to)
     }
+    fallbacks = frozenset(r.spec.id for r in compiled if r.spec.fallback)
     return CompiledPolicy(
-        policy, bank, tuple(compiled), approved_key, competitor_key, general_rules, yields
+        policy,
+        bank,
+        tuple(compiled),
+        approved_key,
+        competitor_key,
+        general_rules,
+        yields,
+        fallbacks,
     )
 
 
@@ -206,7 +217,12 @@ def _without_echoes(
     for it: "guaranteed returns" is one finding, not two, and "100% safe" in a supplement post is
     the health pack's; "kids" flagged by another rule inside it is another claim. A finding of a
     rule that gives way to another rule (``gives_way_to``) is dropped where that rule reports the
-    same words."""
+    same words, and a fallback rule's (``fallback``) wherever another rule of its category reports
+    in the post."""
+    if compiled.fallbacks:
+        fallbacks = compiled.fallbacks
+        reported = {f.category for f in findings + allowed if f.rule not in fallbacks}
+        findings = [f for f in findings if f.rule not in fallbacks or f.category not in reported]
     general = compiled.general_rules
     if not general and not compiled.yields:
         return findings

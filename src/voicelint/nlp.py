@@ -1237,3 +1237,54 @@ def adjective_forms_live(lower: str) -> tuple[str, ...]:
     forms = getAllInflections(lower, "ADJ")
     found = [f for tag in ("JJR", "JJS") for f in forms.get(tag, ()) if f != lower]
     return tuple(f for f in found if f.startswith(lower[:-1]) and " " not in f)
+
+
+# The learned draft classifier (voicelint.learned): a bag of words and word pairs over NORM (the
+# folded lower case the rules match on, so "GUARANTEED" and "guaranteed" are one feature), hashed
+# into a sparse linear layer with one logistic output per category: spaCy's TextCatBOW, on NORM
+# instead of ORTH.
+CLASSIFIER_ARCH = "voicelint.NormBOW.v1"
+
+
+@lru_cache(maxsize=1)
+def _register_classifier() -> None:
+    _import_spacy()
+    import spacy
+    from spacy.attrs import NORM
+    from spacy.ml.extract_ngrams import extract_ngrams
+    from thinc.api import Logistic, SparseLinear_v2, chain, with_cpu
+
+    @spacy.registry.architectures(CLASSIFIER_ARCH)
+    def norm_bow(labels: int, ngram_size: int = 2, length: int = 262144) -> Any:
+        sparse = SparseLinear_v2(nO=labels, length=length)
+        model = chain(extract_ngrams(ngram_size, attr=NORM), sparse, Logistic())
+        model = with_cpu(model, model.ops)
+        model.attrs["multi_label"] = True
+        model.set_ref("output_layer", sparse)
+        return model
+
+
+def text_classifier(labels: Sequence[str], length: int = 262144) -> Any:
+    """A new, untrained multi-label text classifier on the shared pipeline's vocabulary (not
+    added to the pipeline: it runs only when a rule asks, on the post's own Doc)."""
+    _register_classifier()
+    config = {"model": {"@architectures": CLASSIFIER_ARCH, "labels": len(labels), "length": length}}
+    component = pipeline().create_pipe("textcat_multilabel", config=config)
+    for label in labels:
+        component.add_label(label)
+    return component
+
+
+def words_doc(words: list[str]) -> Doc:
+    """A bare Doc of these words (no lemmas): what the classifier reads of a post or a sentence
+    (``voicelint.learned.features``)."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    return SpacyDoc(pipeline().vocab, words=words)
+
+
+def classify(component: Any, docs: Sequence[Doc]) -> list[list[float]]:
+    """Each Doc's score per label (0-1), in the component's label order."""
+    if not docs:
+        return []
+    return [[float(x) for x in row] for row in component.predict(list(docs)).tolist()]

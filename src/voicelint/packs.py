@@ -38,6 +38,7 @@ COMMON_RULE_KEYS = (
     "when",
     "unless",
     "gives_way_to",
+    "fallback",
 )
 NEGATION_MODES = ("suppress", "ignore", "trigger")
 SPARERS = ("disclaimer", "refusal", "attribution", "qualification")
@@ -106,6 +107,9 @@ class RuleSpec:
     # this (general) rule is left out ("FDA approved" is the health pack's to judge); or rules
     # whose finding on the same words is the one kept (one claim, one finding)
     gives_way_to: tuple[str, ...] = ()
+    # reported only when no other rule of its category reports anything in the post (a guess
+    # about the whole post, such as the learned classifier's, never adds to a rule's finding)
+    fallback: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -396,6 +400,13 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
             f"rule {rule_id}: gives_way_to must list built-in pack names or rule ids",
             "packs: " + ", ".join(sorted(builtin_packs())),
         )
+    fallback = raw.get("fallback", False)
+    if not isinstance(fallback, bool):
+        raise fail(
+            "fallback",
+            f"rule {rule_id}: fallback must be true or false",
+            "true: reported only when no other rule of its category fires on the post",
+        )
     example_policy = raw.get("example_policy") or {}
     if not isinstance(example_policy, dict):
         raise fail(
@@ -424,6 +435,7 @@ def parse_rule(raw: Any, pack: str, display: str, lines: Lines, path: tuple[Any,
         when=when,
         unless=unless,
         gives_way_to=tuple(gives_way_to),
+        fallback=fallback,
     )
 
 

@@ -283,8 +283,20 @@ def _voice(value: Any, display: str, lines: Lines) -> dict[str, Any]:
         else:
             ok = isinstance(item, list) and all(isinstance(v, str) and v.strip() for v in item)
         if not ok:
-            raise PolicyError(display, line, f"voice.{key} must be {expected}", f"got {item!r}")
+            raise PolicyError(display, line, f"voice.{key} must be {expected}", _got(item))
     return voice
+
+
+def _got(item: Any) -> str:
+    """What a bad value was, and why when YAML made it: unquoted yes, no, on and off are read as
+    true and false ("allowed_caps: [FDA, ON]" holds ``True``), so the hint says to quote them."""
+    values = item if isinstance(item, list) else [item]
+    if any(isinstance(v, bool) for v in values):
+        return (
+            f"got {item!r}; YAML reads an unquoted yes, no, on or off as true or false: "
+            'put such a word in quotes ("ON")'
+        )
+    return f"got {item!r}"
 
 
 def _is_count(value: Any) -> bool:

@@ -35,6 +35,7 @@ from voicelint.conditions import (
     exploits,
     hands_off,
     hedged,
+    learned,
     mentions,
     named,
     negated,
@@ -67,6 +68,7 @@ CONDITIONS: dict[str, ModuleType] = {
         *(target, ridicule, blame, dismissal, named, exploits),
         *(pitch, professional, referred, mentions, adopts, seals, alleges, affirms),  # claims
         ends_problem,
+        learned,  # the learned draft classifier, read by fallback rules
         quoted,  # mentioned, not used
     )
 }

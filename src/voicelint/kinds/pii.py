@@ -22,6 +22,7 @@ from typing import Any
 from voicelint import care
 from voicelint import lexicon as lexicon_file
 from voicelint.analysis import MONEY, NEGATIVE_WORD, split_sentences, valence_of_word
+from voicelint.data import builtin_lists
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
 from voicelint.nlp import is_dictionary_word, stop_words, tokens
@@ -38,6 +39,7 @@ from voicelint.recognizers import (
     valid_iban,
     valid_ssn,
 )
+from voicelint.yamlfile import load_yaml
 
 NAME = "pii"
 PARAMS: dict = {}
@@ -719,8 +721,9 @@ def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[
         return False  # "💛 If she has trouble breathing": a sentence start the splitter missed
     if _name_word(texts[i - 1]) or (i + 1 < end and _name_word(texts[i + 1])):
         return False
-    if lowers[i - 1] in POSSESSIVE_DETERMINERS or lowers[i - 1] == "the":
-        return False  # "our Niacinamide", "the Leeds route": a product or a place, not a person
+    if lowers[i - 1] in POSSESSIVE_DETERMINERS or lowers[i - 1] in {"the", "a", "an"}:
+        # "our Niacinamide", "the Leeds route", "a Florida shelter": a product or a place
+        return False
     following = next((texts[k] for k in range(i + 1, end) if texts[k].strip()), "")
     if not following:
         return False
@@ -731,11 +734,17 @@ def _staff_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[
 
 @cache
 def _vocabulary() -> frozenset[str]:
-    """Single words our own lexicons name as things (``lexicons/statements.yaml``: "crypto",
-    "staking", "apy"): words the dictionary does not know yet, never a person's name."""
+    """Single words our own lexicons and the packs' word lists name as things
+    (``lexicons/statements.yaml``, ``rules/lists/``: "crypto", "staking", "apy", "stablecoins"):
+    words the dictionary does not know yet, never a person's name."""
+    lists = [lexicon_file.load("statements")]
+    for path in builtin_lists().values():
+        data, _ = load_yaml(path.read_text(encoding="utf-8"), str(path))
+        lists.append(data if isinstance(data, dict) else {})
     return frozenset(
         entry
-        for entries in lexicon_file.load("statements").values()
+        for found in lists
+        for entries in found.values()
         if isinstance(entries, list)
         for entry in entries
         if isinstance(entry, str) and entry.isalpha() and entry.islower()

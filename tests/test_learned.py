@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from conftest import lint, rules_of, run_cli, write
+from conftest import draft, lint, rules_of, run_cli, write
 from voicelint import learned
 from voicelint.errors import PolicyError
 from voicelint.nlp import classify, parse, tokens
@@ -128,3 +128,35 @@ def test_a_hostile_post_of_many_sentences_stays_linear():
     text = " ".join([PROMISE] * 2000)
     findings = [f for f in lint(text) if f.rule == "claims.learned"]
     assert len(findings) == 1
+
+
+def test_a_post_under_the_threshold_never_runs_the_rule_s_check():
+    from voicelint.conditions import gate, gate_holds, gate_when
+    from voicelint.engine import compile_policy
+    from voicelint.kinds import PostContext
+
+    compiled = compile_policy(build_policy({}, {}, "<t>", None, None))
+    [rule] = [r for r in compiled.rules if r.spec.id == "claims.learned"]
+    when, unless = rule.gate
+    assert when == gate_when(rule.spec.when) and len(when) > len(gate(rule.spec.when))
+    assert unless == gate(rule.spec.unless)  # a necessary part is never an unless's gate
+    for text, runs in ((PLAIN, False), (PROMISE, True)):
+        doc = parse(text)
+        context = PostContext(draft(text), doc, compiled.bank.run(doc))
+        assert gate_holds(context, when, unless) is runs
+
+
+def test_the_training_script_reads_the_development_sets_and_can_hold_one_out():
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("train", root / "scripts" / "train_learned.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    every = train.drafts()
+    held = root / "tests" / "corpus-tuning" / "packs-dev24"
+    without = train.drafts(held)
+    assert len(every) > 9000 and len(without) == len(every) - 350
+    assert not any("blind" in str(p) for p in train.CORPORA)
+    assert all(set(cats) <= set(learned.LABELS) for _, _, cats in every)

@@ -106,6 +106,8 @@ BEFORE_THE_BLIND_SET = {
     # lexicons/statements.yaml since 2026-12-06 23:01 UTC (df75a7c); b19-fresh was written
     # 2026-12-07 11:45 UTC by a README-only helper
     ("terms and conditions apply", "b19-fresh"),
+    # the same entry; b20-fresh was written 2026-12-07 14:23 UTC by a README-only helper
+    ("terms and conditions apply", "b20-fresh"),
     # rules/finance.yaml since 2026-12-05 (b9adf94) and routing/intents.yaml since 4187abd
     # (2026-11-23); claims-dev25 and packs-dev24 were written 2026-12-07 14:25 UTC by README-only
     # helpers

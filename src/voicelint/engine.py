@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from voicelint.conditions import Clause, View, all_hold, any_holds, gate, gate_holds
+from voicelint.conditions import Clause, View, all_hold, any_holds, gate, gate_holds, gate_when
 from voicelint.context import ContextRule
 from voicelint.context import build as context_rule
 from voicelint.errors import InputError, PolicyError, did_you_mean
@@ -94,7 +94,9 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
             for entry in spec.added
         )
         compiled.append(
-            CompiledRule(spec, check, rule_context, (gate(spec.when), gate(spec.unless)), added)
+            CompiledRule(
+                spec, check, rule_context, (gate_when(spec.when), gate(spec.unless)), added
+            )
         )
     approved_key = bank.add_phrases("claims.approved", list(policy.approved_claims), attr="LOWER")
     names = (policy.settings.get("voice") or {}).get("competitors") or []
@@ -111,6 +113,10 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
         if any("." in p for p in r.spec.gives_way_to)
     }
     fallbacks = frozenset(r.spec.id for r in compiled if r.spec.fallback)
+    # the fallbacks run last, so that one is skipped where its category already has a finding
+    compiled = [r for r in compiled if not r.spec.fallback] + [
+        r for r in compiled if r.spec.fallback
+    ]
     return CompiledPolicy(
         policy,
         bank,
@@ -148,6 +154,8 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     for rule in compiled.rules:
         if not gate_holds(context, *rule.gate):
             continue  # "post: reply" on a post, "named: competitor" where none is named
+        if rule.spec.fallback and _reported(compiled, result, rule.spec.category):
+            continue  # a fallback is read only where its category has no finding (rules run last)
         for hit in _hits(rule, context) if rule.added else rule.check(context):
             hit = rule.context.apply(hit, context)
             if hit is None:
@@ -207,6 +215,17 @@ def _hits(rule: CompiledRule, context: PostContext) -> list[Hit]:
             if not any(h.start < match.end and match.start < h.end for h in hits):
                 hits.append(Hit(match.start, match.end, values={"entry": name, ADDED: index}))
     return hits
+
+
+def _reported(compiled: CompiledPolicy, result: PostResult, category: str) -> bool:
+    """Whether a rule of ``category`` already reports in the post, or was allowed there, with a
+    finding no later step drops (a rule that gives way to another is not counted)."""
+    return any(
+        f.category == category
+        and f.rule not in compiled.fallbacks
+        and f.rule not in compiled.yields
+        for f in result.findings
+    ) or any(s.finding is not None and s.finding.category == category for s in result.suppressed)
 
 
 def _without_echoes(

@@ -124,6 +124,9 @@ def parse(raw: Any, key: str) -> Clause:
 
 
 def _holds(view: View, name: str, values: tuple[Any, ...]) -> bool:
+    if name.startswith(PRE):
+        module = CONDITIONS[name[len(PRE) :]]
+        return any(module.post_holds(view.post, value) for value in values)
     module = CONDITIONS[name]
     if not getattr(module, "POST_WIDE", False):
         return any(module.holds(view, value) for value in values)
@@ -147,6 +150,23 @@ def gate(clause: Clause) -> Clause:
         if getattr(CONDITIONS[name], "POST_WIDE", False)
         and not getattr(CONDITIONS[name], "AFTER_A_HIT", False)
     )
+
+
+def gate_when(clause: Clause) -> Clause:
+    """``gate`` for a ``when`` clause, with the post-wide part of a per-hit condition besides:
+    a condition module with ``post_holds(post, value)`` says what the whole post must satisfy
+    for any of its hits to (``learned``: the post's score reaches the threshold), so that a rule
+    whose post fails it never runs its check. Not for ``unless``: a necessary part that holds
+    does not make the condition hold."""
+    cheap = gate(clause)
+    return cheap + tuple(
+        (PRE + name, values)
+        for name, values in clause
+        if hasattr(CONDITIONS[name], "post_holds") and (name, values) not in cheap
+    )
+
+
+PRE = "post-wide part of "  # a gate entry for a condition's ``post_holds``
 
 
 def post_wide(post: Any, when: Clause, unless: Clause) -> bool:

@@ -20,6 +20,12 @@ NAME = "learned"
 VALUES = learned.LABELS
 
 
+def post_holds(post: Any, value: str) -> bool:
+    """The post-wide part, tested before a rule's check: the post's score reaches the category's
+    threshold (most posts do not, and the rule then lists no sentence at all)."""
+    return learned.post_scores(post)[value] >= learned.THRESHOLDS[value]
+
+
 def holds(view: Any, value: str) -> bool:
     top = learned.top_sentence(view.post, value)
     if top is None:

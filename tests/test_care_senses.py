@@ -420,3 +420,12 @@ def test_that_one_is_on_you():
     assert "tone.hostile-reply" in rules(
         "It says dry clean only, so that part's on you.", "My coat shrank in the wash"
     )
+
+
+def test_a_question_about_how_things_stand_tells_of_no_event():
+    from voicelint.care import asks_ahead
+    from voicelint.nlp import parse
+
+    assert asks_ahead(parse("Is it true that flood damage isn't covered?"))
+    assert asks_ahead(parse("Is storm damage to a shed covered?"))
+    assert not asks_ahead(parse("Why was I charged twice?"))

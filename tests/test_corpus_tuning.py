@@ -116,6 +116,12 @@ FLOORS = {
         {"claims": 0.95, "disclosure": 0.86, "tone": 0.90, "routing": 0.95},
         0.015,  # 3/203
     ),
+    # mostly clean, lawful drafts (credit union, supplements, restaurants, electronics, home
+    # insurance, telehealth): the false alarms of everyday posts and replies
+    "hardneg-dev26": (
+        {"claims": 0.95, "disclosure": 0.95, "tone": 0.95, "routing": 0.95},
+        0.044,  # 8/186
+    ),
 }
 
 

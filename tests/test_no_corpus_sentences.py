@@ -94,6 +94,8 @@ BEFORE_THE_BLIND_SET = {
     # hostility.yaml since 4187abd and routing/replies.yaml since 8e97abb (2026-12-06 04:16 UTC);
     # hardneg-dev16 and care-dev17 were written 2026-12-07 01:40 UTC by README-only helpers
     ("what did you expect", "hardneg-dev16"),
+    # the same entry; hardneg-dev26 was written 2026-12-07 16:00 UTC by a README-only helper
+    ("what did you expect", "hardneg-dev26"),
     ("when you log in", "care-dev17"),
     # routing/replies.yaml since 4187abd (2026-11-23); b14-fresh was written 2026-12-07 00:17 UTC
     ("take a break from", "b14-fresh"),

@@ -767,3 +767,21 @@ def test_what_attention_would_have_spared_the_customer_and_a_complaint_made_a_ha
     assert blame("hindsight", "A quick look at the app would have saved you the trip.")
     assert not blame("hindsight", "A direct train would have saved you an hour, we know.")
     assert "tone.reader-ridiculed" in tone("Right. What's the problem this time?", COMPLAINT)
+
+
+def test_laughing_along_with_a_customer_who_laughed_first_is_no_mockery():
+    said = "how do I change my delivery slot at midnight lol, is anyone even up"
+    assert "tone.hostile-reply" not in tone(
+        "Someone's always up here haha. Tap Orders, then Edit.", said
+    )
+    # the customer's laughter must be theirs: at a plain complaint, laughing still mocks
+    assert "tone.hostile-reply" in tone(
+        "Haha, we'll look into it.", "my order is late again, a joke"
+    )
+
+
+def test_a_futile_verb_is_about_the_subject_of_its_own_clause():
+    said = "Will a bigger battery make my old phone faster?"
+    text = "It can help if your phone runs out of charge often, but it won't change the processor."
+    assert "tone.reader-brushed-off" not in tone(text, said)
+    assert "tone.reader-brushed-off" in tone("You won't win this one.", COMPLAINT)

@@ -475,10 +475,19 @@ def _futility(span: list[str]) -> bool:
         )
         if not future_no:
             continue
-        subject = span[:k]
+        # the verb's own clause: "if your laptop has a hard drive, but it won't change..." is
+        # about the drive, not the reader
+        start = max((j + 1 for j in range(k) if span[j] in CLAUSE_OPENERS), default=0)
+        subject = span[start:k]
         if any(w in words["reader"] for w in subject) or any(w in recourse for w in subject):
             return True  # "you won't win", "reporting us won't change anything"
     return False
+
+
+# where a clause begins, for the subject of a verb after it
+CLAUSE_OPENERS = frozenset(
+    {",", ";", ":", "but", "and", "so", "because", "although", "though", "while", "if"}
+)
 
 
 def _complaint(view: Any) -> bool:

@@ -178,6 +178,14 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     # rule reports it, with the right advice
     names = [n for n in ctx.setting("voice.competitors") or [] if isinstance(n, str)]
     competitor_key = ctx.bank.shared_phrases("voice.competitors", names, "LOWER")
+    # the words of laughter (the entries laughter needs a complaint for): a customer who laughs
+    # first sets the joke, and a reply that laughs along mocks no one
+    laughter = tuple(
+        str(t).lower()
+        for entry in lexicon("hostility")["acts"]
+        if entry.get("needs") == "complaint"
+        for t in entry.get("terms") or []
+    )
     acts = []
     seen: set[str] = set()
     for entry in lexicon("hostility")["acts"]:
@@ -229,6 +237,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 # laughter needs a plain complaint or question: "haha, you're not wrong" agrees
                 if not said or not _any_signal(said, complaint_signals):
                     continue
+                if _any_signal(said, laughter):
+                    continue  # "how do I file a claim at 11pm lol" - "someone's always up lol"
             elif act.needs == "complains":
                 # a fact set straight answers a plain question and puts down a complaint
                 customer = post.customer

@@ -686,28 +686,26 @@ def _asks_of_the_brand(norms: Any) -> bool:
 
 def _tells_event(norms: Any) -> bool:
     """Whether words tell of something that happened: a past form ("was", "got", "charged"; the
-    inquiry's ``_past_form``, which leaves out "was" for its final "s"). A participle after "get",
-    "be" or a present "is" or "are" is a passive of what may come or of how things stand ("do I
-    get auto renewed?", "will I be charged?", "is earthquake damage covered?")."""
-    words = [n for n in norms if n.strip()]
-    inverted = bool(words) and words[0] in PRESENT_BE  # "is flood damage covered?"
+    inquiry's ``_past_form``, which leaves out "was" for its final "s"). A participle after "get"
+    or "be" is a passive of what may come ("do I get auto renewed?", "will I be charged?"), and
+    one that states a term (``TERMS``: "is flood damage covered?", "is a deposit required?") tells
+    of nothing, in a message that speaks of no matter of the writer's own ("is my claim
+    covered?" does)."""
+    own = any(n in FIRST_PERSON for n in norms)  # (defined below: the customer's own account)
     return any(
         n == "was"
         or (
             _past_form(n)
-            and not inverted
+            and (own or n not in TERMS)
             and not PASSIVE_OF_WHAT_COMES & set(norms[max(0, i - 2) : i])
         )
         for i, n in enumerate(norms)
     )
 
 
-PRESENT_BE = frozenset({"is", "are", "am"})  # opening a question, before its participle
-
-
-# a participle after these is a passive of what may come or of how things stand: "do I get auto
-# renewed?", "will I be charged?", "is flood damage covered?", "are returns included?"
-PASSIVE_OF_WHAT_COMES = frozenset({"get", "be", "is", "are", "'s", "'re", "am", "'m"})
+PASSIVE_OF_WHAT_COMES = frozenset({"get", "be"})
+# participles that state what a policy or a product's terms cover, not something that happened
+TERMS = frozenset({"covered", "included", "allowed", "permitted", "required", "accepted"})
 
 
 def sympathises(doc: Any) -> bool:

@@ -237,24 +237,27 @@ def _without_echoes(
     the health pack's; "kids" flagged by another rule inside it is another claim. A finding of a
     rule that gives way to another rule (``gives_way_to``) is dropped where that rule reports the
     same words, and a fallback rule's (``fallback``) wherever another rule of its category reports
-    in the post."""
+    in the post (once the echoes are gone)."""
+    general = compiled.general_rules
+    if general or compiled.yields:
+        specific = [
+            f for f in findings + allowed if f.category == "claims" and f.rule not in general
+        ]
+        yields = compiled.yields
+        findings = [
+            f
+            for f in findings
+            if (f.rule not in general or not any(_overlap(o, f) for o in specific))
+            and not (
+                f.rule in yields
+                and any(o.rule in yields[f.rule] and _overlap(o, f) for o in findings)
+            )
+        ]
     if compiled.fallbacks:
         fallbacks = compiled.fallbacks
         reported = {f.category for f in findings + allowed if f.rule not in fallbacks}
         findings = [f for f in findings if f.rule not in fallbacks or f.category not in reported]
-    general = compiled.general_rules
-    if not general and not compiled.yields:
-        return findings
-    specific = [f for f in findings + allowed if f.category == "claims" and f.rule not in general]
-    yields = compiled.yields
-    return [
-        f
-        for f in findings
-        if (f.rule not in general or not any(_overlap(o, f) for o in specific))
-        and not (
-            f.rule in yields and any(o.rule in yields[f.rule] and _overlap(o, f) for o in findings)
-        )
-    ]
+    return findings
 
 
 def _overlap(one: Finding, other: Finding) -> bool:

@@ -18,8 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from voicelint.data import builtin_lists
 from voicelint.errors import PolicyError
-from voicelint.yamlfile import line_of, load_yaml, reject_unknown
+from voicelint.yamlfile import QUOTE_WORDS, line_of, load_yaml, read_config_text, reject_unknown
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
@@ -63,3 +64,37 @@ def _list_items(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, 
                 yield from _list_items(item, (*path, index))
             else:
                 yield (*path, index), item
+
+
+@cache
+def word_lists() -> dict[str, tuple[Any, ...]]:
+    """Every named list in rules/lists/*.yaml, by name: words, or token patterns."""
+    lists: dict[str, tuple[Any, ...]] = {}
+    for path in builtin_lists().values():
+        data, _ = load_yaml(read_config_text(path, str(path)), str(path))
+        for name, items in (data or {}).items():
+            if any(isinstance(i, bool) or i is None for i in items):
+                raise PolicyError(
+                    str(path),
+                    None,
+                    f"list {name} has an item YAML read as true, false or null",
+                    QUOTE_WORDS,
+                )
+            lists[name] = tuple(str(i) if isinstance(i, int | float) else i for i in items)
+
+    # A list may name another ("$diseases" inside condition_phrases): resolve, refusing cycles.
+    def resolve(name: str, seen: tuple[str, ...]) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for item in lists[name]:
+            if (
+                isinstance(item, str)
+                and item.startswith("$")
+                and item[1:] in lists
+                and item[1:] not in seen
+            ):
+                out.extend(resolve(item[1:], (*seen, item[1:])))
+            else:
+                out.append(item)
+        return tuple(out)
+
+    return {name: resolve(name, (name,)) for name in lists}

@@ -7,12 +7,12 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from voicelint.data import builtin_lists, builtin_packs
+from voicelint.data import builtin_packs
 from voicelint.errors import PolicyError, did_you_mean
+from voicelint.lexicon import word_lists
 from voicelint.model import CATEGORIES, PLATFORM_ALIASES, PLATFORMS, SEVERITIES
 from voicelint.model import KINDS as POST_KINDS
 from voicelint.yamlfile import Lines, line_of, load_yaml, read_config_text
@@ -110,40 +110,6 @@ class RuleSpec:
     # reported only when no other rule of its category reports anything in the post (a guess
     # about the whole post, such as the learned classifier's, never adds to a rule's finding)
     fallback: bool = False
-
-
-@lru_cache(maxsize=1)
-def word_lists() -> dict[str, tuple[Any, ...]]:
-    """Every named list in rules/lists/*.yaml, by name: words, or token patterns."""
-    lists: dict[str, tuple[Any, ...]] = {}
-    for path in builtin_lists().values():
-        data, _ = load_yaml(read_config_text(path, str(path)), str(path))
-        for name, items in (data or {}).items():
-            if any(isinstance(i, bool) or i is None for i in items):
-                raise PolicyError(
-                    str(path),
-                    None,
-                    f"list {name} has an item YAML read as true, false or null",
-                    'quote words like "no", "off", "on" and "yes"',
-                )
-            lists[name] = tuple(str(i) if isinstance(i, int | float) else i for i in items)
-
-    # A list may name another ("$diseases" inside condition_phrases): resolve, refusing cycles.
-    def resolve(name: str, seen: tuple[str, ...]) -> tuple[Any, ...]:
-        out: list[Any] = []
-        for item in lists[name]:
-            if (
-                isinstance(item, str)
-                and item.startswith("$")
-                and item[1:] in lists
-                and item[1:] not in seen
-            ):
-                out.extend(resolve(item[1:], (*seen, item[1:])))
-            else:
-                out.append(item)
-        return tuple(out)
-
-    return {name: resolve(name, (name,)) for name in lists}
 
 
 def expand_lists(value: Any, rule_id: str, fail: Any) -> Any:

@@ -24,7 +24,14 @@ from voicelint.packs import (
     placeholders,
     template_problem,
 )
-from voicelint.yamlfile import Lines, line_of, load_yaml, read_config_text, reject_unknown
+from voicelint.yamlfile import (
+    QUOTE_WORDS,
+    Lines,
+    line_of,
+    load_yaml,
+    read_config_text,
+    reject_unknown,
+)
 
 POLICY_KEYS = (
     "client",
@@ -292,10 +299,7 @@ def _got(item: Any) -> str:
     true and false ("allowed_caps: [FDA, ON]" holds ``True``), so the hint says to quote them."""
     values = item if isinstance(item, list) else [item]
     if any(isinstance(v, bool) for v in values):
-        return (
-            f"got {item!r}; YAML reads an unquoted yes, no, on or off as true or false: "
-            'put such a word in quotes ("ON")'
-        )
+        return f"got {item!r}; {QUOTE_WORDS}"
     return f"got {item!r}"
 
 

@@ -69,6 +69,13 @@ def parses_cached(directory: Path | None, salt: str) -> Iterator[None]:
         _parsed = before
 
 
+# What to do about a word YAML read as a boolean ("allowed_caps: [FDA, ON]" holds ``True``): one
+# hint for policies, packs and word lists alike.
+QUOTE_WORDS = (
+    'YAML reads an unquoted yes, no, on or off as true or false: put such a word in quotes ("ON")'
+)
+
+
 def load_yaml(
     text: str,
     display: str,

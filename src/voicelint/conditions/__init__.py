@@ -124,9 +124,6 @@ def parse(raw: Any, key: str) -> Clause:
 
 
 def _holds(view: View, name: str, values: tuple[Any, ...]) -> bool:
-    if name.startswith(PRE):
-        module = CONDITIONS[name[len(PRE) :]]
-        return any(module.post_holds(view.post, value) for value in values)
     module = CONDITIONS[name]
     if not getattr(module, "POST_WIDE", False):
         return any(module.holds(view, value) for value in values)
@@ -160,13 +157,10 @@ def gate_when(clause: Clause) -> Clause:
     does not make the condition hold."""
     cheap = gate(clause)
     return cheap + tuple(
-        (PRE + name, values)
+        (name, values)
         for name, values in clause
         if hasattr(CONDITIONS[name], "post_holds") and (name, values) not in cheap
     )
-
-
-PRE = "post-wide part of "  # a gate entry for a condition's ``post_holds``
 
 
 def post_wide(post: Any, when: Clause, unless: Clause) -> bool:
@@ -179,7 +173,18 @@ def gate_holds(post: Any, when: Clause, unless: Clause) -> bool:
     if not when and not unless:
         return True
     view = View(post, 0, 0)
-    return all_hold(view, when) and not any_holds(view, unless)
+    return all(_gate_holds(view, name, values) for name, values in when) and not any(
+        _gate_holds(view, name, values) for name, values in unless
+    )
+
+
+def _gate_holds(view: View, name: str, values: tuple[Any, ...]) -> bool:
+    """A gate entry: a per-hit condition's post-wide part (``post_holds``), or a post-wide
+    condition itself."""
+    module = CONDITIONS[name]
+    if hasattr(module, "post_holds") and not getattr(module, "POST_WIDE", False):
+        return any(module.post_holds(view.post, value) for value in values)
+    return _holds(view, name, values)
 
 
 def all_hold(view: View, clause: Clause) -> bool:

@@ -22,7 +22,6 @@ from typing import Any
 from voicelint import care
 from voicelint import lexicon as lexicon_file
 from voicelint.analysis import MONEY, NEGATIVE_WORD, split_sentences, valence_of_word
-from voicelint.data import builtin_lists
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
 from voicelint.nlp import is_dictionary_word, stop_words, tokens
@@ -39,7 +38,6 @@ from voicelint.recognizers import (
     valid_iban,
     valid_ssn,
 )
-from voicelint.yamlfile import load_yaml
 
 NAME = "pii"
 PARAMS: dict = {}
@@ -737,15 +735,11 @@ def _vocabulary() -> frozenset[str]:
     """Single words our own lexicons and the packs' word lists name as things
     (``lexicons/statements.yaml``, ``rules/lists/``: "crypto", "staking", "apy", "stablecoins"):
     words the dictionary does not know yet, never a person's name."""
-    lists = [lexicon_file.load("statements")]
-    for path in builtin_lists().values():
-        data, _ = load_yaml(path.read_text(encoding="utf-8"), str(path))
-        lists.append(data if isinstance(data, dict) else {})
+    lists = [*lexicon_file.load("statements").values(), *lexicon_file.word_lists().values()]
     return frozenset(
         entry
-        for found in lists
-        for entries in found.values()
-        if isinstance(entries, list)
+        for entries in lists
+        if isinstance(entries, list | tuple)
         for entry in entries
         if isinstance(entry, str) and entry.isalpha() and entry.islower()
     )

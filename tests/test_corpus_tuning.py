@@ -122,6 +122,17 @@ FLOORS = {
         {"claims": 0.95, "disclosure": 0.95, "tone": 0.95, "routing": 0.95},
         0.044,  # 8/186
     ),
+    # tone in replies and posts (airline, food delivery, telecom, furniture, fashion)
+    "tone-dev27": (
+        {"claims": 1.0, "disclosure": 1.0, "tone": 0.95, "routing": 0.91},
+        0.028,  # 4/143
+    ),
+    # mostly clean drafts of regulated industries (credit union, supplements, sportsbook,
+    # dental clinic, solar, food bank)
+    "hardneg-dev28": (
+        {"claims": 0.96, "disclosure": 1.0, "tone": 0.92, "routing": 0.94},
+        0.057,  # 11/195
+    ),
 }
 
 

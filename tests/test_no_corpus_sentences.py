@@ -116,6 +116,12 @@ BEFORE_THE_BLIND_SET = {
     ("before it's too late", "claims-dev25"),
     ("before it's too late", "packs-dev24"),
     ("steal of a deal", "packs-dev24"),
+    # rules/travel.yaml since 2026-12-07 02:00 UTC (c3dadec), lexicons/hostility.yaml and
+    # routing/replies.yaml since 4187abd (2026-11-23); tone-dev27 and hardneg-dev28 were written
+    # 2026-12-07 17:20 UTC by README-only helpers
+    ("without a change fee", "tone-dev27"),
+    ("did you not read", "tone-dev27"),
+    ("take a break from", "hardneg-dev28"),
 }
 
 

@@ -472,4 +472,49 @@ class Customer:
             sentence = self.analysis.sentence_at(span.first)
             if sentence is None or span.first not in sentence.negated:
                 return True
-        return False
+        return grievance_marks(self.analysis.doc)
+
+
+def grievance_marks(doc: Any) -> bool:
+    """Marks of a complaint in words VADER scores neutral: a message shouted (most of its words,
+    at least four, in capitals: "THIS IS THE THIRD TIME MY BROADBAND HAS GONE DOWN"), indignant
+    punctuation ("?!", "!?"), a price questioned ("$90 for this?", "costs $25??"), an excess
+    ("way too firm", "too small"), or a failure counted ("the third time this week")."""
+    table = tokens(doc)
+    texts, norms = table.texts, table.norms
+    letters = [t for t in texts if sum(c.isalpha() for c in t) >= 2]
+    capitals = [t for t in letters if t.isupper()]
+    if len(capitals) >= 4 and len(capitals) >= 0.6 * len(letters):
+        return True
+    text = str(doc.text)
+    if "?!" in text or "!?" in text:
+        return True
+    for first, end in split_sentences(doc):
+        said = [n for n in norms[first:end] if n.strip()]
+        if not said:
+            continue
+        marks = "".join(said).count("?")
+        priced = MONEY.search(text[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])])
+        if priced and (marks >= 2 or (marks and _for_this(said))):
+            return True  # "$90 for this?", "shipping costs $25??"
+        for k, word in enumerate(said[:-1]):
+            following = said[k + 1]
+            if word == "too" and following.isalpha() and following not in NOT_EXCESS and not marks:
+                return True  # "way too firm"; "is it too big for a toddler?" asks
+            if word in ORDINALS and following in {"time", "times"}:
+                return True  # "the third time this week"
+    return False
+
+
+def _for_this(said: list[str]) -> bool:
+    return any(
+        w == "for" and k + 1 < len(said) and said[k + 1] in {"this", "that", "a", "an", "one"}
+        for k, w in enumerate(said)
+    )
+
+
+# "too" before these is no excess: "me too", "too bad" (VADER scores it), "too good to miss"
+NOT_EXCESS = frozenset({"good", "cute", "kind", "sweet", "funny", "lol", "haha", "bad"})
+ORDINALS = frozenset(
+    {"second", "third", "fourth", "fifth", "sixth", "nth", "2nd", "3rd", "4th", "5th", "6th"}
+)

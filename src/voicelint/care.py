@@ -638,7 +638,9 @@ def _aggrieved(customer: Any) -> bool:
     norms = tokens(doc).norms
     if reports_problem(doc) or sarcastic(norms):
         return True
-    if customer.intents <= PERSONAL_INTENTS | ASKED_INTENTS and asks_ahead(doc):
+    if customer.intents <= PERSONAL_INTENTS | ASKED_INTENTS and (
+        asks_ahead(doc) or asks_leave(doc)
+    ):
         return False  # "can you approve me if I have bad credit?": a question, nothing suffered
     words = analysis_words()
     if customer.intents <= PERSONAL_INTENTS and any(n in words["laughter"] for n in norms):
@@ -654,14 +656,27 @@ def _aggrieved(customer: Any) -> bool:
 
 
 def asks_ahead(doc: Any) -> bool:
-    """Whether every sentence of a message is a question and none tells of anything that
-    happened ("which plan should I pick?", "can you approve me if I have bad credit?"); "why was
-    I charged twice?" tells of a charge."""
+    """Whether a message asks and tells of nothing that happened: every sentence a question or a
+    plain statement of its context ("which plan should I pick?", "can you approve me if I have bad
+    credit?", "does it auto-renew? don't want surprise charges"); "why was I charged twice?"
+    tells of a charge."""
     norms = tokens(doc).norms
     said = [(a, b) for a, b in sentences(doc) if any(norms[i].isalpha() for i in range(a, b))]
-    if not said or not all("?" in norms[a:b] for a, b in said):
+    questions = [(a, b) for a, b in said if "?" in norms[a:b]]
+    if not questions or not all((a, b) in questions or _plain_context(doc, a, b) for a, b in said):
         return False
-    return not _tells_event(norms)
+    return not tells_event(norms)
+
+
+def _plain_context(doc: Any, first: int, end: int) -> bool:
+    """A statement beside a question that only gives its context ("my dad says only banks have
+    FDIC", "he's 9", "don't want surprise charges"): no negative word, no problem reported (an
+    event told is ruled out for the whole message by ``tells_event``)."""
+    norms = tokens(doc).norms
+    negated = negation_scope(doc, first, end)
+    return not any(
+        valence_of_word(norms[i]) <= NEGATIVE_WORD and i not in negated for i in range(first, end)
+    ) and not reports_problem(doc, first, end)
 
 
 WH_WORDS = frozenset({"why", "what", "how", "where", "when", "which"})
@@ -674,7 +689,7 @@ def _asks_of_the_brand(norms: Any) -> bool:
     data?"), telling of no event. "Can you explain why my invoice lists 6 hours?" is the
     customer's own matter, and so is "why was I charged twice?"."""
     words = [n for n in norms if n.strip()]
-    if "?" not in words or _tells_event(words):
+    if "?" not in words or tells_event(words):
         return False
     return (
         len(words) > 2
@@ -684,7 +699,7 @@ def _asks_of_the_brand(norms: Any) -> bool:
     )
 
 
-def _tells_event(norms: Any) -> bool:
+def tells_event(norms: Any) -> bool:
     """Whether words tell of something that happened: a past form ("was", "got", "charged"; the
     inquiry's ``_past_form``, which leaves out "was" for its final "s"). A participle after "get"
     or "be" is a passive of what may come ("do I get auto renewed?", "will I be charged?"), and
@@ -767,12 +782,34 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
             continue
         if apologises(norms[s.first : s.end]) or hands_off_in(doc, s.first, s.end):
             continue  # (an apology as the apology condition reads it: "surprised to hear" is none)
+        if _declines_to_discuss(doc, s.first, s.end):
+            continue  # "for your privacy we don't discuss prescriptions here": kept private
         if _testifies(doc, s.first, s.end, prospective, staff) or (
             echoes
             and (_denies(doc, s.first, s.end, echoes, light) or _upholds(doc, s.first, s.end))
         ):
             found.append((s.first, s.end))
     return found
+
+
+# verbs of talking about a matter: negated, the brand keeps the matter out of public view
+DISCUSS_VERBS = frozenset(
+    {"discuss", "share", "talk", "comment", "disclose", "post", "go", "get", "mention"}
+)
+
+
+def _declines_to_discuss(doc: Any, first: int, end: int) -> bool:
+    """Whether a sentence declines to discuss a matter in public: a verb of talking negated, with
+    "here", "publicly" or "in public" after it ("we don't discuss prescriptions here", "we can't
+    go into account details publicly"). It keeps the matter private; it argues nothing."""
+    norms = tokens(doc).norms
+    negated = negation_scope(doc, first, end)
+    for i in range(first, end):
+        if norms[i] in DISCUSS_VERBS and i in negated:
+            rest = norms[i + 1 : end]
+            if "here" in rest or "publicly" in rest or "public" in rest:
+                return True
+    return False
 
 
 # the customer speaking of what happened to them: "I was charged twice", "my parcel never came"
@@ -917,6 +954,8 @@ def _complains(customer: Any) -> bool:
         return False  # "does it cure anxiety?": a question about the product, not a complaint
     if not customer.intents and delighted(doc):
         return False  # "lol your new ad has me crying 😂😂": laughter, not grief
+    if thanks_brand(customer):
+        return False  # "the only dentist my son isn't scared of 😭 thank you!!": gratitude
     if customer.complaint:
         return True
     norms = tokens(doc).norms
@@ -978,6 +1017,62 @@ def sarcastic(norms: list[str]) -> bool:
 
 POSSESSIVES = frozenset({"my", "our", "mine", "ours"})
 THANKS = frozenset({"thanks", "thank", "cheers", "ty", "thx"})
+GRATITUDE = frozenset({"thank", "thanks", "thx", "ty", "tysm", "grateful"})
+
+
+def thanks_brand(customer: Any) -> bool:
+    """Whether a message thanks the brand and tells of no problem ("just got the keys!!! thank
+    you 😭", "the only dentist my son isn't scared of 😭 thank you!!"): tears, capitals and a
+    negated fear there are joy. Not sarcastic thanks ("thanks for nothing", "thanks a lot 🙃"),
+    not thanks beside a negative word ("thanks for the awful service"), and not one that carries
+    a routing intent or a problem."""
+    doc = customer.analysis.doc
+    norms = tokens(doc).norms
+    if not any(w in GRATITUDE for w in norms) or customer.intents:
+        return False
+    negated = negation_scope(doc, 0, len(doc))
+    return (
+        (
+            customer.valence >= 0  # "cried happy tears": joy, however its words score
+            or not any(
+                w.isalpha() and valence_of_word(w) <= NEGATIVE_WORD and i not in negated
+                for i, w in enumerate(norms)
+            )
+        )
+        and not sarcastic(norms)
+        and not reports_problem(doc)
+    )
+
+
+def asks_leave(doc: Any) -> bool:
+    """Whether a message asks, before acting, whether the customer may or should do something:
+    a question opening with a modal and "I" or "we" ("can I take ibuprofen with it?", "should we
+    book ahead?") or with "is it" and a word of leave ("is it safe to...", "is it ok if I...").
+    Advice to check first answers such a question; it is not hindsight."""
+    norms = tokens(doc).norms
+    for a, b in sentences(doc):
+        said = [n for n in norms[a:b] if n.strip()]
+        if not any("?" in n for n in said):
+            continue
+        head = said[:3]
+        if head and head[0] in WH_WORDS:
+            continue  # "why should I pay this?" asks why, it asks no leave
+        for k, word in enumerate(head[:-1]):
+            if word in LEAVE_MODALS and head[k + 1] in {"i", "we"}:
+                return True
+            if (
+                word in {"is", "are"}
+                and head[k + 1] in {"it", "this", "that", "these", "they"}
+                and any(w in LEAVE_WORDS for w in said[k + 2 : k + 5])
+            ):
+                return True
+    return False
+
+
+LEAVE_MODALS = frozenset({"can", "could", "may", "should", "shall", "must"})
+LEAVE_WORDS = frozenset(
+    {"ok", "okay", "safe", "fine", "alright", "allowed", "possible", "wise", "bad"}
+)
 
 
 def inquiry(doc: Any, first: int, end: int, feelings: bool = True) -> bool:
@@ -1033,6 +1128,10 @@ def _asks_only(doc: Any) -> bool:
     return bool(said) and all(inquiry(doc, a, b, feelings=False) for a, b in said)
 
 
+# a wait that goes on, after "been" or "still"
+WAITS = frozenset({"waiting", "chasing", "holding", "trying", "calling", "emailing", "asking"})
+
+
 def reports_problem(doc: Any, first: int = 0, end: int | None = None) -> bool:
     """Whether a message reports a problem in words VADER does not score: a thing that fails
     ("the app keeps crashing", "buffering again"), a function negated ("the code won't apply",
@@ -1060,4 +1159,6 @@ def reports_problem(doc: Any, first: int = 0, end: int | None = None) -> bool:
                 return True  # "keeps logging me out"
             if word in still and i + 1 < b and norms[i + 1] in NEGATORS | {"waiting"}:
                 return True  # "still no reply", "still waiting"
+            if word in {"been", "still"} and i + 1 < b and norms[i + 1] in WAITS:
+                return True  # "been waiting 3 weeks", "been chasing this since May"
     return False

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from voicelint.analysis import NEGATIVE_WORD, valence_of_text, valence_of_word
+from voicelint.analysis import lexicon as analysis_words
 from voicelint.care import (
     PERSONAL_INTENTS,
     Phrases,
@@ -31,6 +32,7 @@ from voicelint.care import (
     lexicon,
     reports_problem,
     sentences,
+    tells_event,
 )
 from voicelint.nlp import is_word, parse, tokens
 
@@ -161,7 +163,22 @@ def intents_of_doc(doc: Any) -> set[str]:
         return set()  # "Nurse Abby was an angel when my son needed stitches": the care, praised
     if "press_inquiry" in found:
         found.discard("distress")  # a reporter asking about problem gambling is not in distress
+    if found & JOKED_ABOUT and _jokes(doc):
+        found -= JOKED_ABOUT  # "if I donate my cooking does that count as hazardous waste 😂"
     return found
+
+
+# harms a laughing message can only joke about while it tells of nothing that happened
+JOKED_ABOUT = frozenset({"injury", "safety_hazard", "distress", "adverse_event"})
+
+
+def _jokes(doc: Any) -> bool:
+    """Whether a message laughs (lol, haha, 😂; not a sheepish 😅) and tells of nothing that
+    happened ("if I eat the whole bag do I turn orange? 😂", "I'm dying 😂"): a harm it names is
+    a joke. "My son fell off your swing 😂" tells of a fall and stays a harm."""
+    norms = tokens(doc).norms
+    laughter = analysis_words()["laughter"]
+    return any(n in laughter for n in norms) and not tells_event(norms)
 
 
 OUTLET_REACH = 4  # words between the introduction and the word of the media

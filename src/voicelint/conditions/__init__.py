@@ -113,7 +113,8 @@ def parse(raw: Any, key: str) -> Clause:
             )
         values = tuple(value) if isinstance(value, list) else (value,)
         for one in values:
-            if module.VALUES and one not in module.VALUES:
+            bare = one in (None, True) and getattr(module, "BARE", False)
+            if module.VALUES and one not in module.VALUES and not bare:
                 raise ConditionError(
                     f'condition {name}: "{one}" is not a value it takes', str(one), module.VALUES
                 )

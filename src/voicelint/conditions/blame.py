@@ -9,7 +9,8 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
   we could..." offers); a question ("did you get our email?") and "you should have received it"
   (the brand's expectation) are not failings.
   The reader's error presumed counts too: "you must have misunderstood the salesperson", "you
-  probably switched on the wrong setting" (``presuming``, ``error_verbs``, ``choice_made``).
+  probably switched on the wrong setting" (``presuming``, ``error_verbs``, ``choice_made``), and
+  so does the reader's error given as the cause: "it was rescheduled because you missed the call".
 - ``hindsight``: advice to pay attention, about what the reader should have done: "next time,
   read the sign", "check the app before ordering" ("next time, order ahead" is a tip); at a
   complaint, also "it's important to read the terms before you buy", and advice to pay attention
@@ -104,7 +105,9 @@ def holds(view: Any, value: str) -> bool:
             or (_hedged_order(span) and _pointed(view, span) and not apologises_anywhere(view))
         ):
             customer = view.post.customer  # "read the terms before you buy", said at a complaint
-            return customer is not None and care.complains(customer)
+            if customer is None or care.asks_leave(customer.analysis.doc):
+                return False  # "can I take it with...?": advice to check first is foresight
+            return care.complains(customer)
         return False
     if value == "callout":
         return view.post.post.kind != "reply" and _callout(view, span)
@@ -387,7 +390,13 @@ def _failing(span: list[str]) -> bool:
             return perfect and verb not in EXPECTED and lemma_of(verb) != verb
         if _presumed_error(span[k + 1 : k + 9]):
             return True  # "you must have misunderstood", "you probably picked the wrong size"
+        if k and span[k - 1] in CAUSAL and rest[:1] and rest[0] in words["error_verbs"]:
+            return True  # "it was rescheduled because you missed the call": the reader the cause
     return False
+
+
+# a connective that makes what follows the cause: "because you missed the call"
+CAUSAL = frozenset({"because", "cos", "cause", "'cause", "since"})
 
 
 def _presumed_error(rest: list[str]) -> bool:

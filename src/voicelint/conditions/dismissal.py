@@ -58,7 +58,8 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
   clear"), or a bare "Good luck." (``lexicons/tone.yaml``: ``dares``; "go ahead and DM us" helps).
 - ``non_apology``: at a complaint, an apology for the customer's feelings rather than for what
   happened: "sorry you feel that way", "sorry if you were offended" (``lexicons/analysis.yaml``:
-  ``non_apologies``, read on the sentence's words).
+  ``non_apologies``, read on the sentence's words); not where the reply hands the matter to a
+  channel ("sorry you feel misled. Please have your lawyer write to legal@...").
 - ``manner``: at a complaint, the customer's manner policed instead of their problem answered:
   "there's no need to shout", "no need for that tone", "please don't use capitals", "stop
   yelling", "let's keep it civil", "whoa, language" (``lexicons/tone.yaml``: ``manner``; "no need
@@ -66,7 +67,8 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
 - ``elsewhere``: the customer shown the door: sent to other providers (``lexicons/tone.yaml``:
   "there are plenty of other gyms", "feel free to shop elsewhere", "try somewhere else"; not "our other branches"), or the
   brand declared not for them ("maybe we're not for you", "perhaps the club isn't for you then";
-  a product that "isn't for you if you're vegan" advises).
+  a product that "isn't for you if you're vegan" advises); not where the reply hands the matter
+  to a channel ("...find another option. DM us and we'll help you book one").
 """
 
 from __future__ import annotations
@@ -145,7 +147,10 @@ def holds(view: Any, value: str) -> bool:
             and not (_asked(view.post.customer) and not _complaint(view))
         )
     if value == "non_apology":
-        return non_apology(span) and _complaint(view)
+        # "sorry you feel misled. Please have your lawyer write to legal@...": a route offered
+        return non_apology(span) and _complaint(view) and not care.hands_off_in(view.analysis.doc)
+    if value == "elsewhere" and care.hands_off_in(view.analysis.doc):
+        return False  # "...find another option. DM us and we'll help you book": not the door
     if value == "contradicting" and span and _doubted(span):
         return _complaint(view)  # "are you sure it was our engineer?", at a complaint
     if value == "manner":
@@ -503,8 +508,8 @@ def _unanswered_complaint(view: Any) -> bool:
 
 def _daring(span: list[str]) -> bool:
     """A dare: "be my guest", "do whatever you want", "go ahead" before a recourse or a clause's
-    end, or "good luck" as the whole sentence."""
-    words = [w for w in span if w not in PUNCTUATION]
+    end, or "good luck" as the whole sentence (an emoji after it aside: "good luck with that ✌️")."""
+    words = [w for w in span if w not in PUNCTUATION and any(c.isalnum() for c in w)]
     if (
         words[:2] == ["good", "luck"]
         and (

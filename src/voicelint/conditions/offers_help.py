@@ -1,5 +1,9 @@
 """``offers_help``: the post offers help or hands the matter to a channel (DM us, call, we'll fix it).
 
+Bare (``unless: [offers_help]``) it reads the whole draft; ``offers_help: here`` reads only the
+hit's sentence, for a rule whose fault help elsewhere in the reply does not undo ("most people
+top up before returning the car 😉 DM us the receipt" still blames).
+
 Read from the whole draft: the brand as subject of a future or offering verb ("we'll", "we can",
 "let us"), or a request that sends the reader to a channel (``lexicons/analysis.yaml``:
 ``help_verbs``, ``channels``). An offer the sentence negates ("we can't help", "we won't refund")
@@ -17,13 +21,17 @@ from voicelint.analysis import lexicon
 from voicelint.nlp import tokens
 
 NAME = "offers_help"
-VALUES = ()
+VALUES = ("here",)
+BARE = True  # written bare, it reads the whole draft
 
 
 def holds(view: Any, value: Any = None) -> bool:
     words = lexicon()
     norms = tokens(view.analysis.doc).norms
-    for sentence in view.analysis.sentences:
+    sentences = view.analysis.sentences
+    if value == "here":
+        sentences = [view.sentence] if view.sentence is not None else []
+    for sentence in sentences:
         span = norms[sentence.first : sentence.end]
         if "brand" in sentence.about and any(
             w in words["help_verbs"]

@@ -12,14 +12,20 @@ Marks of ridicule that need no listed insult (word classes in ``lexicons/analysi
   instruction ("your 'urgent' request"); pair it with ``unless: [apology]``, since quoting a
   customer to apologise ("sorry the wait felt 'ridiculous'") is kind.
 - ``rhetorical``: a question aimed at the reader that expects no answer: "did you even...",
-  "what did you expect", "have you actually...", a bare "Really?" or "First time?".
+  "what did you expect", "have you actually...", a bare "Really?" or "First time?"; at a
+  complaint, also "did you expect/think..." and "what part of ... was unclear?".
 - ``stand_in``: "someone", "some people", "the person who" standing for the reader ("someone
   didn't read the menu"); not the brand's own someone ("someone from our team will call") and not
   a third party beside the reader ("someone should have told you").
 - ``sarcasm``: mock praise or mock grief at a complaint: a sentence that opens with an
   interjection ("wow", "congrats", "oh") or praises the reader's complaint itself ("thanks for the
-  glowing review"), in a reply to a negative message that apologises and sympathises nowhere,
-  and that does not thank the brand (tears of joy: "got the keys!!! thank you 😭").
+  lovely review": a praising word after a determiner; "thanks for your message" praises nothing),
+  in a reply to a grievance that apologises and sympathises nowhere, and that does not thank the
+  brand (tears of joy: "got the keys!!! thank you 😭"). Not "oh no" or "oh dear" (real dismay),
+  and not "congrats" at news the customer shares ("we're pregnant": ``good_news``). Gladness at the
+  reader's enjoyment, said to praise that was sarcastic (an ironic emoji, or praise beside a
+  problem the message reports: "been waiting 3 weeks. Amazing service."), mocks too, and so
+  does a count made much of at a grievance ("twelve whole minutes.").
 - ``irony``: liking said of a nuisance ("for people who enjoy waiting", "if you love hidden fees").
 - ``belittling``: the reader made small: their audience counted ("your 320 followers"), or their
   ignorance mocked ("you forgot fridges existed").
@@ -117,6 +123,8 @@ def _cue(value: str, span: list[str]) -> bool:
         )
     if value == "sarcasm":
         if span[0] in words["mock_openers"] or any(w in words["gladness"] for w in span[:4]):
+            return True
+        if "whole" in span:
             return True
         for k, word in enumerate(span):
             near = span[max(0, k - 3) : k]
@@ -249,6 +257,9 @@ def _rhetorical(view: Any, span: list[str]) -> bool:
         and care.complains(view.post.customer)
     ):
         return True  # "what's the issue this time?": the customer's complaint made a habit
+    complaint = view.post.customer is not None and care.complains(view.post.customer)
+    if content[:3] == ["what", "part", "of"] and complaint:
+        return True  # "what part of 'no refunds' was unclear?": no answer expected
     reader = [i for i, w in enumerate(content) if w in words["reader"]]
     if not reader:
         return False
@@ -258,6 +269,14 @@ def _rhetorical(view: Any, span: list[str]) -> bool:
         not before or before[-1] in AUXILIARIES
     ):
         return True  # "did you even read", "have you actually looked"
+    if (
+        before in (["did"], ["were"], ["do"])
+        and after[:1]
+        and after[0] in words["expectation_verbs"]
+        and after[1:2] != ["about"]  # "did you think about our app?" suggests
+        and complaint
+    ):
+        return True  # "did you expect us to swim it over?", at a complaint
     return bool(
         before and before[0] in WH and any(w in words["expectation_verbs"] for w in after)
     )  # "what did you expect", "what were you thinking"
@@ -336,33 +355,113 @@ def _stand_in(view: Any, span: list[str]) -> bool:
 
 def _sarcasm(view: Any, span: list[str]) -> bool:
     customer = view.post.customer
-    if not _unhappy_or_asking(customer) or _sympathises(view) or _thanks(customer):
+    if not _unhappy_or_asking(customer) or _sympathises(view) or care.thanks_brand(customer):
         return False
     sentence = view.sentence
     if sentence is None:
         return False
     norms = tokens(view.analysis.doc).norms
     words = lexicon()
+    if span[:1] == ["oh"] and (span[1] if len(span) > 1 else "") in {"no", "dear"}:
+        return False  # "oh no, poor thing", "oh dear": real dismay
     for i in sentence.negative_words:
         before = [w for w in norms[max(sentence.first, i - 3) : i] if w.strip()]
-        if i - sentence.first <= 4 and any(w in EXCLAMATIVE for w in before):
+        if i - sentence.first <= 4 and any(
+            w in EXCLAMATIVE and (w != "the" or _ends_sentence(norms, i + 1, sentence.end))
+            for w in before
+        ):
             return True  # mock grief: "truly a catastrophe", "what a disaster", "the horror"
     if _taken_literally(span, customer):
         return True  # "glad you're enjoying the romantic ambience" to a sarcastic power-cut post
-    if not _negative(customer):
-        return False  # mock praise needs an unhappy message: "great question" answers a question
+    if _mock_emphasis(span) and _mock_praise_target(customer):
+        return True  # "twelve whole minutes.": the complaint made small by mock emphasis
+    if not _mock_praise_target(customer):
+        return False  # "great question" answers a question; "congrats!" answers news
     opener = span[0] if span else ""
-    if (span[1] if len(span) > 1 else "") in {"no", "dear"}:
-        return False  # "oh no", "oh dear": real dismay
-    if opener in words["mock_openers"] and (sentence.valence >= 0.3 or sentence.negative_words):
+    news = any(w in words["good_news"] for w in tokens(customer.analysis.doc).norms)
+    if (
+        opener in words["mock_openers"]
+        and not news
+        and (sentence.valence >= 0.3 or sentence.negative_words)
+    ):
         return True  # "wow, what a tragedy", "congrats on discovering the terms page"
-    # praise of the complaint itself: "thanks for the lovely review"
-    for k, word in enumerate(span):
-        if word in words["reader_things"] and any(
-            valence_of_word(w) >= 1.5 for w in span[max(0, k - 3) : k]
-        ):
+    return _praises_complaint(span)
+
+
+def _ends_sentence(norms: list[str], start: int, end: int) -> bool:
+    """Whether nothing but punctuation or emoji follows: "the horror." exclaims, "the Problem
+    Gambling Helpline is there 24/7" names a service."""
+    return not any(any(c.isalnum() for c in w) for w in norms[start:end])
+
+
+def _mock_emphasis(span: list[str]) -> bool:
+    """A count made much of: a number, then "whole", then a unit of time or money ("twelve whole
+    minutes", "5 whole dollars"), "whole" standing for what the customer called too much."""
+    for k, word in enumerate(span[1:-1], start=1):
+        before = span[k - 1]
+        if word == "whole" and span[k + 1] in UNITS and (before.isdigit() or before in NUMBERS):
             return True
     return False
+
+
+NUMBERS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "ninety",
+    ]
+)
+
+
+UNITS = frozenset(
+    {"minute", "minutes", "mins", "hour", "hours", "hrs", "day", "days", "week", "weeks"}
+    | {"month", "months", "seconds", "dollars", "pounds", "euros", "cents", "pence", "quid"}
+)
+
+
+def _praises_complaint(span: list[str]) -> bool:
+    """Praise of the complaint itself, "thanks for the lovely review", "what a lovely comment":
+    a praising word between a determiner and the reader's thing. Thanks alone praise nothing
+    ("thanks for your message"), nor does a verb before the thing ("we'd recommend deleting this
+    post")."""
+    words = lexicon()
+    for k, word in enumerate(span):
+        if word not in words["reader_things"]:
+            continue
+        for j in range(max(1, k - 2), k):
+            if (
+                valence_of_word(span[j]) >= 1.5
+                and span[j] not in care.GRATITUDE
+                and span[j - 1] in DETERMINERS
+            ):
+                return True
+    return False
+
+
+DETERMINERS = frozenset(
+    {"the", "your", "that", "this", "such", "a", "an", "what", "so", "very", "really", "truly"}
+)
 
 
 def _taken_literally(span: list[str], customer: Any) -> bool:
@@ -370,7 +469,9 @@ def _taken_literally(span: list[str], customer: Any) -> bool:
     ironic emoji, "totally not annoying at all": ``care.sarcastic``): the reply takes the
     sarcasm at its word to mock it. "We're glad you" within the first words,
     then a verb of liking or feeling."""
-    if not care.sarcastic(tokens(customer.analysis.doc).norms):
+    if not care.sarcastic(tokens(customer.analysis.doc).norms) and not _praise_at_a_problem(
+        customer
+    ):
         return False
     words = lexicon()
     enjoying = words["liking_verbs"] | {"feel"}
@@ -380,6 +481,20 @@ def _taken_literally(span: list[str], customer: Any) -> bool:
             if rest[:1] == ["you"] and any(w in enjoying for w in rest[1:3]):
                 return True
     return False
+
+
+def _praise_at_a_problem(customer: Any) -> bool:
+    """Praise beside a problem the same message reports ("Been waiting 3 weeks for a technician.
+    Amazing service."): the contrast of a positive sentiment with a negative situation, the mark
+    of sarcasm Riloff et al. (2013) describe. A sentence of praise with no negative word, in a
+    message that reports a problem."""
+    analysis = customer.analysis
+    if not care.reports_problem(analysis.doc):
+        return False
+    return any(
+        s.valence >= RAPPORT and not s.negative_words and s.act != "question"
+        for s in analysis.sentences
+    )
 
 
 def _irony(view: Any, span: list[str]) -> bool:
@@ -408,19 +523,22 @@ def _unhappy_or_asking(customer: Any) -> bool:
     return care.complains(customer) or customer.valence <= 0.3
 
 
-THANKS = frozenset({"thank", "thanks", "thx", "ty", "tysm", "grateful"})
-
-
-def _thanks(customer: Any) -> bool:
-    """A message that thanks the brand and reports no problem ("just got the keys!!! thank you
-    😭"): tears and capitals there are joy, and "congratulations" answers them sincerely."""
+def _mock_praise_target(customer: Any) -> bool:
+    """A message mock praise can answer: an unhappy one (``_negative``), not a question that asks
+    leave or asks ahead ("is it safe with a pacemaker? the magnets worry me": "good question" is
+    sincere), and not banter (a laugh, no routing intent, no problem, no sarcasm)."""
+    if not _negative(customer):
+        return False
     doc = customer.analysis.doc
+    if care.asks_leave(doc) or care.asks_ahead(doc):
+        return False
     norms = tokens(doc).norms
-    return (
-        any(w in THANKS for w in norms)
+    laughs = any(n in lexicon()["laughter"] for n in norms)
+    return not (
+        laughs
         and not customer.intents
         and not care.reports_problem(doc)
-        and not any(w in care.NEGATORS for w in norms)
+        and not care.sarcastic(norms)
     )
 
 

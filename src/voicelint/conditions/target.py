@@ -17,7 +17,9 @@ Only words that describe a person count: between the person and the word may sta
 an auxiliary or an intensifier (``describing_path``), nothing else, so "you were charged by
 mistake" and "you had a problem" are what happened to the reader, not what the reader is. A
 condition ("if you have a problem") describes no one, and neither does what a plan covers
-("SafeHarbor includes theft and damage": after include, cover, insure, protect, against).
+("SafeHarbor includes theft and damage": after include, cover, insure, protect, against), nor
+what may happen to them ("you could lose what you stake": right after could, might, may, can),
+nor how they feel ("sorry you are unhappy": ``feelings_of_offence``).
 """
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ PROTECTIVE = frozenset(
 )
 
 
+# a modal of possibility right before the negative word: what may happen, not a description
+POSSIBILITY = frozenset({"could", "might", "may", "can"})
+
+
 def holds(view: Any, value: str) -> bool:
     judgements = lexicon()["judgements"]
     if not any(
@@ -85,6 +91,10 @@ def _described(
     norms: Sequence[str], index: int, sentence: Sentence, competitor: frozenset[int]
 ) -> str | None:
     words = lexicon()
+    if index > sentence.first and norms[index - 1] in POSSIBILITY:
+        return None  # "you could lose what you stake": a risk told, not what the reader is
+    if norms[index] in words["feelings_of_offence"]:
+        return None  # "sorry you are unhappy": how the reader feels, not what they are
     path_ok = True
     for j in range(index - 1, sentence.first - 1, -1):
         word = norms[j]

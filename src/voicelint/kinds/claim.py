@@ -343,6 +343,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         for first, end, outcome in sorted(found, key=lambda f: (f[0], f[1])):
             if taken.intersection(range(first, end)):
                 continue
+            if _in_condition(tokens(post.doc).norms, first):
+                continue  # "if it wins, a $100 bet pays $150": the outcome is what is supposed
             if (first, end, outcome.name) in bare:
                 marker = reading.timed(first, end)
             else:
@@ -362,6 +364,31 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         return sorted(hits, key=lambda h: h.start)
 
     return check
+
+
+SUPPOSING = frozenset({"if", "unless", "whether"})
+CONDITION_REACH = 8  # words between "if" and the outcome it supposes
+
+
+def _in_condition(norms: Sequence[str], first: int) -> bool:
+    """Whether the outcome at ``first`` is itself what a condition supposes: "if" (or "unless",
+    "whether") before it in its own clause ("if it wins, a $100 bet pays $150"; "if you invest
+    $100, you'll earn $500" still promises: the result is after the comma)."""
+    words = 0
+    for i in range(first - 1, -1, -1):
+        word = norms[i]
+        if word in SUPPOSING:
+            return True
+        if word in CLAUSE_ENDS:
+            return False
+        if word.strip():
+            words += 1
+            if words > CONDITION_REACH:
+                return False
+    return False
+
+
+CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "then", "and", "but", "so"})
 
 
 def brand_names(given: Sequence[Any]) -> list[str]:

@@ -173,10 +173,40 @@ def emoji_spans(text: str) -> tuple[tuple[int, int], ...]:
     )
 
 
+# stars that give a rating: a run of one to five of them ("⭐⭐⭐⭐⭐ - Omar") is one rating
+RATING_STARS = frozenset({"⭐", "🌟"})
+RATING_MAX = 5
+
+
+def _rating(text: str, spans: Sequence[tuple[int, int]], first: int, end: int) -> bool:
+    """Whether emoji ``spans[first:end]`` (one run, side by side) are a star rating."""
+    return end - first <= RATING_MAX and all(
+        text[slice(*spans[i])].replace("\ufe0f", "") in RATING_STARS for i in range(first, end)
+    )
+
+
+def counted_emoji(text: str) -> list[tuple[int, int]]:
+    """The emoji a reader counts: a star rating ("⭐⭐⭐⭐⭐") is one, whatever its stars."""
+    spans = emoji_spans(text)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        j = i + 1
+        while (
+            j < len(spans)
+            and text[spans[j - 1][1] : spans[j][0]] == ""
+            and _rating(text, spans, i, j + 1)
+        ):
+            j += 1
+        found.append((spans[i][0], spans[j - 1][1]))
+        i = j
+    return found
+
+
 # what the measures not handled on their own count (capitals, runs, repeats and length are)
 _COUNTERS: dict[str, Callable[[str], Sequence[tuple[int, int]]]] = {
     "exclamations": _regex_spans(EXCLAMATION),
-    "emoji": emoji_spans,
+    "emoji": counted_emoji,
     "repeated_emoji": emoji_spans,
     "hashtags": _regex_spans(HASHTAG),
     "mentions": _regex_spans(MENTION),
@@ -225,7 +255,7 @@ def _repeated_emoji(text: str, limit: Any) -> list[Hit]:
         )
         if not same:
             count = i - run_start
-            if count > limit:
+            if count > limit and not _rating(text, spans, run_start, i):
                 hits.append(
                     Hit(spans[run_start][0], spans[i - 1][1], values={"count": count, "max": limit})
                 )

@@ -289,3 +289,18 @@ def test_an_outcome_in_an_if_clause_is_supposed_not_promised():
     assert "claims.certain-outcome" not in {f.rule for f in lint(odds, pack)}
     sure = "If you follow our picks, you will win every weekend, guaranteed."
     assert "claims" in {f.category for f in lint(sure, pack)}
+
+
+def test_a_check_whether_a_message_is_the_brands_is_answered_by_disowning_it():
+    policy = {
+        "extends": ["customer-care"],
+        "channels": {"phone": "1-800-555-0100"},
+        "routing": {"account_security": "phone"},
+    }
+    said = "got an email asking for my bank login to unlock a reward, legit?"
+    disowned = "That's not us, and we'll never email for your login. Please delete it."
+    found = lint(disowned, policy, kind="reply", in_reply_to=said)
+    assert "routing.customer-care.missing-handoff" not in {f.rule for f in found}
+    confirmed = "Yes, that's us! Just follow the link and log in."
+    found = lint(confirmed, policy, kind="reply", in_reply_to=said)
+    assert "routing.customer-care.missing-handoff" in {f.rule for f in found}

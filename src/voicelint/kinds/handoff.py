@@ -11,7 +11,8 @@ makes contact, a team named by its role, or the policy's own channels. A legal t
 the legal route takes the matter it is about with it (the injury, the bill). A message that only
 asks how things work or what lies ahead, or praise the reply thanks ("thanks for the kind words"),
 holds no billing, order or account matter of its own: answering it in public is no matter kept in
-public.
+public. Nor does a customer's check whether a message is really the brand's, answered by saying it
+is not ("that's not us, we'll never ask for your card by text").
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 continue
             if general and intent in care.PERSONAL_INTENTS:
                 continue  # a question about how things work, or praise: no account in hand
+            if intent == "account_security" and _disowns_a_message(post):
+                continue  # "got a text asking for my card, legit?" - "that's not us": answered
             if care.hands_off(post.doc, post.post.text, channels, destination, intent):
                 continue
             offers_other_route = care.hands_off(post.doc, post.post.text, channels, "dm")
@@ -69,6 +72,32 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         return []
 
     return check
+
+
+# what a brand would "never" do by a message it did not send: "we'll never ask for your PIN"
+NEVER_ASKS = frozenset(
+    {"ask", "asks", "send", "sends", "text", "email", "call", "request", "message"}
+)
+NOT = frozenset({"not", "n't", "never"})
+
+
+def _disowns_a_message(post: PostContext) -> bool:
+    """A reply that tells a customer who asks whether a message is really the brand's
+    (``lexicons/routing/replies.yaml``: ``argue.verify``: "legit?", "is this really you?") that
+    it is not: "that's not us", "it isn't from us", "we'll never ask for card details by text".
+    Saying so in public is the answer a check asks for; a reply that confirms the message ("yes,
+    that's us, follow the link") disowns nothing and is held to the route."""
+    said = post.customer
+    if said is None or not care.phrases("replies", "argue", "verify").any_in(said.analysis.doc):
+        return False
+    norms = [n for n in care.norms_of(post.doc) if n.strip()]
+    for k, word in enumerate(norms):
+        if word not in NOT:
+            continue
+        ahead = norms[k + 1 : k + 4]
+        if "us" in ahead[:2] or (word == "never" and any(w in NEVER_ASKS for w in ahead)):
+            return True
+    return False
 
 
 # a state after an apology describes the customer's feeling, not the matter ("sorry it was

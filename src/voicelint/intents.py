@@ -34,7 +34,7 @@ from voicelint.care import (
     sentences,
     tells_event,
 )
-from voicelint.nlp import is_word, parse, tokens
+from voicelint.nlp import doc_text, is_word, parse, tokens
 
 QUESTION_WORDS = frozenset(
     {
@@ -122,13 +122,31 @@ def _hearsay() -> Phrases:
     return Phrases(exact=lexicon("intents")["hearsay"])
 
 
-@lru_cache(maxsize=4096)
+# The intents of the customer's messages read so far, by message: a reply's message is read by
+# the post's analysis (kinds.PostContext.customer) and by several kinds, and replies repeat them.
+_DETECTED: dict[str, frozenset[str]] = {}
+_DETECTED_MAX = 4096
+
+
 def detect(message: str | None) -> frozenset[str]:
     """The intents of a customer's message, in any order."""
     if not message or not message.strip():
         return frozenset()
-    doc = parse(message)
-    return frozenset(intents_of_doc(doc))
+    found = _DETECTED.get(message)
+    if found is None:
+        found = message_intents(message, parse(message))
+    return found
+
+
+def message_intents(message: str, doc: Any) -> frozenset[str]:
+    """``detect`` for a message already parsed (``doc`` is ``parse(message)``): its intents are
+    worked out once, whichever asks first."""
+    found = _DETECTED.get(message)
+    if found is None:
+        if len(_DETECTED) >= _DETECTED_MAX:
+            _DETECTED.clear()
+        found = _DETECTED[message] = frozenset(intents_of_doc(doc))
+    return found
 
 
 def intents_of_doc(doc: Any) -> set[str]:
@@ -253,7 +271,7 @@ def praise_only(doc: Any) -> bool:
         return False
     if any(w in RESOLVED for w in norms) and not any(w in NOT_YET for w in norms):
         return True  # "sorted my missing parcel in a day, great job": the trouble is over
-    if valence_of_text(doc.text) < PRAISE_TEXT:
+    if valence_of_text(doc_text(doc)) < PRAISE_TEXT:
         return False
     trouble = _trouble()
     if any(w in trouble or valence_of_word(w) <= NEGATIVE_WORD for w in norms):

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from voicelint.analysis import Customer, TextAnalysis
-from voicelint.intents import intents_of_doc
+from voicelint.intents import message_intents
 from voicelint.model import Post
 from voicelint.nlp import Match, MatcherBank, parse
 
@@ -88,7 +88,7 @@ class PostContext:
         if not said or not said.strip():
             return None
         doc = parse(said)
-        return Customer(TextAnalysis(doc), frozenset(intents_of_doc(doc)))
+        return Customer(TextAnalysis(doc), message_intents(said, doc))
 
 
 Check = Callable[[PostContext], list[Hit]]

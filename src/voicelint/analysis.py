@@ -31,7 +31,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
-from voicelint.nlp import PhraseList, is_wrapped_line, tokens
+from voicelint.nlp import PhraseList, doc_text, is_wrapped_line, tokens
 
 SENTENCE_MARKS = frozenset(".!?…")
 NEGATIVE_WORD = (
@@ -251,7 +251,7 @@ class TextAnalysis:
 
     @cached_property
     def text(self) -> str:
-        return str(self.doc.text)  # spaCy joins the tokens again on each Doc.text: once is enough
+        return str(doc_text(self.doc))  # spaCy joins the tokens again on each Doc.text
 
     @property
     def sentences(self) -> list[Sentence]:

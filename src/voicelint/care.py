@@ -29,7 +29,7 @@ from voicelint.analysis import _act as speech_act
 from voicelint.analysis import lexicon as analysis_words
 from voicelint.model import INTENTS
 from voicelint.nlp import PhraseList as Phrases
-from voicelint.nlp import Span, is_verb_form, tokens
+from voicelint.nlp import Span, doc_text, is_verb_form, tokens
 
 # Intents that are the customer's own business (billing, an order, an account); the rest escalate.
 PERSONAL_INTENTS = frozenset({"billing", "order_status", "account_security"})
@@ -607,7 +607,7 @@ def _contact_point(doc: Any) -> bool:
     """An email address, a link, an @handle or a phone number in the text: somewhere to go."""
     if any(t.like_email or t.like_url or (t.text[:1] == "@" and len(t.text) > 2) for t in doc):
         return True
-    return any(sum(c.isdigit() for c in m.group()) >= 7 for m in PHONE.finditer(doc.text))
+    return any(sum(c.isdigit() for c in m.group()) >= 7 for m in PHONE.finditer(doc_text(doc)))
 
 
 # intents that are a question rather than a grievance: a medical question is asked, not suffered

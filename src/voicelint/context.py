@@ -27,7 +27,7 @@ from typing import Any
 from voicelint import lexicon as lexicon_file
 from voicelint.analysis import breaks, quoted_spans
 from voicelint.kinds.base import Hit, PostContext
-from voicelint.nlp import Match, MatcherBank, lemma_of
+from voicelint.nlp import Match, MatcherBank, doc_text, lemma_of
 
 NEGATION_WINDOW = 6  # words between the cue and the match
 ELIMINATOR_WINDOW = 3
@@ -333,7 +333,7 @@ def _reported(doc: Any, hit: Hit, first: int) -> bool:
             return True  # "if someone promises your bill will be $0"
     quotes = doc.user_data.get(QUOTES_KEY)
     if quotes is None:
-        quotes = doc.user_data[QUOTES_KEY] = quoted_spans(doc.text)  # once per Doc
+        quotes = doc.user_data[QUOTES_KEY] = quoted_spans(doc_text(doc))  # once per Doc
     k = bisect_left(quotes, (hit.end, 0))
     while k > 0 and quotes[k - 1][1] > hit.start:  # the quotes that overlap the hit, last first
         k -= 1

@@ -455,8 +455,22 @@ def pipeline() -> Language:
     return nlp
 
 
+TEXT_KEY = "voicelint.text"
+
+
 def parse(text: str) -> Doc:
-    return pipeline()(text)
+    doc = pipeline()(text)
+    doc.user_data[TEXT_KEY] = text  # spaCy's tokenizer keeps every character: Doc.text == text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, kept once per Doc: ``Doc.text`` joins every token again on each call (a
+    spaCy Token object made for each), and the checks ask for it many times per post."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 @dataclass(frozen=True)
@@ -473,42 +487,26 @@ class Match:
 class _GatedPattern:
     """One token pattern and what a Doc must contain before it can match.
 
-    ``needs`` holds, for each required token that names its words, the set of words (one of which
-    must be in the Doc) or a regular expression (which some word of the Doc must satisfy).
+    ``needs`` holds, for each required token that names its words, the set of words one of which
+    must be in the Doc; ``regexes`` the bank's bits (``MatcherBank._regex_bits``) of the regular
+    expressions that some word of the Doc must satisfy.
     """
 
     key: str
     pattern: list[dict[str, Any]]
-    needs: tuple[frozenset[str] | Any, ...]  # word sets, or compiled RE2 expressions
+    needs: tuple[frozenset[str], ...]
+    regexes: int = 0
     literal: bool = False  # names only words: matched on the word view alone (see run)
 
-    def may_match(self, words: frozenset[str], texts: Iterable[str]) -> bool:
-        for need in self.needs:
-            if isinstance(need, frozenset):
-                if need.isdisjoint(words):
-                    return False
-            elif not _searched(need, texts):
-                return False
-        return True
+    def may_match(self, words: frozenset[str], found: int) -> bool:
+        """``found``: the bits of the expressions some word of the Doc satisfies."""
+        if found & self.regexes != self.regexes:
+            return False
+        return not any(need.isdisjoint(words) for need in self.needs)
 
 
-# A post's words are mostly words seen before, so whether a gate's REGEX finds each is remembered.
-_SEARCHED: dict[Any, dict[str, bool]] = {}
+# Whether a gate's REGEX finds a word is remembered per word type, for at most this many words.
 _SEARCHED_MAX = 100_000
-
-
-def _searched(regex: Any, texts: Iterable[str]) -> bool:
-    """Whether the regular expression finds any of the texts."""
-    seen = _SEARCHED.setdefault(regex, {})
-    if len(seen) > _SEARCHED_MAX:
-        seen.clear()
-    for text in texts:
-        found = seen.get(text)
-        if found is None:
-            found = seen[text] = regex.search(text) is not None
-        if found:
-            return True
-    return False
 
 
 class MatcherBank:
@@ -533,6 +531,10 @@ class MatcherBank:
         self._patterns: list[_GatedPattern] = []
         self._by_anchor: dict[str, list[int]] = {}  # word -> patterns that need it
         self._always: list[int] = []  # patterns no word can rule out
+        # each gate's REGEX (what a pattern's word must satisfy) has a bit; a word's bits say
+        # which it satisfies, worked out once per word type (a post's words are mostly known)
+        self._regex_bits: dict[Any, int] = {}
+        self._regex_found: dict[str, int] = {}
         # what the phrases and patterns match in each hashtag split seen ("reverse diabetes")
         self._hashtag_cache: dict[tuple[str, ...], tuple[tuple[int, int, int], ...]] = {}
         self._matchers: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
@@ -649,8 +651,16 @@ class MatcherBank:
         for pattern, as_written in zip(patterns, written or patterns, strict=True):
             needs = tuple(n for t in as_written if (n := _token_need(t)) is not None)
             index = len(self._patterns)
-            self._patterns.append(_GatedPattern(key, pattern, needs, _names_words(pattern)))
-            word_sets = [n for n in needs if isinstance(n, frozenset)]
+            word_sets = tuple(n for n in needs if isinstance(n, frozenset))
+            regexes = 0
+            for regex in (n for n in needs if not isinstance(n, frozenset)):
+                if regex not in self._regex_bits:
+                    self._regex_bits[regex] = 1 << len(self._regex_bits)
+                    self._regex_found.clear()  # each word's bits lack the new expression's
+                regexes |= self._regex_bits[regex]
+            self._patterns.append(
+                _GatedPattern(key, pattern, word_sets, regexes, _names_words(pattern))
+            )
             if not word_sets:
                 self._always.append(index)
                 continue
@@ -734,8 +744,9 @@ class MatcherBank:
             for word in by_anchor.keys() & words:  # the post's anchors, by set intersection
                 candidates.update(by_anchor[word])
             if candidates:
+                satisfied = self._regexes_found(texts)
                 viable = tuple(
-                    i for i in sorted(candidates) if self._patterns[i].may_match(words, texts)
+                    i for i in sorted(candidates) if self._patterns[i].may_match(words, satisfied)
                 )
                 if viable and view is None:
                     raw.extend(self._matcher_for(viable)(doc))
@@ -753,6 +764,23 @@ class MatcherBank:
                 for match_id, first, end in viewed
             )
         return spans
+
+    def _regexes_found(self, texts: Iterable[str]) -> int:
+        """The bits of the gates' expressions (``_regex_bits``) that some of the texts satisfy."""
+        if not self._regex_bits:
+            return 0
+        known = self._regex_found
+        if len(known) > _SEARCHED_MAX:
+            known.clear()
+        found = 0
+        for text in texts:
+            bits = known.get(text)
+            if bits is None:
+                bits = known[text] = sum(
+                    bit for regex, bit in self._regex_bits.items() if regex.search(text) is not None
+                )
+            found |= bits
+        return found
 
     def _hashtag_matches(self, doc: Doc) -> list[tuple[int, Match]]:
         """(match id, match) of every phrase and pattern matched inside a hashtag that joins words
@@ -796,8 +824,9 @@ class MatcherBank:
             candidates = set(self._always)
             for word in self._by_anchor.keys() & words:
                 candidates.update(self._by_anchor[word])
+            satisfied = self._regexes_found(words)
             viable = tuple(
-                i for i in sorted(candidates) if self._patterns[i].may_match(words, words)
+                i for i in sorted(candidates) if self._patterns[i].may_match(words, satisfied)
             )
             if viable:
                 found.extend(self._matcher_for(viable)(words_doc))

@@ -17,6 +17,7 @@ from voicelint import care
 from voicelint.analysis import lexicon as analysis_lexicon
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
+from voicelint.nlp import doc_text
 
 NAME = "data-request"
 PARAMS: dict = {}
@@ -38,7 +39,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         hits = []
         for first, end in found:
             start, stop = care.char_span(post.doc, first, end)
-            if channels and care.channels_in(post.doc.text[start:stop], channels):
+            if channels and care.channels_in(doc_text(post.doc)[start:stop], channels):
                 continue
             hits.append(Hit(start, stop, values={"destination": destination}))
         return hits

@@ -19,6 +19,7 @@ from voicelint import care
 from voicelint.analysis import valence_of_word
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
+from voicelint.nlp import doc_text
 
 NAME = "escalation"
 HARM = care.HARM_INTENTS
@@ -171,7 +172,7 @@ def _spans(which: str, post: PostContext) -> list[tuple[int, int]]:
     if which == "levity":
         emoji = care.lexicon("replies")["levity"]["emoji"]
         for symbol in emoji:
-            index = doc.text.find(symbol)
+            index = doc_text(doc).find(symbol)
             if index >= 0:
                 spans.append((index, index + len(symbol)))
     kept: list[tuple[int, int]] = []

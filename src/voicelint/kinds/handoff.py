@@ -24,6 +24,7 @@ from voicelint import care
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
 from voicelint.kinds.data_request import public_requests
+from voicelint.nlp import doc_text
 
 NAME = "handoff"
 PARAMS: dict = {}
@@ -35,7 +36,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     routing = ctx.setting("routing") or {}
 
     def check(post: PostContext) -> list[Hit]:
-        if post.post.kind != "reply" or not post.doc.text.strip():
+        if post.post.kind != "reply" or not doc_text(post.doc).strip():
             return []
         intents = detect(post.post.in_reply_to)
         if not intents or public_requests(post.doc):

@@ -28,7 +28,7 @@ from voicelint.kinds.tone_context import (
     lexicon,
     sentences,
 )
-from voicelint.nlp import Match, PatternError, longest_first, tokens
+from voicelint.nlp import Match, PatternError, doc_text, longest_first, tokens
 
 NAME = "hostility"
 PARAMS = {
@@ -327,7 +327,7 @@ def _friendly(customer: Any) -> bool:
     VADER rates strongly positive, laughter, a smiling emoji), it complains nowhere and asks
     nothing (the same analysis as the routing checks read); a message that thanks counts too."""
     doc = customer.analysis.doc
-    if "?" in doc.text or customer.intents or care.reports_problem(doc):
+    if "?" in doc_text(doc) or customer.intents or care.reports_problem(doc):
         return False
     if any(w in THANKS for w in tokens(doc).norms):
         return True  # thanks, even with an apology of their own: "thanks, sorry for the trouble"

@@ -24,7 +24,7 @@ from voicelint import lexicon as lexicon_file
 from voicelint.analysis import MONEY, NEGATIVE_WORD, split_sentences, valence_of_word
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
-from voicelint.nlp import is_dictionary_word, stop_words, tokens
+from voicelint.nlp import doc_text, is_dictionary_word, stop_words, tokens
 from voicelint.recognizers import (
     Entity,
     Pattern,
@@ -232,7 +232,8 @@ def recognizers() -> tuple[Recognizer, ...]:
 
 def _sentence_starts(doc: Any, text: str) -> list[int]:
     """Where the post's sentences start (the analysis's splitter), as offsets into ``text``."""
-    if doc.text != text:  # not expected: the Doc is the post's text; fall back to the whole text
+    # not expected: the Doc is the post's text; fall back to the whole text
+    if doc_text(doc) != text:
         return [0]
     return [0, *(doc[first].idx for first, _ in split_sentences(doc))]
 

@@ -151,8 +151,13 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     matches = compiled.bank.run(doc)
     context = PostContext(post, doc, matches, compiled.competitor_key)
     approved = matches.get(compiled.approved_key, [])
+    # what the conditions see of the post and of each hit, made once and shared by every rule
+    # (a View keeps what it has read: the hit's sentence, its words)
+    views: dict[tuple[int, int], View] = {}
+    post_view = View(context, 0, 0)
     for rule in compiled.rules:
-        if not gate_holds(context, *rule.gate):
+        when, unless = rule.gate
+        if (when or unless) and not gate_holds(context, when, unless, post_view):
             continue  # "post: reply" on a post, "named: competitor" where none is named
         if rule.spec.fallback and _reported(compiled, result, rule.spec.category):
             continue  # a fallback is read only where its category has no finding (rules run last)
@@ -161,7 +166,7 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
             if hit is None:
                 continue  # negated, in a disclaimer, reported as a warning, attributed or qualified
             if (rule.spec.when or rule.spec.unless) and not _conditions_hold(
-                rule.spec, hit, context
+                rule.spec, hit, context, views
             ):
                 continue
             if rule.spec.category == "claims" and any(
@@ -355,9 +360,14 @@ def stamp(post: Post, spec: RuleSpec, hit: Hit, client: str | None) -> Finding:
     )
 
 
-def _conditions_hold(spec: RuleSpec, hit: Hit, context: PostContext) -> bool:
-    """Whether a hit meets its rule's ``when`` and escapes its ``unless`` (see voicelint.conditions)."""
-    view = View(context, hit.start, hit.end)
+def _conditions_hold(
+    spec: RuleSpec, hit: Hit, context: PostContext, views: dict[tuple[int, int], View]
+) -> bool:
+    """Whether a hit meets its rule's ``when`` and escapes its ``unless`` (see voicelint.conditions);
+    ``views`` keeps the post's views by hit, for the rules that ask about the same stretch."""
+    view = views.get((hit.start, hit.end))
+    if view is None:
+        view = views[hit.start, hit.end] = View(context, hit.start, hit.end)
     return all_hold(view, spec.when) and not any_holds(view, spec.unless)
 
 

@@ -169,11 +169,13 @@ def post_wide(post: Any, when: Clause, unless: Clause) -> bool:
     return gate_holds(post, gate(when), gate(unless))
 
 
-def gate_holds(post: Any, when: Clause, unless: Clause) -> bool:
-    """``post_wide`` for clauses already reduced by ``gate`` (the engine does it once a rule)."""
+def gate_holds(post: Any, when: Clause, unless: Clause, view: View | None = None) -> bool:
+    """``post_wide`` for clauses already reduced by ``gate`` (the engine does it once a rule);
+    ``view``: the post's own (``View(post, 0, 0)``), when the caller keeps one for every rule."""
     if not when and not unless:
         return True
-    view = View(post, 0, 0)
+    if view is None:
+        view = View(post, 0, 0)
     return all(_gate_holds(view, name, values) for name, values in when) and not any(
         _gate_holds(view, name, values) for name, values in unless
     )

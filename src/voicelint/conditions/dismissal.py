@@ -433,7 +433,24 @@ def _tone(key: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _starts(words: list[str], key: str, at: int = 0) -> bool:
-    return any(tuple(words[at : at + len(p)]) == p for p in _tone(key))
+    """Whether a phrase of the class starts at word ``at``."""
+    if at < 0:  # counted from the end, as a slice reads it
+        return any(tuple(words[at : at + len(p)]) == p for p in _tone(key))
+    first = words[at] if at < len(words) else None
+    by_first = _tone_by_first(key)
+    return any(tuple(words[at : at + len(p)]) == p for p in by_first.get(first, ())) or any(
+        tuple(words[at : at + len(p)]) == p for p in by_first.get(None, ())
+    )
+
+
+@cache
+def _tone_by_first(key: str) -> dict[str | None, tuple[tuple[str, ...], ...]]:
+    """``_tone(key)`` by each phrase's first word (None: an empty phrase, which starts anywhere):
+    a sentence is tried at each word against the phrases that begin with it only."""
+    index: dict[str | None, list[tuple[str, ...]]] = {}
+    for phrase in _tone(key):
+        index.setdefault(phrase[0] if phrase else None, []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in index.items()}
 
 
 def _apologises_anywhere(view: Any) -> bool:

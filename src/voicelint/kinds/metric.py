@@ -164,13 +164,20 @@ def emoji_spans(text: str) -> tuple[tuple[int, int], ...]:
     """
     if text.isascii():
         return ()
+    return tuple(
+        (run.start() + start, run.start() + end)
+        for run in EMOJI_CANDIDATES.finditer(text)
+        for start, end in _emoji_in_run(run.group())
+    )
+
+
+@lru_cache(maxsize=8192)
+def _emoji_in_run(run: str) -> tuple[tuple[int, int], ...]:
+    """Where the emoji of one run of ``EMOJI_CANDIDATES`` start and end in it: read once per run
+    written the same (posts repeat the same few emoji)."""
     import emoji  # imported here: a run answered from the cache never counts emoji
 
-    return tuple(
-        (run.start() + e["match_start"], run.start() + e["match_end"])
-        for run in EMOJI_CANDIDATES.finditer(text)
-        for e in emoji.emoji_list(run.group())
-    )
+    return tuple((e["match_start"], e["match_end"]) for e in emoji.emoji_list(run))
 
 
 # stars that give a rating: a run of one to five of them ("⭐⭐⭐⭐⭐ - Omar") is one rating

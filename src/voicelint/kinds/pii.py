@@ -536,11 +536,14 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     words = tokens(doc)
     texts, lowers = words.texts, words.lowers
     found: list[Entity] = []
+    # every name below starts with a capitalised word (``_person_word``, ``_staff_name`` and
+    # ``_staff_full_name`` ask ``_name_word`` first): only those tokens are read
+    named = [i for i, text in enumerate(texts) if _name_word(text)]
     # placed on the brand's side ("Tom from our Leeds store") or titled ("Dr Patel"): staff, even
     # when the name is also a word
     ours = {
         i
-        for i in range(len(texts))
+        for i in named
         if _person_word(texts, lowers, i, own_names)
         and (_from_our_side(texts, lowers, i) or _titled(lowers, i))
     }
@@ -551,8 +554,9 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
         ours
         | {
             i
-            for i in range(1, len(texts))
-            if texts[i][:1].isupper()
+            for i in named
+            if i >= 1
+            and texts[i][:1].isupper()
             and lowers[i] not in common
             and _staff_name(texts, lowers, i, len(texts), own_names)
         }
@@ -562,9 +566,10 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     roles = staff | set(care.lexicon("replies")["professions"])
     full_names = {
         i: stop
-        for i in range(1, len(texts))
+        for i in named
         # "Receptionist Tanya B.": a capitalised role word opening the sentence is no name
-        if (not _name_word(texts[i - 1]) or lowers[i - 1] in roles)
+        if i >= 1
+        and (not _name_word(texts[i - 1]) or lowers[i - 1] in roles)
         and (stop := _staff_full_name(texts, lowers, i, len(texts), own_names)) is not None
         and (
             any(lowers[k] in roles for k in range(max(0, i - STAFF_ROLE_REACH), i))

@@ -38,6 +38,8 @@ class CompiledRule:
     gate: tuple[Clause, Clause] = ((), ())
     # entries the policy added: each one's matcher key, name, and the rule as it reports them
     added: tuple[tuple[str, str, RuleSpec], ...] = ()
+    # whether ``when``/``unless`` are tested before the context (see ``conditions_first``)
+    conditions_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,12 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
         )
         compiled.append(
             CompiledRule(
-                spec, check, rule_context, (gate_when(spec.when), gate(spec.unless)), added
+                spec,
+                check,
+                rule_context,
+                (gate_when(spec.when), gate(spec.unless)),
+                added,
+                conditions_first(spec, rule_context),
             )
         )
     approved_key = bank.add_phrases("claims.approved", list(policy.approved_claims), attr="LOWER")
@@ -161,12 +168,17 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
             continue  # "post: reply" on a post, "named: competitor" where none is named
         if rule.spec.fallback and _reported(compiled, result, rule.spec.category):
             continue  # a fallback is read only where its category has no finding (rules run last)
+        conditions = rule.spec.when or rule.spec.unless
         for hit in _hits(rule, context) if rule.added else rule.check(context):
+            if rule.conditions_first and not _conditions_hold(rule.spec, hit, context, views):
+                continue
             hit = rule.context.apply(hit, context)
             if hit is None:
                 continue  # negated, in a disclaimer, reported as a warning, attributed or qualified
-            if (rule.spec.when or rule.spec.unless) and not _conditions_hold(
-                rule.spec, hit, context, views
+            if (
+                conditions
+                and not rule.conditions_first
+                and not _conditions_hold(rule.spec, hit, context, views)
             ):
                 continue
             if rule.spec.category == "claims" and any(
@@ -209,6 +221,17 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
 
 
 ADDED = "added"  # a hit's value: the index of the policy's entry it came from
+
+
+def conditions_first(spec: RuleSpec, context: ContextRule) -> bool:
+    """Whether a rule's ``when`` and ``unless`` may be tested before its context is applied.
+
+    A hit must pass both, and neither changes anything: the order decides only what is read. The
+    context changes a hit only in ``negation: trigger`` (the hit widened to its cue, which the
+    conditions must then see); otherwise it keeps the hit or drops it, and the conditions go
+    first: most hits of a rule with conditions are whole sentences that the conditions turn down,
+    and the context reads each one's words for a negation or a report besides."""
+    return bool(spec.when or spec.unless) and context.negation != "trigger"
 
 
 def _hits(rule: CompiledRule, context: PostContext) -> list[Hit]:

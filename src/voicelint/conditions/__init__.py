@@ -124,9 +124,13 @@ def parse(raw: Any, key: str) -> Clause:
     return tuple(clause)
 
 
+# the conditions that say the same for every hit of a post (``POST_WIDE``)
+_POST_WIDE = frozenset(name for name, m in CONDITIONS.items() if getattr(m, "POST_WIDE", False))
+
+
 def _holds(view: View, name: str, values: tuple[Any, ...]) -> bool:
     module = CONDITIONS[name]
-    if not getattr(module, "POST_WIDE", False):
+    if name not in _POST_WIDE:
         return any(module.holds(view, value) for value in values)
     # the same for every hit of the post: asked once per post, whichever rule asks
     known = view.analysis.__dict__.setdefault("_post_wide", {})

@@ -43,6 +43,12 @@ class View:
         return self._sentence_column("norms")
 
     @cached_property
+    def straight_words(self) -> list[str]:
+        """``words`` with typographic apostrophes made straight ("we’ve" reads "we've"), as word
+        cues compare them: made once per hit, however many values a condition tries."""
+        return [w.replace("’", "'") for w in self.words]
+
+    @cached_property
     def lemmas(self) -> list[str]:
         """The lemmas of the hit's sentence, spaces left out (one for each of ``words``)."""
         return self._sentence_column("lemmas")

@@ -73,7 +73,7 @@ The hit's sentence shuts the customer down. Constructions, not listed sentences 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from voicelint import care
@@ -118,7 +118,7 @@ WE = frozenset({"we", "i", "we're", "i'm"})
 
 
 def holds(view: Any, value: str) -> bool:
-    span = [w.replace("’", "'") for w in view.words]  # word cues only: no analysis needed
+    span = view.straight_words  # word cues only: no analysis needed
     if value == "curt":
         return _curt(view)
     if value == "indifference" and span and _puts_up([w for w in span if not w.startswith("@")]):
@@ -267,7 +267,13 @@ def _curt(view: Any) -> bool:
     post = view.post.post
     if post.kind != "reply" or not (post.in_reply_to or "").strip():
         return False
-    text = view.analysis.text
+    return _curt_text(view.analysis.text)
+
+
+@lru_cache(maxsize=256)
+def _curt_text(text: str) -> bool:
+    """Whether a whole reply is a bare refusal or shrug (``_curt``): the same for every sentence of
+    the reply, so read once per reply."""
     kept = [
         w.strip(".!,").lower().replace("’", "'")
         for w in text.split()
@@ -443,6 +449,18 @@ def _starts(words: list[str], key: str, at: int = 0) -> bool:
     )
 
 
+def _starts_anywhere(words: list[str], key: str) -> bool:
+    """Whether a phrase of the class starts at any word (``_starts`` at each)."""
+    by_first = _tone_by_first(key)
+    if words and None in by_first:
+        return True  # an empty phrase starts at every word
+    return any(
+        tuple(words[at : at + len(p)]) == p
+        for at, word in enumerate(words)
+        for p in by_first.get(word, ())
+    )
+
+
 @cache
 def _tone_by_first(key: str) -> dict[str | None, tuple[tuple[str, ...], ...]]:
     """``_tone(key)`` by each phrase's first word (None: an empty phrase, which starts anywhere):
@@ -537,7 +555,7 @@ def _daring(span: list[str]) -> bool:
         )
     ):
         return True  # "Good luck.", "good luck with that"
-    if any(_starts(span, "dares", k) for k in range(len(span))):
+    if _starts_anywhere(span, "dares"):
         return True
     choice = lexicon()["choice_verbs"]
     for k, word in enumerate(words[:-2]):
@@ -687,7 +705,7 @@ def _fatalism(span: list[str]) -> bool:
     """Harm declared normal or inevitable: see the module's docstring."""
     words = [w for w in span if not w.startswith("@")]
     content = _joined_copulas([w for w in words if w not in PUNCTUATION])
-    if any(_starts(content, "fatalism", at) for at in range(len(content))):
+    if _starts_anywhere(content, "fatalism"):
         return True
     for clause in _clauses(words):
         if _happens(_joined_copulas([w for w in clause if w not in PUNCTUATION]), 0):

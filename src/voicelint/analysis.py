@@ -174,7 +174,11 @@ def breaks(doc: Any) -> tuple[str | None, ...]:
     if found is None:
         texts = tokens(doc).texts
         n = len(texts)
-        marks = [bool(text) and set(text) <= SENTENCE_MARKS for text in texts]
+        # a token of marks only: its first character tells most tokens apart without a set
+        marks = [
+            bool(text) and text[0] in SENTENCE_MARKS and set(text) <= SENTENCE_MARKS
+            for text in texts
+        ]
         result: list[str | None] = [None] * n
         question = False
         for i, text in enumerate(texts):

@@ -977,10 +977,13 @@ def longest_first(matches: Iterable[Match]) -> list[Match]:
 
     The same rule as ``spacy.util.filter_spans``, applied to our Match values.
     """
+    distinct = set(matches)
+    if not distinct:
+        return []  # most rules' matches in most posts: nothing to sort
     kept: list[Match] = []
     taken: set[int] = set()
     for match in sorted(
-        set(matches), key=lambda m: (m.end_token - m.first_token, -m.start), reverse=True
+        distinct, key=lambda m: (m.end_token - m.first_token, -m.start), reverse=True
     ):
         tokens = range(match.first_token, match.end_token)
         if not taken.intersection(tokens):

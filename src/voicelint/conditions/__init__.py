@@ -188,10 +188,16 @@ def gate_holds(post: Any, when: Clause, unless: Clause, view: View | None = None
 def _gate_holds(view: View, name: str, values: tuple[Any, ...]) -> bool:
     """A gate entry: a per-hit condition's post-wide part (``post_holds``), or a post-wide
     condition itself."""
-    module = CONDITIONS[name]
-    if hasattr(module, "post_holds") and not getattr(module, "POST_WIDE", False):
+    if name in _POST_PARTS:
+        module = CONDITIONS[name]
         return any(module.post_holds(view.post, value) for value in values)
     return _holds(view, name, values)
+
+
+# the per-hit conditions with a post-wide part (``post_holds``), which a gate asks instead
+_POST_PARTS = frozenset(
+    name for name, m in CONDITIONS.items() if hasattr(m, "post_holds") and name not in _POST_WIDE
+)
 
 
 def all_hold(view: View, clause: Clause) -> bool:

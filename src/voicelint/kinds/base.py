@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from voicelint.analysis import Customer, TextAnalysis
@@ -87,8 +87,15 @@ class PostContext:
         said = self.post.in_reply_to
         if not said or not said.strip():
             return None
-        doc = parse(said)
-        return Customer(TextAnalysis(doc), message_intents(said, doc))
+        return customer_of(said)
+
+
+@lru_cache(maxsize=256)
+def customer_of(said: str) -> Customer:
+    """A customer's message analysed; kept for the other replies to the same message (drafts of
+    one answer, a thread's replies), since all that is read of it depends on its text alone."""
+    doc = parse(said)
+    return Customer(TextAnalysis(doc), message_intents(said, doc))
 
 
 Check = Callable[[PostContext], list[Hit]]

@@ -80,10 +80,12 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
     exception_key = ctx.bank.add_phrases(ctx.rule_id + ":except", string_list(params, "exceptions"))
 
     def check(post: PostContext) -> list[Hit]:
-        exceptions = post.matches_for(exception_key)
         candidates = post.matches_for(term_key) + (
             post.matches_for(pattern_key) if pattern_key else []
         )
+        if not candidates:
+            return []  # no term: nothing to be near (most posts, for most rules)
+        exceptions = post.matches_for(exception_key)
         found = sorted(
             (
                 m

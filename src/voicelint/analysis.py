@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from voicelint import lexicon as lexicon_file
@@ -142,6 +142,13 @@ def valence_of_text(text: str) -> float:
     words = text.split()
     if len(words) > VADER_WORDS:
         return min(valence_of_text(" ".join(words[i : i + VADER_WORDS])) for i in _chunks(words))
+    return _compound(text)
+
+
+@lru_cache(maxsize=8192)
+def _compound(text: str) -> float:
+    """VADER's compound score of at most ``VADER_WORDS`` words, kept per text: VADER reads word
+    by word in Python, and drafts repeat their stock sentences ("Link in bio.", "DM us.")."""
     return float(_vader().polarity_scores(text)["compound"])
 
 

@@ -317,9 +317,11 @@ def names_in_transactions(doc: Any, own_names: set[str]) -> list[Entity]:
         return found  # a transaction word near a name is a transaction word of the whole Doc
     words = tokens(doc)
     texts, lowers = words.texts, words.lowers
+    names = _name_words(doc)
     i = 0
     while i < len(doc):
-        j = _full_name(texts, lowers, i, len(doc), own_names)
+        # a full name starts with a capitalised word (_full_name): no other token is tried
+        j = _full_name(texts, lowers, i, len(doc), own_names) if names[i] else None
         if j is not None and any(
             _specific_transaction(
                 doc, max(0, i - NAME_WINDOW), min(len(doc), j + NAME_WINDOW), context, owned
@@ -432,10 +434,16 @@ def customers_named(doc: Any, own_names: set[str]) -> list[Entity]:
     present = set(lowers)
     if not (present & roles or present & RELATIVES):
         return found  # no role and no "who" clause: no customer can be named with their business
+    names = _name_words(doc)
     for first, end in care.sentences(doc):
         i = first
         while i < end:
-            j = _name_end(texts, lowers, i, end, own_names)
+            # a name starts with a capitalised word or is an @handle (_name_end)
+            j = (
+                _name_end(texts, lowers, i, end, own_names)
+                if names[i] or texts[i].startswith("@")
+                else None
+            )
             if j is None:
                 i += 1
                 continue
@@ -538,7 +546,7 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
     found: list[Entity] = []
     # every name below starts with a capitalised word (``_person_word``, ``_staff_name`` and
     # ``_staff_full_name`` ask ``_name_word`` first): only those tokens are read
-    named = [i for i, text in enumerate(texts) if _name_word(text)]
+    named = [i for i, name in enumerate(_name_words(doc)) if name]
     # placed on the brand's side ("Tom from our Leeds store") or titled ("Dr Patel"): staff, even
     # when the name is also a word
     ours = {
@@ -772,6 +780,17 @@ LONG_NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}")
 
 def _name_word(text: str) -> bool:
     return len(text) > 1 and text.isalpha() and text[0].isupper() and text[1:].islower()
+
+
+NAME_WORDS_KEY = "voicelint.pii.name_words"
+
+
+def _name_words(doc: Any) -> list[bool]:
+    """``_name_word`` of each token, read once per Doc for the three searches for names."""
+    found = doc.user_data.get(NAME_WORDS_KEY)
+    if found is None:
+        found = doc.user_data[NAME_WORDS_KEY] = [_name_word(t) for t in tokens(doc).texts]
+    return found
 
 
 def _channel_spans(text: str, channels: list[str]) -> list[tuple[int, int]]:

@@ -54,3 +54,22 @@ def test_a_post_wide_answer_is_worked_out_once_a_post(pitch_calls):
     text = "Struggling with eczema? Living with psoriasis? Try our new balm today!"
     assert len([f for f in lint(text, HEALTH) if f.rule == "claims.health.sufferer-pitch"]) == 2
     assert len(pitch_calls) == 1
+
+
+def test_a_problem_declared_ended_gates_its_rule_on_the_post_words():
+    """``ends_problem``'s post-wide part: a post holding no riddance's words skips the rule's
+    check; where it holds them, the rule decides per sentence as before."""
+    from voicelint.conditions import ends_problem, gate_when
+    from voicelint.kinds import PostContext
+    from voicelint.nlp import parse as parse_text
+
+    def context(text: str) -> PostContext:
+        return PostContext(None, parse_text(text), {})
+
+    assert [name for name, _ in gate_when(parse({"ends_problem": True}, "when"))] == [
+        "ends_problem"
+    ]
+    assert not ends_problem.post_holds(context("Fresh sourdough every morning."), True)
+    assert ends_problem.post_holds(context("Squeaky floorboards? Not anymore."), True)
+    assert "claims.problem-ended" in [f.rule for f in lint("Squeaky floorboards? Not anymore.")]
+    assert "claims.problem-ended" not in [f.rule for f in lint("Squeaky floorboards? Call us.")]

@@ -111,6 +111,12 @@ def _too(words: list[str]) -> bool:
     return False
 
 
+def post_holds(post: Any, value: Any = None) -> bool:
+    """The post-wide part, tested before a rule's check: the post quotes a result or tells a
+    sized one (most posts do neither, and the rule then lists no sentence)."""
+    return bool(testimonies(post.analysis)) or bool(stories(post.analysis))
+
+
 def holds(view: Any, value: Any = None) -> bool:
     if not testimonies(view.analysis):
         # most posts quote nobody and tell no sized result: no sentence is analysed for them

@@ -71,6 +71,13 @@ def _cue_sets() -> tuple[frozenset[str], ...]:
     )
 
 
+def post_holds(post: Any, value: Any = None) -> bool:
+    """The post-wide part, tested before a rule's check: some sentence can hold a riddance's
+    words only if the post holds them (most posts do not, and the rule then lists no sentence)."""
+    words = set(tokens(post.doc).norms)
+    return any(cues <= words for cues in _cue_sets())
+
+
 def holds(view: Any, value: Any = None) -> bool:
     words = set(view.words)
     if not any(cues <= words for cues in _cue_sets()):

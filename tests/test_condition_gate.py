@@ -73,3 +73,16 @@ def test_a_problem_declared_ended_gates_its_rule_on_the_post_words():
     assert ends_problem.post_holds(context("Squeaky floorboards? Not anymore."), True)
     assert "claims.problem-ended" in [f.rule for f in lint("Squeaky floorboards? Not anymore.")]
     assert "claims.problem-ended" not in [f.rule for f in lint("Squeaky floorboards? Call us.")]
+
+
+def test_word_and_pattern_checks_name_the_matches_their_hits_come_from():
+    """The prefilter: a phrase, pattern or near rule is not called in a post where none of its
+    bank keys matched (``kinds.base.needing``), and still fires where one did."""
+    from voicelint.engine import compile_policy
+    from voicelint.policy import build_policy
+
+    compiled = compile_policy(build_policy({}, {}, "<test policy>", None, None))
+    word_rules = [r for r in compiled.rules if r.spec.kind in ("phrase", "pattern", "near")]
+    assert word_rules and all(r.needs for r in word_rules)
+    assert all(not r.needs for r in compiled.rules if r.spec.kind in ("sentence", "metric"))
+    assert "claims.superlative" in [f.rule for f in lint("The #1 coffee in America.")]

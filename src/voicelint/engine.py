@@ -13,6 +13,7 @@ from voicelint.context import ContextRule
 from voicelint.context import build as context_rule
 from voicelint.errors import InputError, PolicyError, did_you_mean
 from voicelint.kinds import KINDS, BuildContext, Check, Hit, KindError, PostContext
+from voicelint.kinds.base import needs_of
 from voicelint.model import SEVERITY_RANK, Finding, Post, SourceFile, TextMap
 from voicelint.nlp import MatcherBank, longest_first, parse
 from voicelint.packs import CORE_PACK, Example, RuleSpec, render_message
@@ -40,6 +41,8 @@ class CompiledRule:
     added: tuple[tuple[str, str, RuleSpec], ...] = ()
     # whether ``when``/``unless`` are tested before the context (see ``conditions_first``)
     conditions_first: bool = False
+    # the bank keys the check's hits come from (kinds.base.needing): none matched, no hit
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
                 (gate_when(spec.when), gate(spec.unless)),
                 added,
                 conditions_first(spec, rule_context),
+                needs_of(check),
             )
         )
     approved_key = bank.add_phrases("claims.approved", list(policy.approved_claims), attr="LOWER")
@@ -163,6 +167,8 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     views: dict[tuple[int, int], View] = {}
     post_view = View(context, 0, 0)
     for rule in compiled.rules:
+        if rule.needs and not rule.added and not any(key in matches for key in rule.needs):
+            continue  # none of the words or patterns its hits come from is in the post
         when, unless = rule.gate
         if (when or unless) and not gate_holds(context, when, unless, post_view):
             continue  # "post: reply" on a post, "named: competitor" where none is named

@@ -101,6 +101,19 @@ def customer_of(said: str) -> Customer:
 Check = Callable[[PostContext], list[Hit]]
 
 
+def needing(check: Check, *keys: str | None) -> Check:
+    """``check``, marked with the matcher bank keys its hits come from: it finds nothing in a
+    post where none of them matched, and the engine does not call it there (``needs_of``)."""
+    check.needs = tuple(key for key in keys if key)  # type: ignore[attr-defined]
+    return check
+
+
+def needs_of(check: Check) -> tuple[str, ...]:
+    """The bank keys one of which must have matched for ``check`` to find anything; () when
+    its kind does not say (it is called on every post)."""
+    return tuple(getattr(check, "needs", ()))
+
+
 def string_list(params: Mapping[str, Any], name: str) -> list[str]:
     """A parameter that must be a list of non-empty strings."""
     value = params.get(name) or []

@@ -23,6 +23,7 @@ from voicelint.kinds.base import (
     Param,
     PostContext,
     inside,
+    needing,
     string_list,
 )
 from voicelint.nlp import Match, PatternError
@@ -116,7 +117,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             taken_until = end
         return hits
 
-    return check
+    return needing(check, term_key, pattern_key)
 
 
 def _patterns(ctx: BuildContext, params: Mapping[str, Any], name: str, suffix: str) -> Any:

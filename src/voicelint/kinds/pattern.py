@@ -13,6 +13,7 @@ from voicelint.kinds.base import (
     KindError,
     Param,
     PostContext,
+    needing,
     neighbour_filter,
     string_list,
 )
@@ -54,4 +55,4 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         hits = drop_excepted(post.matches_for(key), post.matches_for(exception_key))
         return [Hit(m.start, m.end) for m in hits if keep(post.doc, m)]
 
-    return check
+    return needing(check, key)

@@ -13,6 +13,7 @@ from voicelint.kinds.base import (
     KindError,
     Param,
     PostContext,
+    needing,
     neighbour_filter,
     string_list,
 )
@@ -68,7 +69,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         hits = drop_excepted(found, post.matches_for(exception_key))
         return [Hit(m.start, m.end) for m in hits if keep(post.doc, m)]
 
-    return check
+    return needing(check, *term_keys)
 
 
 def phrase_terms(params: Mapping[str, Any], ctx: BuildContext) -> list[str]:

@@ -664,8 +664,13 @@ class MatcherBank:
             if not word_sets:
                 self._always.append(index)
                 continue
-            # index the pattern by its rarest word set: no stop words if possible, then fewest
-            anchor = min(word_sets, key=lambda w: (bool(w & stop_words), len(w)))
+            # index the pattern by its rarest word set: no stop words if possible, then words
+            # rather than marks (".", "!", "#" end or open most posts' sentences), then fewest;
+            # which set it is changes no match: a pattern runs only once all its sets are met
+            anchor = min(
+                word_sets,
+                key=lambda w: (bool(w & stop_words), not any(v[:1].isalnum() for v in w), len(w)),
+            )
             for word in anchor:
                 self._by_anchor.setdefault(word, []).append(index)
 

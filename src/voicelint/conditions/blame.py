@@ -509,12 +509,12 @@ HAPPEN_REACH = 3  # words between "happens" and "when": "happens a lot when peop
 
 def _class(span: list[str]) -> bool:
     span = [w.replace("’", "'") for w in span]
-    text = " ".join(span)
+    text = f" {' '.join(span)} "
     for cause in CAUSES:
-        at = f" {text} ".find(f" {cause} ")
+        at = text.find(f" {cause} ")
         if at < 0:
             continue
-        k = len(f" {text} "[:at].split()) + len(cause.split())
+        k = len(text[:at].split()) + len(cause.split())
         group = [j for j in range(k, min(len(span), k + 2)) if span[j] in PEOPLE]
         if group and any(w in FAILINGS for w in span[group[0] + 1 : group[0] + 4]):
             return True  # "delays are down to customers not sending their documents"

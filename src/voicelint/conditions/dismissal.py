@@ -385,7 +385,7 @@ def _manner(span: list[str]) -> bool:
     shout", "no need for that tone", "please don't use capitals", "stop yelling" (a word of
     needlessness or a prohibition, then a word of how the customer wrote or felt:
     ``lexicons/tone.yaml``, ``manner``; "no need to worry, it's fixed" reassures)."""
-    manner = {w for (w,) in _tone("manner")}
+    manner = _tone_words("manner")
     for k, word in enumerate(span):
         opens = (
             (word == "need" and k and span[k - 1] in {"no", "n't", "not"})
@@ -436,6 +436,12 @@ def _account_denied(span: list[str]) -> bool:
 def _tone(key: str) -> tuple[tuple[str, ...], ...]:
     """A class of ``lexicons/tone.yaml`` as word tuples."""
     return tuple(tuple(str(p).split()) for p in lexicon_file.load("tone")[key])
+
+
+@cache
+def _tone_words(key: str) -> frozenset[str]:
+    """A class of ``lexicons/tone.yaml`` whose entries are single words, as a set (read once)."""
+    return frozenset(w for (w,) in _tone(key))
 
 
 def _starts(words: list[str], key: str, at: int = 0) -> bool:
@@ -503,8 +509,8 @@ def _works_for_us(span: list[str]) -> bool:
 
 def _futility(span: list[str]) -> bool:
     words = lexicon()
-    success = {w for (w,) in _tone("success_verbs")}
-    recourse = {w for (w,) in _tone("recourse")}
+    success = _tone_words("success_verbs")
+    recourse = _tone_words("recourse")
     span = [w.replace("’", "'") for w in span]
     for k, word in enumerate(span):
         if word not in success or k < 2:
@@ -566,7 +572,7 @@ def _daring(span: list[str]) -> bool:
             and (word == "whatever" or (k and words[k - 1] == "do"))
         ):
             return True  # "do whatever you want", "do what you like"
-    recourse = {w for (w,) in _tone("dare_recourse")}
+    recourse = _tone_words("dare_recourse")
     for opener in _tone("dare_openers"):
         n = len(opener)
         for k in range(len(span) - n + 1):
@@ -590,8 +596,8 @@ def _recourse_words() -> frozenset[str]:
 def _futile_object(span: list[str]) -> bool:
     """A recourse said to move nothing, whoever its subject: "it will not change anything",
     "won't get your dog seen any faster" (``futile_objects``, after a negated verb of success)."""
-    success = {w for (w,) in _tone("success_verbs")}
-    futile = {w for (w,) in _tone("futile_objects")}
+    success = _tone_words("success_verbs")
+    futile = _tone_words("futile_objects")
     for k, word in enumerate(span):
         if word not in success or k < 2:
             continue
@@ -614,7 +620,7 @@ def _as_stated(span: list[str]) -> bool:
     counter", "as your booking confirmation explains": the answer said to have been given
     already, somewhere the customer should have read it."""
     content = [w for w in span if w not in PUNCTUATION]
-    documents = {w for (w,) in _tone("documents")}
+    documents = _tone_words("documents")
     for k, word in enumerate(content[:-1]):
         if word != "as":
             continue
@@ -641,7 +647,7 @@ def _posted_at(span: list[str]) -> bool:
         if not (any(w in COPULAS for w in before) and any(w in DEMONSTRATIVES for w in before)):
             continue
         rest = content[k + 1 : k + 4]
-        documents = {w for (w,) in _tone("documents")}
+        documents = _tone_words("documents")
         if (
             len(rest) > 1
             and rest[0] in {"the", "our", "your", "ur"}

@@ -41,8 +41,9 @@ class CompiledRule:
     added: tuple[tuple[str, str, RuleSpec], ...] = ()
     # whether ``when``/``unless`` are tested before the context (see ``conditions_first``)
     conditions_first: bool = False
-    # the bank keys the check's hits come from (kinds.base.needing): none matched, no hit
-    needs: tuple[str, ...] = ()
+    # the bank keys the check's hits come from (kinds.base.needing): none matched, no hit;
+    # empty for a rule with entries the policy added, whose hits come from their own keys
+    needs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
                 (gate_when(spec.when), gate(spec.unless)),
                 added,
                 conditions_first(spec, rule_context),
-                needs_of(check),
+                frozenset(needs_of(check)) if not added else frozenset(),
             )
         )
     approved_key = bank.add_phrases("claims.approved", list(policy.approved_claims), attr="LOWER")
@@ -167,7 +168,7 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     views: dict[tuple[int, int], View] = {}
     post_view = View(context, 0, 0)
     for rule in compiled.rules:
-        if rule.needs and not rule.added and not any(key in matches for key in rule.needs):
+        if rule.needs and matches.keys().isdisjoint(rule.needs):
             continue  # none of the words or patterns its hits come from is in the post
         when, unless = rule.gate
         if (when or unless) and not gate_holds(context, when, unless, post_view):

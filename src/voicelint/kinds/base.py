@@ -82,6 +82,12 @@ class PostContext:
         return TextAnalysis(self.doc, named)
 
     @cached_property
+    def sentence_hits(self) -> tuple[Hit, ...]:
+        """A hit for each sentence that holds text, in text order: what every rule of kind
+        ``sentence`` lists for its conditions, made once per post (a Hit is never changed)."""
+        return tuple(Hit(start, stop) for _, _, start, stop in self.analysis.bounds if stop > start)
+
+    @cached_property
     def customer(self) -> Customer | None:
         """The customer's message analysed in the same pass, or None for a post that answers none."""
         said = self.post.in_reply_to

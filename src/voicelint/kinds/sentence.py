@@ -36,6 +36,6 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 
     def check(post: PostContext) -> list[Hit]:
         # the sentences' places only: a sentence is analysed when a condition asks about it
-        return [Hit(start, stop) for _, _, start, stop in post.analysis.bounds if stop > start]
+        return list(post.sentence_hits)
 
     return check

@@ -167,12 +167,17 @@ def lint_post(compiled: CompiledPolicy, post: Post, now: dt.datetime | None = No
     # (a View keeps what it has read: the hit's sentence, its words)
     views: dict[tuple[int, int], View] = {}
     post_view = View(context, 0, 0)
+    gates: dict[tuple[Clause, Clause], bool] = {}  # a gate says the same for every rule of a post
     for rule in compiled.rules:
         if rule.needs and matches.keys().isdisjoint(rule.needs):
             continue  # none of the words or patterns its hits come from is in the post
         when, unless = rule.gate
-        if (when or unless) and not gate_holds(context, when, unless, post_view):
-            continue  # "post: reply" on a post, "named: competitor" where none is named
+        if when or unless:
+            passed = gates.get(rule.gate)
+            if passed is None:
+                passed = gates[rule.gate] = gate_holds(context, when, unless, post_view)
+            if not passed:
+                continue  # "post: reply" on a post, "named: competitor" where none is named
         if rule.spec.fallback and _reported(compiled, result, rule.spec.category):
             continue  # a fallback is read only where its category has no finding (rules run last)
         conditions = rule.spec.when or rule.spec.unless

@@ -487,22 +487,21 @@ class Match:
 class _GatedPattern:
     """One token pattern and what a Doc must contain before it can match.
 
-    ``needs`` holds, for each required token that names its words, the set of words one of which
-    must be in the Doc; ``regexes`` the bank's bits (``MatcherBank._regex_bits``) of the regular
-    expressions that some word of the Doc must satisfy.
+    ``sets`` holds the bank's bits (``MatcherBank._set_bits``) of the word sets of its required
+    tokens that name their words: one word of each must be in the Doc; ``regexes`` the bits
+    (``MatcherBank._regex_bits``) of the regular expressions some word of the Doc must satisfy.
     """
 
     key: str
     pattern: list[dict[str, Any]]
-    needs: tuple[frozenset[str], ...]
+    sets: int = 0
     regexes: int = 0
     literal: bool = False  # names only words: matched on the word view alone (see run)
 
-    def may_match(self, words: frozenset[str], found: int) -> bool:
-        """``found``: the bits of the expressions some word of the Doc satisfies."""
-        if found & self.regexes != self.regexes:
-            return False
-        return not any(need.isdisjoint(words) for need in self.needs)
+    def may_match(self, met: int, found: int) -> bool:
+        """``met``: the bits of the word sets the Doc's words meet; ``found``: the bits of the
+        expressions some word of the Doc satisfies."""
+        return met & self.sets == self.sets and found & self.regexes == self.regexes
 
 
 # Whether a gate's REGEX finds a word is remembered per word type, for at most this many words.
@@ -535,6 +534,10 @@ class MatcherBank:
         # which it satisfies, worked out once per word type (a post's words are mostly known)
         self._regex_bits: dict[Any, int] = {}
         self._regex_found: dict[str, int] = {}
+        # each word set a pattern needs has a bit too, and each word the bits of the sets it is
+        # in: a Doc's words meet a set when the OR of their bits holds the set's bit
+        self._set_bits: dict[frozenset[str], int] = {}
+        self._word_sets: dict[str, int] = {}
         # what the phrases and patterns match in each hashtag split seen ("reverse diabetes")
         self._hashtag_cache: dict[tuple[str, ...], tuple[tuple[int, int, int], ...]] = {}
         self._matchers: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
@@ -652,15 +655,21 @@ class MatcherBank:
             needs = tuple(n for t in as_written if (n := _token_need(t)) is not None)
             index = len(self._patterns)
             word_sets = tuple(n for n in needs if isinstance(n, frozenset))
+            sets = 0
+            for need in word_sets:
+                bit = self._set_bits.get(need)
+                if bit is None:
+                    bit = self._set_bits[need] = 1 << len(self._set_bits)
+                    for word in need:
+                        self._word_sets[word] = self._word_sets.get(word, 0) | bit
+                sets |= bit
             regexes = 0
             for regex in (n for n in needs if not isinstance(n, frozenset)):
                 if regex not in self._regex_bits:
                     self._regex_bits[regex] = 1 << len(self._regex_bits)
                     self._regex_found.clear()  # each word's bits lack the new expression's
                 regexes |= self._regex_bits[regex]
-            self._patterns.append(
-                _GatedPattern(key, pattern, word_sets, regexes, _names_words(pattern))
-            )
+            self._patterns.append(_GatedPattern(key, pattern, sets, regexes, _names_words(pattern)))
             if not word_sets:
                 self._always.append(index)
                 continue
@@ -749,9 +758,9 @@ class MatcherBank:
             for word in by_anchor.keys() & words:  # the post's anchors, by set intersection
                 candidates.update(by_anchor[word])
             if candidates:
-                satisfied = self._regexes_found(texts)
+                met, satisfied = self._sets_met(words), self._regexes_found(texts)
                 viable = tuple(
-                    i for i in sorted(candidates) if self._patterns[i].may_match(words, satisfied)
+                    i for i in sorted(candidates) if self._patterns[i].may_match(met, satisfied)
                 )
                 if viable and view is None:
                     raw.extend(self._matcher_for(viable)(doc))
@@ -769,6 +778,14 @@ class MatcherBank:
                 for match_id, first, end in viewed
             )
         return spans
+
+    def _sets_met(self, words: frozenset[str]) -> int:
+        """The bits of the patterns' word sets (``_set_bits``) that some of the words are in."""
+        met = 0
+        word_sets = self._word_sets
+        for word in words & word_sets.keys():
+            met |= word_sets[word]
+        return met
 
     def _regexes_found(self, texts: Iterable[str]) -> int:
         """The bits of the gates' expressions (``_regex_bits``) that some of the texts satisfy."""
@@ -829,9 +846,9 @@ class MatcherBank:
             candidates = set(self._always)
             for word in self._by_anchor.keys() & words:
                 candidates.update(self._by_anchor[word])
-            satisfied = self._regexes_found(words)
+            met, satisfied = self._sets_met(words), self._regexes_found(words)
             viable = tuple(
-                i for i in sorted(candidates) if self._patterns[i].may_match(words, satisfied)
+                i for i in sorted(candidates) if self._patterns[i].may_match(met, satisfied)
             )
             if viable:
                 found.extend(self._matcher_for(viable)(words_doc))

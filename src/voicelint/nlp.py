@@ -205,18 +205,15 @@ def _set_lemmas(doc: Doc) -> Doc:
     import numpy
     from spacy.attrs import LEMMA, NORM, ORTH
 
-    texts, lowers, norms, lemmas = [], [], [], []
-    skeletons: list[int] = []  # words all of look-alike letters: Latin only among Latin words
-    hashes: list[tuple[int, int]] = []
-    for index, orth in enumerate(doc.to_array(ORTH).tolist()):
-        text, lower, norm, lemma, norm_hash, lemma_hash, skeleton = _word(orth, doc)
-        if skeleton:
-            skeletons.append(index)
-        texts.append(text)
-        lowers.append(lower)
-        norms.append(norm)
-        lemmas.append(lemma)
-        hashes.append((norm_hash, lemma_hash))
+    known = _WORDS.get
+    entries = [known(orth) or _word(orth, doc) for orth in doc.to_array(ORTH).tolist()]
+    texts = [entry[0] for entry in entries]
+    lowers = [entry[1] for entry in entries]
+    norms = [entry[2] for entry in entries]
+    lemmas = [entry[3] for entry in entries]
+    hashes = [entry[4:6] for entry in entries]
+    # words all of look-alike letters: Latin only among Latin words
+    skeletons = [index for index, entry in enumerate(entries) if entry[6]]
     if hashes:
         doc.from_array([NORM, LEMMA], numpy.array(hashes, dtype="uint64"))
     if skeletons and _latin_context(texts, norms):

@@ -304,3 +304,15 @@ def test_a_check_whether_a_message_is_the_brands_is_answered_by_disowning_it():
     confirmed = "Yes, that's us! Just follow the link and log in."
     found = lint(confirmed, policy, kind="reply", in_reply_to=said)
     assert "routing.customer-care.missing-handoff" in {f.rule for f in found}
+
+
+def test_what_declines_to_discuss_and_what_waits():
+    assert care._declines_to_discuss(*_whole("We can't go into account details here."))
+    assert not care._declines_to_discuss(*_whole("We don't get many complaints here."))
+    assert not care.reports_problem(parse("Been trying the new menu, love it"))
+    assert care.reports_problem(parse("been calling you for days"))
+
+
+def _whole(text: str):
+    doc = parse(text)
+    return doc, 0, len(doc)

@@ -9,7 +9,7 @@ import pytest
 from conftest import draft, lint
 from test_conditions import holds
 from voicelint import care
-from voicelint.analysis import grievance_marks
+from voicelint.analysis import TextAnalysis, grievance_marks
 from voicelint.intents import intents_of_doc
 from voicelint.kinds import PostContext
 from voicelint.nlp import parse
@@ -31,7 +31,7 @@ def customer(said: str):
     ],
 )
 def test_grievance_marks_read_a_complaint_vader_scores_neutral(said):
-    assert grievance_marks(parse(said))
+    assert grievance_marks(TextAnalysis(parse(said)))
     assert care.complains(customer(said))
 
 
@@ -53,7 +53,7 @@ def test_grievance_idioms_read_a_complaint(said):
     ],
 )
 def test_no_grievance_marks(said):
-    assert not grievance_marks(parse(said))
+    assert not grievance_marks(TextAnalysis(parse(said)))
 
 
 def test_a_wait_that_goes_on_is_a_problem():

@@ -483,29 +483,30 @@ class Customer:
             sentence = self.analysis.sentence_at(span.first)
             if sentence is None or span.first not in sentence.negated:
                 return True
-        return grievance_marks(self.analysis.doc)
+        return grievance_marks(self.analysis)
 
 
-def grievance_marks(doc: Any) -> bool:
+def grievance_marks(analysis: TextAnalysis) -> bool:
     """Marks of a complaint in words VADER scores neutral: a message shouted (most of its words,
     at least four, in capitals: "THIS IS THE THIRD TIME MY BROADBAND HAS GONE DOWN"), indignant
     punctuation ("?!", "!?"), a price questioned ("$90 for this?", "costs $25??"), an excess
     ("way too firm", "too small"), or a failure counted ("the third time this week")."""
+    doc = analysis.doc
     table = tokens(doc)
     texts, norms = table.texts, table.norms
     letters = [t for t in texts if sum(c.isalpha() for c in t) >= 2]
     capitals = [t for t in letters if t.isupper()]
     if len(capitals) >= 4 and len(capitals) >= 0.6 * len(letters):
         return True
-    text = str(doc.text)
+    text = analysis.text
     if "?!" in text or "!?" in text:
         return True
-    for first, end in split_sentences(doc):
+    for first, end, start, stop in analysis.bounds:  # the analysis' one split, not another
         said = [n for n in norms[first:end] if n.strip()]
         if not said:
             continue
         marks = "".join(said).count("?")
-        priced = MONEY.search(text[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])])
+        priced = MONEY.search(text[start:stop])
         if priced and (marks >= 2 or (marks and _for_this(said))):
             return True  # "$90 for this?", "shipping costs $25??"
         for k, word in enumerate(said[:-1]):

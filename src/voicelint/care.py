@@ -1017,7 +1017,8 @@ def sarcastic(norms: list[str]) -> bool:
 
 POSSESSIVES = frozenset({"my", "our", "mine", "ours"})
 THANKS = frozenset({"thanks", "thank", "cheers", "ty", "thx"})
-GRATITUDE = frozenset({"thank", "thanks", "thx", "ty", "tysm", "grateful"})
+# gratitude to the brand: thanks, less the "cheers" that signs off sarcasm ("cheers swiftbox 👍")
+GRATITUDE = (THANKS - {"cheers"}) | {"tysm", "grateful"}
 
 
 def thanks_brand(customer: Any) -> bool:

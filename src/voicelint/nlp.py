@@ -390,6 +390,14 @@ def _has_letter_run(norms: list[str], gaps: list[bool]) -> bool:
     return False
 
 
+def like_num(word: str) -> bool:
+    """Whether a word reads as a number ("12", "twelve", "1,000", "third"): spaCy's own English
+    reading (``spacy.lang.en.lex_attrs.like_num``), imported here as every spaCy import is."""
+    from spacy.lang.en.lex_attrs import like_num as spacy_like_num
+
+    return bool(spacy_like_num(word))
+
+
 def is_line_break(token: Any) -> bool:
     """A whitespace token holding a line break: LF, CRLF, or a lone CR (old Mac files)."""
     return token.is_space and ("\n" in token.text or "\r" in token.text)

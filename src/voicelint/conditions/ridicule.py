@@ -56,7 +56,7 @@ from voicelint.analysis import (
     valence_of_text,
     valence_of_word,
 )
-from voicelint.nlp import tokens
+from voicelint.nlp import like_num, tokens
 
 NAME = "ridicule"
 VALUES = (
@@ -399,39 +399,9 @@ def _mock_emphasis(span: list[str]) -> bool:
     minutes", "5 whole dollars"), "whole" standing for what the customer called too much."""
     for k, word in enumerate(span[1:-1], start=1):
         before = span[k - 1]
-        if word == "whole" and span[k + 1] in UNITS and (before.isdigit() or before in NUMBERS):
+        if word == "whole" and span[k + 1] in UNITS and like_num(before):
             return True
     return False
-
-
-NUMBERS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "ninety",
-    ]
-)
 
 
 UNITS = frozenset(

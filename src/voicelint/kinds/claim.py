@@ -388,9 +388,6 @@ def _in_condition(norms: Sequence[str], first: int) -> bool:
     return False
 
 
-CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "then", "and", "but", "so"})
-
-
 def brand_names(given: Sequence[Any]) -> list[str]:
     """The brand's names as a post writes them: the policy's name and client id in full, and
     their first word when no dictionary holds it ("Parlo" of "Parlo Languages", not "Green" of
@@ -541,6 +538,8 @@ def _absolute_words() -> frozenset[str]:
 PARTIAL = frozenset({"some", "many", "few", "several", "plenty", "others"})
 DENIED_REACH = 4  # words after an outcome where a negated certainty word denies it
 DENIAL_STOPS = frozenset({",", ";", ":", ".", "!", "?", "but", "and"})
+# where an "if" clause ends before the outcome it would suppose (_in_condition)
+CLAUSE_ENDS = DENIAL_STOPS | {"—", "–", "then", "so"}
 
 
 @dataclass(frozen=True)

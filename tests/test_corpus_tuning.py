@@ -133,6 +133,18 @@ FLOORS = {
         {"claims": 0.96, "disclosure": 1.0, "tone": 0.92, "routing": 0.94},
         0.057,  # 11/195
     ),
+    # claims in six industries (skincare, pensions, laser eye surgery, EV chargers, credit
+    # repair, protein snacks); in-sample for the learned classifier
+    "claims-dev29": (
+        {"claims": 0.99, "disclosure": 1.0, "tone": 0.83, "routing": 0.92},
+        0.030,  # 5/168
+    ),
+    # mostly clean drafts (hospital, airline, brewery, kids' charity, investment platform,
+    # skincare): the false alarms of lawful posts and well-routed replies
+    "hardneg-dev30": (
+        {"claims": 0.96, "disclosure": 1.0, "tone": 0.94, "routing": 1.0},
+        0.015,  # 3/201
+    ),
 }
 
 

@@ -12,7 +12,9 @@ from voicelint.errors import PolicyError
 from voicelint.nlp import classify, parse, tokens
 from voicelint.policy import build_policy
 
-PROMISE = "Our roofers fix any leak on the first visit. Every. Single. Time."
+# (until 2026-12-07 "...on the first visit. Every. Single. Time.", which claims.sealed-promise
+# now reads as a seal spelled out: the fallback gives way to it)
+PROMISE = "Our roofers fix any leak on the first visit, whatever the weather. No. Call. Backs."
 PLAIN = "The tune-up takes about an hour and costs $89."
 CARE = {
     "extends": ["customer-care"],
@@ -79,7 +81,7 @@ def test_the_customer_s_words_count_and_a_fragment_is_never_the_finding():
     assert table[0] > table[1] and table[0] > table[2]  # the same words, after a harm report
     assert table[2] < learned.THRESHOLDS["routing"]
     [finding] = [f for f in lint(PROMISE) if f.rule == "claims.learned"]
-    assert finding.match == "Our roofers fix any leak on the first visit."
+    assert finding.match == "Our roofers fix any leak on the first visit, whatever the weather."
 
 
 def test_the_routing_fallback_needs_a_policy_that_says_where_care_goes():

@@ -108,6 +108,9 @@ BEFORE_THE_BLIND_SET = {
     # lexicons/statements.yaml since 2026-12-06 23:01 UTC (df75a7c); b19-fresh was written
     # 2026-12-07 11:45 UTC by a README-only helper
     ("terms and conditions apply", "b19-fresh"),
+    # rules/travel.yaml since 2026-12-07 02:00 UTC (c3dadec); hardneg-dev30 was written
+    # 2026-12-07 20:35 UTC by a README-only helper
+    ("without a change fee", "hardneg-dev30"),
     # the same entry; b20-fresh was written 2026-12-07 14:23 UTC by a README-only helper
     ("terms and conditions apply", "b20-fresh"),
     # rules/finance.yaml since 2026-12-05 (b9adf94) and routing/intents.yaml since 4187abd

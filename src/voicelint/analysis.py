@@ -294,6 +294,11 @@ class TextAnalysis:
         index = bisect_left(self.bounds, (sentence.first,))
         return self._nth(index - 1) if index > 0 else None
 
+    def following(self, sentence: Sentence) -> Sentence | None:
+        """The sentence after ``sentence``, analysed alone (not every sentence of the post)."""
+        index = bisect_left(self.bounds, (sentence.first,))
+        return self._nth(index + 1) if index + 1 < len(self.bounds) else None
+
     def sentence_at(self, token: int) -> Sentence | None:
         """The sentence holding token index ``token``."""
         for sentence in self.sentences:

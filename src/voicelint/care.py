@@ -830,6 +830,8 @@ def own_account(said: Any, light: set[str]) -> set[str]:
             continue
         if _asks_of_the_brand(table.norms[first:end]):
             continue  # "why does your game need my contacts?" asks; "why was I charged?" tells
+        if "?" in table.norms[first:end] and not tells_event(table.norms[first:end]):
+            continue  # "can you guarantee I won't lose money?" asks ahead; a "no" answers it
         found |= {
             table.lemmas[i]
             for i in range(first, end)
@@ -956,6 +958,8 @@ def _complains(customer: Any) -> bool:
         return False  # "lol your new ad has me crying 😂😂": laughter, not grief
     if thanks_brand(customer):
         return False  # "the only dentist my son isn't scared of 😭 thank you!!": gratitude
+    if not customer.intents and grievance_at_home(doc):
+        return False  # "my boyfriend keeps stealing my lip balm 😤": a grievance with him
     if customer.complaint:
         return True
     norms = tokens(doc).norms
@@ -965,6 +969,26 @@ def _complains(customer: Any) -> bool:
         norms[i] not in NOT_COMPLAINTS and valence_of_word(norms[i]) >= NEGATED_PRAISE
         for i in negation_scope(doc, 0, len(doc))
     ) or reports_problem(doc)
+
+
+def grievance_at_home(doc: Any) -> bool:
+    """Whether the message's grievance is with someone the customer lives with ("my boyfriend
+    keeps stealing my lip balm", "my dog ate my ticket 😤"): one of ``close_people`` after "my",
+    acting on the customer's own things, and nothing said to or of the brand ("you", "your")."""
+    words = analysis_words()
+    close, reader = set(words["close_people"]), set(words["reader"])
+    norms = tokens(doc).norms
+    if any(n in reader for n in norms):
+        return False
+    # the close person as the culprit, acting on the customer's own things: "my flatmate keeps
+    # eating my granola"; not "my kids hated the new recipe", a grievance with the product
+    return any(
+        norms[i] in close
+        and i > 0
+        and norms[i - 1] in {"my", "our"}
+        and any(norms[j] in {"my", "our", "mine"} for j in range(i + 2, min(len(norms), i + 6)))
+        for i in range(len(norms))
+    )
 
 
 def delighted(doc: Any) -> bool:
@@ -1067,10 +1091,25 @@ def asks_leave(doc: Any) -> bool:
                 and any(w in LEAVE_WORDS for w in said[k + 2 : k + 5])
             ):
                 return True
+        for k, word in enumerate(said):
+            opens = k == 0 or said[k - 1] in {",", "so", "but"}
+            if word in {"is", "are"} and opens and _leave_for_a_use(said[k:]):
+                return True  # "I'm allergic to nuts, is the oil safe for me??"
     return False
 
 
+def _leave_for_a_use(said: list[str]) -> bool:
+    """A word of leave after the thing asked about and before the use it is asked for: "safe
+    for", "ok to", "fine with" ("is your service always this bad?" asks no leave)."""
+    return any(
+        said[k] in LEAVE_WORDS - {"bad", "wise"} and said[k + 1] in LEAVE_USES
+        for k in range(1, min(len(said) - 1, LEAVE_REACH))
+    )
+
+
 LEAVE_MODALS = frozenset({"can", "could", "may", "should", "shall", "must"})
+LEAVE_USES = frozenset({"for", "to", "if", "with", "during", "while", "after", "before", "on"})
+LEAVE_REACH = 7  # the most words from "is" to the word of leave
 LEAVE_WORDS = frozenset(
     {"ok", "okay", "safe", "fine", "alright", "allowed", "possible", "wise", "bad"}
 )

@@ -378,6 +378,8 @@ def _attributed(doc: Any, start: int, stop: int) -> bool:
     ):
         return True  # "voted Best Broker in the Riverside Courier's 2026 Readers' Choice Awards"
     for token in sentence:
+        if token.norm_ == "per" and token.i + 1 < stop and _a_name(doc[token.i + 1]):
+            return True  # the source as "per": "(by units sold, per Ulta)"
         if token.norm_ in {"by", "from"} or (
             token.norm_ == "to" and token.i > 0 and doc[token.i - 1].norm_ == "according"
         ):
@@ -387,6 +389,12 @@ def _attributed(doc: Any, start: int, stop: int) -> bool:
             ):
                 return True
     return False
+
+
+def _a_name(token: Any) -> bool:
+    """A word written as a name: capitalised, not a whole word in capitals ("per Nielsen", not
+    "per MONTH")."""
+    return token.is_alpha and token.text[:1].isupper() and not token.text.isupper()
 
 
 def _data_in_brackets(doc: Any, start: int, stop: int) -> bool:
@@ -435,6 +443,10 @@ def _cites_a_study(doc: Any, start: int, stop: int) -> bool:
     nouns = [t for t in doc[start:stop] if t.norm_ in words or t.lemma_ in words]
     if not nouns:
         return False
+    for noun in nouns:
+        following = doc[noun.i + 1 : min(stop, noun.i + 3)]
+        if len(following) == 2 and following[0].norm_ == "of" and following[1].like_num:
+            return True  # its sample: "our 2025 survey of 1,200 customers"
     sources = _words("citation_sources")
     for token in doc[start:stop]:
         if token.norm_ in sources:

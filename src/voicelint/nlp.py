@@ -456,8 +456,15 @@ def pipeline() -> Language:
     # spaCy's limit guards the memory of a parser and NER, which this pipeline does not have; the
     # readers already refuse files over 50 MiB.
     nlp.max_length = 60 * 1024 * 1024
+    # a measure glued to its number is two words, as spaCy already splits "10kg" and "5km":
+    # "lose 10lbs", "in 3hrs" (spaCy's unit list leaves out the plurals and abbreviations)
+    suffixes = [*nlp.Defaults.suffixes, GLUED_UNITS]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("voicelint_lemmas")
     return nlp
+
+
+GLUED_UNITS = r"(?<=[0-9])(?:lbs|kgs|kilos|hrs|mins|secs|yrs|wks|mths|mos|inches)"
 
 
 TEXT_KEY = "voicelint.text"

@@ -27,12 +27,14 @@ from voicelint.conditions import (
     apology,
     blame,
     certainty,
+    compares,
     compensates,
     contradicts,
     customer,
     dismissal,
     ends_problem,
     exploits,
+    foretells,
     hands_off,
     hedged,
     learned,
@@ -66,7 +68,18 @@ CONDITIONS: dict[str, ModuleType] = {
         *(contradicts, compensates, hands_off, refuses),  # routing
         *(states, opening),  # what a draft states, where
         *(target, ridicule, blame, dismissal, named, exploits),
-        *(pitch, professional, referred, mentions, adopts, seals, alleges, affirms),  # claims
+        *(
+            pitch,
+            professional,
+            referred,
+            mentions,
+            adopts,
+            seals,
+            alleges,
+            affirms,
+            compares,
+            foretells,
+        ),  # claims
         ends_problem,
         learned,  # the learned draft classifier, read by fallback rules
         quoted,  # mentioned, not used

@@ -92,6 +92,12 @@ def holds(view: Any, value: Any = None) -> bool:
     return not softeners.any_in(doc, 0, len(norms))
 
 
+@cache
+def _comparatives() -> frozenset[str]:
+    """Words of a change (``comparatives`` of the claim grammar: "bigger", "better", "lower")."""
+    return frozenset(str(w) for w in load("claims/outcomes")["comparatives"])
+
+
 def asked_result(customer: Any) -> bool:
     """Whether the last question of the customer's message (a ``TextAnalysis``) asks yes or no
     whether a result comes ("will it help me sleep?", "does it actually work??", "will I
@@ -122,6 +128,8 @@ def asked_result(customer: Any) -> bool:
             if norms[words[k - 1]] == "be" and norms[words[auxiliary]] in FUTURE:
                 return True  # "would my cat's kidneys be covered?"; not "is dental covered?"
             continue
+        if lemma == "be" and k + 1 < len(words) and norms[words[k + 1]] in _comparatives():
+            return True  # "will it definitely be bigger when I retire?": a result asked
         if lemma == "get" and "into" in [norms[j] for j in words[k + 1 : k + 4]]:
             lemma = "pass"  # "will your course get me into a top college?": an admission
         if lemma not in results or subject in THE_BRAND:
@@ -140,7 +148,18 @@ def _opens_clause(norms: Any, words: list[int], k: int) -> bool:
     before = words[k] - 1
     while before >= 0 and not norms[before].strip():
         before -= 1
-    return norms[before] in {",", ";", "-", "—"} or norms[words[k - 1]] in CONJUNCTIONS
+    if norms[before] in {",", ";", "-", "—"} or norms[words[k - 1]] in CONJUNCTIONS:
+        return True
+    # the question after its condition, with no comma: "if I move my pension to you will it..."
+    return (
+        k + 1 < len(words)
+        and norms[words[k + 1]] in INVERTED_SUBJECTS
+        and any(norms[words[j]] in CONDITION_OPENERS for j in range(k))
+    )
+
+
+INVERTED_SUBJECTS = frozenset({"it", "i", "they", "this", "that", "my", "we", "he", "she"})
+CONDITION_OPENERS = frozenset({"if", "when", "once", "after"})
 
 
 def _works(doc: Any, norms: Any, i: int, end: int) -> bool:

@@ -155,6 +155,8 @@ def _laughter(view: Any, span: list[str]) -> bool:
         return True  # laughing at a competitor needs no complaint
     if not _unhappy_or_asking(said):
         return False  # laughter at the reader needs something to laugh at: a complaint, a question
+    if not said.intents and care.grievance_at_home(said.analysis.doc):
+        return False  # "my boyfriend keeps stealing my lip balm 😤": laughing along at him
     if not any(w in laughs or _is_haha(w) for w in span):
         asks = "?" in tokens(said.analysis.doc).norms
         if asks and not (care.complains(said) or _negative(said)):
@@ -346,11 +348,32 @@ def _stand_in(view: Any, span: list[str]) -> bool:
                 continue
             return True
         if word == "some" and following in words["group_nouns"]:
-            return True
+            return not _owned_with_feeling(span)
         relative = k + 2 < len(span) and span[k + 2] in {"who", "that"}
         if word in {"the", "that", "this"} and following in words["stand_in_nouns"] and relative:
             return True  # "the genius who ordered 40 bottles"
     return False
+
+
+EMPATHY_VERBS = frozenset({"know", "understand", "realise", "realize", "sorry"})
+# what the customers went through: "had trouble logging in", "couldn't check out"
+TROUBLE = frozenset({"trouble", "issue", "issues", "problem", "problems", "difficulty", "outage"})
+TROUBLE |= {"disruption", "delays", "delay", "errors", "error", "affected", "disrupted", "unable"}
+TROUBLE |= {"couldn't", "could", "can't", "cannot", "weren't", "wasn't"}
+
+
+def _owned_with_feeling(span: list[str]) -> bool:
+    """The brand tells, with feeling, the trouble some customers went through ("some clients had
+    trouble logging in this morning, and we know how stressful that is"): a report of its own
+    incident, not a stand-in for the reader. Not what they expect or do ("we appreciate that
+    some clients expect an answer at any hour"), nor with an ironic emoji."""
+    words = lexicon()
+    return (
+        any(w in words["brand"] for w in span)
+        and any(w in EMPATHY_VERBS for w in span)
+        and any(w in TROUBLE for w in span)
+        and not any(is_irony_mark(w) for w in span)
+    )
 
 
 def _sarcasm(view: Any, span: list[str]) -> bool:

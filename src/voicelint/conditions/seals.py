@@ -102,7 +102,10 @@ def holds(view: Any, value: Any = None) -> bool:
             return _claimable(view, before, first, before.end, True)
         if not guarantee and _commitment(norms, first, before.end):
             return False  # "We'll never sell your email. Ever.": the writer's own conduct
-        return _claimable(view, before, first, before.end, guarantee)
+        # a seal spelled out or stacked ("every. single. time.", "every night. no exceptions")
+        # certifies any statement, as "guaranteed" does
+        strong = guarantee or _stacked(view, sentence, hit.stop, norms, seal_words)
+        return _claimable(view, before, first, before.end, strong)
     after = hit.stop
     while after < sentence.end and not norms[after].strip():
         after += 1
@@ -192,6 +195,18 @@ def _seal_words_only(words: list[str], seal_words: frozenset[str]) -> bool:
         w in seal_words or (k > 0 and words[k - 1] in {"every", "each", "single"})
         for k, w in enumerate(words)
     )
+
+
+def _stacked(view: Any, sentence: Any, stop: int, norms: Any, seal_words: frozenset[str]) -> bool:
+    """Whether a seal runs past its own sentence ("every. single. time.") or another sentence of
+    seal words follows it ("every night. no exceptions")."""
+    if stop > sentence.end:
+        return True
+    following = view.analysis.following(sentence)
+    if following is None:
+        return False
+    words = [norms[i] for i in range(following.first, following.end) if is_word(norms[i])]
+    return len(words) >= 2 and _seal_words_only(words, seal_words)
 
 
 def _seal_only(sentence: Any, norms: Any, seal_words: frozenset[str]) -> bool:

@@ -31,6 +31,8 @@ SECTIONS = (
     "riddance",
     "problem_words",
     "wrongdoing",
+    "service_verbs",
+    "whole_spans",
 )
 SETS = (
     "pitch_verbs",
@@ -40,6 +42,7 @@ SETS = (
     "asked_results",
     "asked_approvals",
     "problem_words",
+    "service_verbs",
 )  # read as sets of words, not phrase lists
 
 

@@ -107,6 +107,17 @@ AUXILIARIES = frozenset(
     | {"had", "can", "could", "should", "also", "still", "just", "really", "ever", "literally"}
 )
 WRITER = frozenset({"we", "i", "me", "us", "my"})
+# A question reported inside a statement: the verb that reports it and the word that opens it.
+REPORTING_VERBS = frozenset(
+    {"explain", "ask", "tell", "confirm", "discuss", "check", "know", "understand", "wonder"}
+    | {"clarify", "walk"}
+)
+WH_WORDS = frozenset({"how", "whether", "what", "when", "which", "if"})
+SHARE_REACH = 8  # the most words from a share of the customers to the result they get
+REPORTED_REACH = 8  # the most words between the question's opener and the outcome
+PEOPLE_AGENTS = frozenset({"we", "they", "we're", "they're"})  # agents that are people
+THIRD_PERSON = frozenset({"he", "she", "his", "her", "him", "hers"})
+READER = frozenset({"you", "your", "u", "ur", "yours", "you'll", "you're"})
 COUNTERFACTUAL = frozenset({"should", "would", "could", "must", "might"})
 # What may stand between "and" and the result it promises after an order ("and your battery
 # lasts longer", "and you will retire with more", "and those lines are history").
@@ -134,10 +145,17 @@ def _staff_words() -> frozenset[str]:
     the words that name customers: the claim grammar's subjects ("members", "drivers") and the
     customer roles pii's staff check leaves out too (``routing/pii.yaml``: ``customer_roles``)."""
     words = lexicon_file.load("routing/replies")
-    grammar = lexicon_file.load("claims/outcomes")
-    customers = {str(w) for w in [*grammar["subjects"], *grammar["quantified_people"]]}
+    customers = set(_customer_words())
     customers |= {str(w) for w in lexicon_file.load("routing/pii")["customer_roles"]}
     return frozenset(str(w) for w in [*words["staff"], *words["professions"]]) - customers
+
+
+@cache
+def _customer_words() -> frozenset[str]:
+    """The words of the customers a result may be promised to (the grammar's ``subjects`` and
+    ``quantified_people``: "members", "women", "kid")."""
+    grammar = lexicon_file.load("claims/outcomes")
+    return frozenset(str(w) for w in [*grammar["subjects"], *grammar["quantified_people"]])
 
 
 @cache
@@ -252,13 +270,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         window,
         words["quantifiers"],
         words["quantified_people"] | words["quantified_times"] | words["subjects"],
-        Deadlines(
-            words["deadline_leads"],
-            words["deadline_fillers"],
-            words["deadline_units"],
-            words["deadline_dates"],
-            PhraseList(exact=words["deadline_phrases"] + words["measures"], name="claim:deadlines"),
-        ),
+        deadlines(),
         words["appearance_verbs"],
         words["causatives"],
         words["agents"],
@@ -542,6 +554,19 @@ DENIAL_STOPS = frozenset({",", ";", ":", ".", "!", "?", "but", "and"})
 CLAUSE_ENDS = DENIAL_STOPS | {"—", "–", "then", "so"}
 
 
+@cache
+def deadlines() -> Deadlines:
+    """The grammar's deadlines ("in 7 days", "by summer", "overnight", "in half"), built once."""
+    words = lexicon()
+    return Deadlines(
+        words["deadline_leads"],
+        words["deadline_fillers"],
+        words["deadline_units"],
+        words["deadline_dates"],
+        PhraseList(exact=words["deadline_phrases"] + words["measures"], name="claim:deadlines"),
+    )
+
+
 @dataclass(frozen=True)
 class Deadlines:
     """What binds a result to a deadline or a size: "in 7 days", "overnight", "by summer", "in half"."""
@@ -626,6 +651,8 @@ class Reading:
         clause = self.clause(sentence, first)
         if end > clause[1] or self.disowned(sentence, clause, first):
             return None  # a verb and an object in two sentences ("drop in May. Sizes XS-3X")
+        if self._reported_question(clause, first):
+            return None  # "we'll explain how the missed content will be covered": it asks
         if not sentence.absolute and self._told_of_the_past(sentence):
             return None  # "finished her first 10K in 58 minutes last spring": a story, no promise
         verbs = self.starts(outcome.verbs)
@@ -662,6 +689,9 @@ class Reading:
             self.norms, sentence, clause, first, end, verbs, objects, self.grammar.subjects
         ) or self.done_to_reader(sentence, clause, first, end, verbs, objects, outcome):
             return (first, end)  # the result itself, quantified or stated as fact, is the claim
+        share = self._share_of_people(clause, first) if sentence.act == "statement" else None
+        if share is not None:
+            return (share, share + 1)  # "87% of our clients get approved": the share is the claim
         return None
 
     def _of_staff(self, clause: tuple[int, int], first: int) -> bool:
@@ -702,6 +732,8 @@ class Reading:
                 continue
             if self._regret(cue.first, cue.end):
                 continue  # "that should never have gone up": a wrong owned, not a loss denied
+            if self._a_persons_record(sentence):
+                continue  # "22,000 hours and zero missed birthdays": her story, no promise
             reach = ZERO_WORDS if self.norms[cue.first] == "zero" else DENIAL_WORDS
             end = self._loss_after(cue.end, clause[1], losses, puffery, reach)
             if end is None or self._reversed(cue.end, end):
@@ -715,6 +747,41 @@ class Reading:
                 continue  # "never chase losses": an order whose verb is no loss is advice
             found.append((cue.first, end))
         return found
+
+    def _share_of_people(self, clause: tuple[int, int], first: int) -> int | None:
+        """A share of the customers before the result: "87% of our clients get approved", "9 out
+        of 10 women saw younger-looking skin", "4 in 5 users". A typical result stated as fact,
+        which needs the survey it rests on (FTC, 16 CFR 255.2(b)); a cited one is spared by
+        attribution."""
+        norms, people = self.norms, _customer_words()
+        lo = max(clause[0], first - SHARE_REACH)
+        for i in range(lo, first):
+            share = (norms[i] == "%" and norms[i + 1 : i + 2] == ["of"]) or (
+                _number(norms[i]) and norms[i + 1 : i + 3] in (["out", "of"], ["in"])
+            )
+            if share and any(
+                norms[k] in people or self.lemmas[k] in people for k in range(i + 1, first)
+            ):
+                return i if norms[i] != "%" else max(clause[0], i - 1)
+        return None
+
+    def _reported_question(self, clause: tuple[int, int], first: int) -> bool:
+        """The outcome inside a question reported by a verb of telling or asking ("we'll explain
+        how your fees will be covered", "ask whether you qualify"): what is to be found out, not
+        a promise. Not "see how much you'll save", which invites the reader to a sure result."""
+        norms, lemmas = self.norms, self.lemmas
+        for i in range(max(clause[0], first - REPORTED_REACH), first):
+            if norms[i] in WH_WORDS and any(
+                lemmas[j] in REPORTING_VERBS for j in range(max(clause[0], i - 3), i)
+            ):
+                return True
+        return False
+
+    def _a_persons_record(self, sentence: Sentence) -> bool:
+        """A sentence about one person (he, she, his, her) and not the reader: a tribute's record
+        ("thousands of crawlspaces, zero complaints about his jokes"), not a result promised."""
+        words = self.norms[sentence.first : sentence.end]
+        return any(w in THIRD_PERSON for w in words) and not any(w in READER for w in words)
 
     def _regret(self, first: int, end: int) -> bool:
         """A denial in a modal perfect ("should never have", "shouldn't have"): what ought not to
@@ -1071,7 +1138,15 @@ class Reading:
                 or any(w in g.agents or w[:1].isupper() for w in before)
                 or any(i in self.brand for i in range(max(clause[0], first - 4), first))
             )
-        return word == lemmas[first] and any(w in g.agents for w in before)
+        if word != lemmas[first] or not any(w in g.agents for w in before):
+            return False
+        if before[-1] in PEOPLE_AGENTS:
+            # "we slash your bills" promises the reader a result; "we pay off the loan and apply
+            # any equity to your purchase" describes the service
+            return any(
+                norms[i] in READER_OWNS or norms[i] in {"you", "u"} for i in range(first, end)
+            )
+        return True
 
     def starts(self, key: str) -> frozenset[int]:
         """First tokens of a matcher key's matches (computed once per key)."""
@@ -1341,6 +1416,8 @@ def _promised(
     for m in objects:
         if table.norms[m.first_token] in PEOPLE_OBJECTS:
             continue  # "anyone promising a yes" promises nothing to anyone
+        if m.first_token > 1 and table.norms[m.first_token - 1] == "-":
+            continue  # "a money-back guarantee": the end of a compound names the guarantee
         after = m.end_token
         while after < len(table.norms) and table.norms[after] in {",", "-", "—", "–"}:
             after += 1
@@ -1363,9 +1440,17 @@ def _priced(post: PostContext, verbs: Sequence[Match]) -> list[tuple[int, int]]:
     found = []
     for m in verbs:
         i = m.end_token
+        while i < len(norms) and i - m.end_token < SUM_FILLERS_MAX and norms[i] in SUM_FILLERS:
+            i += 1  # "save an average of $800", "save at least £300", "save over $1,000"
         if i + 1 < len(norms) and norms[i] in CURRENCY and _number(norms[i + 1]):
             found.append((m.first_token, i + 2))
     return found
+
+
+# Words between a result verb and its sum that state the sum, not hedge it ("an average of",
+# "at least", "over", "more than"; "up to" is a hedge the analysis reads).
+SUM_FILLERS = frozenset({"an", "average", "of", "at", "least", "over", "more", "than", "a"})
+SUM_FILLERS_MAX = 3
 
 
 def _as_verbs(post: PostContext, verbs: Sequence[Match]) -> Sequence[Match]:

@@ -102,6 +102,9 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 trigger = _insinuation(doc, name, first, last, contrast)
                 how = "an insinuating comparison"
             if trigger is None:
+                trigger = _retort(doc, name, last, bounds)
+                how = "an insinuating comparison"
+            if trigger is None:
                 bad = post.matches_for(bad_key)
                 for anchor, a, b in _anchors(doc, name, bounds):
                     trigger = trigger or _near(anchor, bad, a, b, window, doc)
@@ -183,6 +186,27 @@ def _insinuation(doc: Any, name: Match, first: int, last: int, contrast: _Contra
             for j in range(i + 1, min(last, i + 4)):
                 if {doc[j].lemma_.lower(), doc[j].lower_} & contrast.misconduct:
                     return _token_match(doc, min(word, i), max(word, j) + 1)
+    return None
+
+
+RETORT_WORDS = 4  # "We don't.", "Ours never do.", "Not us."
+WE = frozenset({"we", "ours", "our", "us"})
+
+
+def _retort(doc: Any, name: Match, last: int, bounds: Any) -> Match | None:
+    """ "Jetwise overbooks every single flight. We don't.": the competitor's act told, then a
+    short denial that the brand does it, which says the competitor does wrong without a word of
+    blame; not a longer sentence that compares an offer ("We charge no fee to switch")."""
+    following = next(((a, b) for a, b in bounds if a >= last), None)
+    if following is None:
+        return None
+    a, b = following
+    words = [t.lower_ for t in doc[a:b] if t.is_alpha or "'" in t.text]
+    if not words or len(words) > RETORT_WORDS:
+        return None
+    denies = any(w in NEGATIONS or w == "n't" for w in words)
+    if (words[0] in WE and denies) or words[:2] == ["not", "us"]:
+        return _token_match(doc, a, b)
     return None
 
 

@@ -140,6 +140,15 @@ def _felt(norms: list[str], end: int) -> bool:
     return bool(following) and abs(valence_of_word(following[0])) >= FELT
 
 
+FUTURE = frozenset({"will", "'ll", "ll", "shall"})
+
+
+def _promised_act(norms: Any, first: int) -> bool:
+    """A verb of action the brand promises ("we will investigate", "we'll look into it"): what it
+    will do once the matter is in private, not a statement on the matter."""
+    return any(n in FUTURE for n in norms[max(0, first - 2) : first])
+
+
 def _spans(which: str, post: PostContext) -> list[tuple[int, int]]:
     doc = post.doc
     tokens: list[tuple[int, int]] = []
@@ -155,6 +164,10 @@ def _spans(which: str, post: PostContext) -> list[tuple[int, int]]:
             (a.first, a.end) for a in care.acts(doc) if care.hands_off_in(doc, a.first, a.end)
         ]
         tokens = [t for t in tokens if not any(a <= t[0] < b for a, b in handing)]
+        if handing:
+            # "please call our privacy team ... we will investigate": the promise of the hand-off
+            norms = care.norms_of(doc)
+            tokens = [t for t in tokens if not _promised_act(norms, t[0])]
     if which == "advice" and _referred(doc):
         # a warning advises nothing: "stop taking it", "ibuprofen is toxic to dogs" (the
         # advice word inside the warning, or right before it)

@@ -287,6 +287,8 @@ def _hostile(
     if act.orders and before and before[-1] in NOT_AN_ORDER:
         return False  # "sorry your mum had to deal with it", "we'll deal with it": no order
     vocative = doc[match.first_token].is_punct  # ", Karen." answers whatever came before
+    if vocative and _named_kindly(doc, match, first, last):
+        return False  # "So sorry about that, Karen, and thank you for giving": her name
     negated = any(w in NEGATIONS for w in before)
     if negated and (act.unless_negated or (act.act == "insult" and not vocative)):
         return False  # "it's not your fault", "not a dumb question at all"
@@ -309,6 +311,20 @@ def _hostile(
         return not _hypothetical(doc, match, first, PROMISES)
     following = doc[match.end_token].lower_ if match.end_token < len(doc) else ""
     return answers_complaint and following in READER_THINGS
+
+
+# Words of address that are also first names, and the words of a sentence that addresses someone
+# kindly by name: an apology or thanks.
+FIRST_NAMES = frozenset({"karen", "jan"})
+KIND_WORDS = care.GRATITUDE | {"sorry", "apologies", "apologise", "apologize", "welcome"}
+
+
+def _named_kindly(doc: Any, match: Match, first: int, last: int) -> bool:
+    """A first name in address ("Karen") in a sentence that apologises or thanks: the customer's
+    name, not the put-down ("Calm down, Karen.")."""
+    words = tokens(doc).norms
+    named = any(words[i] in FIRST_NAMES for i in range(match.first_token, match.end_token))
+    return named and any(words[i] in KIND_WORDS for i in range(first, min(last + 1, len(words))))
 
 
 def _offers_help(doc: Any, start: int, end: int) -> bool:

@@ -99,7 +99,9 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             m
             for m in post.matches_for(trigger_key)
             + (post.matches_for(near_pattern_key) if near_pattern_key else [])
-            if not inside(m, exceptions) and not _is_name(post.doc, m)
+            if not inside(m, exceptions)
+            and not _is_name(post.doc, m)
+            and not _readers_own(post.doc, m)
         ]
         if not found or not near:
             return []
@@ -196,6 +198,28 @@ def _running_counts(doc: Any) -> tuple[list[int], list[int]]:
         ends.append(ends[-1] + (cut[token.i] in NEAR_BREAKS))
         words.append(words[-1] + (not token.is_punct and not token.is_space))
     return words, ends
+
+
+# What makes the reader's doing the product's: "helps you manage", "lets you beat"
+ENABLING = frozenset(
+    {"help", "helps", "helping", "helped", "let", "lets", "make", "makes", "get", "gets"}
+    | {"enable", "enables", "allow", "allows", "keep", "keeps", "so", "and"}
+)
+READER_SUBJECT = (("you", "'re"), ("you", "are"), ("if", "you"), ("when", "you"))
+
+
+def _readers_own(doc: Any, match: Match) -> bool:
+    """The reader as the subject of the effect word ("if you're managing diabetes", "when you
+    treat a cold at home"): what the reader does, not what the product does; not after a word
+    that makes it the product's doing ("helps you manage diabetes")."""
+    i = match.first_token
+    before = tuple(t.lower_ for t in doc[max(0, i - 3) : i])
+    if before[-2:] not in READER_SUBJECT and before[-1:] != ("you",):
+        return False
+    if before[-2:] in (("if", "you"), ("when", "you")):
+        return True
+    k = len(before) - (2 if before[-2:] in READER_SUBJECT else 1) - 1
+    return k < 0 or before[k] not in ENABLING
 
 
 def _words_between(

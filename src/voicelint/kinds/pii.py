@@ -208,6 +208,10 @@ def recognizers() -> tuple[Recognizer, ...]:
             frozenset(words["identifier"]),
             anti_context=frozenset(
                 {"our", "code", "promo", "coupon", "use", "year", "since", "est"}
+                # an organisation's own public registration: "EIN 84-1234567", "verification ID
+                # 10482", "charity number 1012345", "FCA FRN 123456"
+                | {"ein", "vat", "abn", "nmls", "fca", "frn", "charity", "nonprofit", "company"}
+                | {"verification", "accreditation", "accredited", "registered", "regulated"}
                 # a number the reader sends a report to: "forward it to 7726" (a short code)
                 | {"forward", "forwarding", "shortcode"}
             ),
@@ -491,9 +495,18 @@ def _full_name(texts: list[str], lowers: list[str], i: int, end: int, own: set[s
         and (i == 0 or not texts[i - 1].startswith(("@", "#")))
         and any(not is_dictionary_word(lower) for lower in lowers[i:j])
         and not any(lower in own or lower in NOT_NAMES for lower in lowers[i:j])
+        and not _dated(lowers, i, j)
     ):
         return j
     return None
+
+
+def _dated(lowers: list[str], i: int, j: int) -> bool:
+    """A short month before a day among the words: "Through Dec 15" is a date, not a name."""
+    return any(
+        lowers[k] in MONTHS_SHORT and k + 1 < len(lowers) and lowers[k + 1][:1].isdigit()
+        for k in range(i, j)
+    )
 
 
 @lru_cache(maxsize=1)

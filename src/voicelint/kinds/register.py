@@ -66,6 +66,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 continue
             if single and _part_of_compound(text, match.start, match.end):
                 continue  # the "U" of "U-turn", the "u" of "u.s."
+            if single and _credential(doc, match.first_token):
+                continue  # "Meet Rosa Delgado, RN": letters after a name, not "rn"
             label, allowed_on = owner[match]
             hits.append(
                 Hit(
@@ -77,6 +79,19 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         return hits
 
     return check
+
+
+def _credential(doc: Any, index: int) -> bool:
+    """Capitals after a name and a comma: a credential ("Rosa Delgado, RN", "Sam Ortiz, MD")."""
+    word = doc[index].text
+    return (
+        word.isupper()
+        and len(word) > 1
+        and index > 1
+        and doc[index - 1].text == ","
+        and doc[index - 2].text[:1].isupper()
+        and doc[index - 2].is_alpha
+    )
 
 
 def _part_of_compound(text: str, start: int, end: int) -> bool:

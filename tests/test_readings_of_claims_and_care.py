@@ -299,3 +299,54 @@ def test_a_harm_declared_normal_is_a_claim_and_a_harm_taken_seriously_is_not():
     )
     kind = "We're sorry. Please call our aftercare line today so a clinician can check your eye."
     assert "claims.harm-declared-normal" not in rules(kind, **said)
+
+
+def test_late_as_a_time_of_day_and_a_pets_habit_report_no_problem():
+    from voicelint.care import reports_problem
+
+    assert not reports_problem(parse("any late-night deals this week?"))
+    assert not reports_problem(parse("can I get a late checkout on Sunday?"))
+    assert reports_problem(parse("my parcel is late again"))
+    assert not reports_problem(parse("lol my dog keeps stealing the sample sachets"))
+    assert reports_problem(parse("my daughter keeps getting logged out of the app"))
+    assert reports_problem(parse("the app keeps freezing"))
+
+
+def test_a_denial_governs_no_word_of_another_predicate():
+    said = {"kind": "reply", "in_reply_to": "paid for coins that never arrived, refund me"}
+    reply = (
+        "Coins that never arrive are the worst, sorry! Open a ticket and the team will refund you."
+    )
+    assert "claims.certain-outcome" not in rules(reply, **said)
+    assert "claims.certain-outcome" in rules("Our gutters never clog.")
+
+
+def test_a_numbered_bus_is_no_ranking():
+    assert "claims.superlative" not in rules("Hop on the number 1 bus to the fair, stop 4.")
+    assert "claims.superlative" in rules("The number 1 lender in Leeds.")
+
+
+def test_informal_words_the_customer_used_first_are_mirrored():
+    neutral = {"voice": {"register": "neutral"}}
+    said = "lol the hold music slaps"
+    assert "tone.register" not in rules_of(
+        lint("lol we'll tell the team", neutral, kind="reply", in_reply_to=said)
+    )
+    assert "tone.register" in rules_of(
+        lint("lol we'll tell the team", neutral, kind="reply", in_reply_to="my card was declined")
+    )
+
+
+def test_an_order_joined_to_the_brands_own_clause_is_the_brands_act():
+    said = {"kind": "reply", "in_reply_to": "Your courier left my parcel in the rain again"}
+    reply = "Sorry! Please DM us the tracking number so we can check the photo and deal with it."
+    assert "tone.hostile-reply" not in rules(reply, **said)
+    assert "tone.hostile-reply" in rules("Read the delivery notes and deal with it.", **said)
+
+
+def test_a_standard_owned_argues_no_facts():
+    said = {"kind": "reply", "in_reply_to": "Your fitters were careless, they chipped my worktop."}
+    reply = "We're sorry. That's not how our fitters should leave a kitchen. Please DM us photos."
+    assert "routing.customer-care.argues-facts" not in rules(reply, ["customer-care"], **said)
+    argued = "That isn't true. Our fitters left the worktop as they found it."
+    assert "routing.customer-care.argues-facts" in rules(argued, ["customer-care"], **said)

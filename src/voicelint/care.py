@@ -784,6 +784,8 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
             continue  # (an apology as the apology condition reads it: "surprised to hear" is none)
         if _declines_to_discuss(doc, s.first, s.end):
             continue  # "for your privacy we don't discuss prescriptions here": kept private
+        if any(norms[i] in NORMS_OF_CONDUCT for i in range(s.first, s.end)):
+            continue  # "that's not how our crew should leave a home": a standard, owned
         if _testifies(doc, s.first, s.end, prospective, staff) or (
             echoes
             and (_denies(doc, s.first, s.end, echoes, light) or _upholds(doc, s.first, s.end))
@@ -795,6 +797,11 @@ def contradictions(doc: Any, said: Any) -> list[tuple[int, int]]:
 # verbs of talking about a matter: negated, the brand keeps the matter out of public view ("go"
 # only as "go into": "we can't go into details here")
 DISCUSS_VERBS = frozenset({"discuss", "share", "talk", "comment", "disclose", "post", "mention"})
+
+
+# A sentence of what ought to be ("you should be safe on our app", "that's not how our crew
+# should leave a home") sets a standard: it sides with the customer's account, it argues nothing.
+NORMS_OF_CONDUCT = frozenset({"should", "shouldn't", "ought"})
 
 
 def _declines_to_discuss(doc: Any, first: int, end: int) -> bool:
@@ -1173,6 +1180,31 @@ def _asks_only(doc: Any) -> bool:
 WAITS = frozenset({"waiting", "chasing", "holding", "calling", "emailing", "asking"})
 
 
+# what "late" names when it is a time and not a delay: "late-night dumplings", "a late checkout"
+TIMES_OF_DAY = frozenset(
+    {"night", "nights", "checkout", "check", "opening", "openings", "breakfast", "lunch"}
+    | {"dinner", "hours", "shift", "shifts", "show", "session", "start", "evening", "morning"}
+    | {"afternoon", "summer", "spring", "autumn", "fall", "winter", "kickoff", "bloomer", "riser"}
+)
+
+
+def _someone_at_home(word: str) -> bool:
+    """A person or a pet of the customer's ("she", "he", "cat", "flatmate"): their habits are no
+    product's failure."""
+    return word in {"she", "he"} or word in analysis_words()["close_people"]
+
+
+def _a_time_of_day(norms: Any, i: int, end: int) -> bool:
+    """ "late" before a time it qualifies ("late-night", "a late checkout", "late opening"): a
+    time of day the customer wants, not something that came late."""
+    if norms[i] != "late":
+        return False
+    k = i + 1
+    while k < end and norms[k] in {"-", "–"}:
+        k += 1
+    return k < end and norms[k] in TIMES_OF_DAY
+
+
 def reports_problem(doc: Any, first: int = 0, end: int | None = None) -> bool:
     """Whether a message reports a problem in words VADER does not score: a thing that fails
     ("the app keeps crashing", "buffering again"), a function negated ("the code won't apply",
@@ -1192,11 +1224,14 @@ def reports_problem(doc: Any, first: int = 0, end: int | None = None) -> bool:
         negated = negation_scope(doc, a, b)
         for i in range(first_, end_):
             word = norms[i]
-            if word in malfunction and i not in negated:
+            if word in malfunction and i not in negated and not _a_time_of_day(norms, i, b):
                 return True
             if (word in function or lemmas[i] in function) and i in negated:
                 return True
             if word in persistent and i + 1 < b and norms[i + 1].endswith("ing"):
+                acts = norms[i + 1] not in {"getting", "being"}  # "keeps getting logged out"
+                if acts and i > a and _someone_at_home(norms[i - 1]):
+                    continue  # "she keeps knocking it off the counter": a habit, no failure
                 return True  # "keeps logging me out"
             if word in still and i + 1 < b and norms[i + 1] in NEGATORS | {"waiting"}:
                 return True  # "still no reply", "still waiting"

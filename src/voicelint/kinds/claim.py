@@ -115,6 +115,7 @@ REPORTING_VERBS = frozenset(
 WH_WORDS = frozenset({"how", "whether", "what", "when", "which", "if"})
 SHARE_REACH = 8  # the most words from a share of the customers to the result they get
 REPORTED_REACH = 8  # the most words between the question's opener and the outcome
+NEW_PREDICATE = frozenset({"is", "are", "was", "were", "'s"})  # a verb that opens another predicate
 PEOPLE_AGENTS = frozenset({"we", "they", "we're", "they're"})  # agents that are people
 THIRD_PERSON = frozenset({"he", "she", "his", "her", "him", "hers"})
 READER = frozenset({"you", "your", "u", "ur", "yours", "you'll", "you're"})
@@ -856,6 +857,8 @@ class Reading:
                 continue
             if word in {",", ";", ":", "!", "?", "."} or word in {"but", "if", "unless"}:
                 return None
+            if word in NEW_PREDICATE and words:
+                return None  # "gems that never show up is the worst": "worst" is another clause's
             if valence_of_word(word) <= LOSS_VALENCE or valence_of_word(lemmas[i]) <= LOSS_VALENCE:
                 if lemmas[i] in BOOKING_TERMS and self._not_permitted(start):
                     return None  # "Basic fares cannot be cancelled": a term, not a harm denied

@@ -286,6 +286,8 @@ def _hostile(
         return False
     if act.orders and before and before[-1] in NOT_AN_ORDER:
         return False  # "sorry your mum had to deal with it", "we'll deal with it": no order
+    if act.orders and before and before[-1] in {"and", "to"} and _brand_acts(doc, first, match):
+        return False  # "so we can take the video and deal with it": the brand's own act
     vocative = doc[match.first_token].is_punct  # ", Karen." answers whatever came before
     if vocative and _named_kindly(doc, match, first, last):
         return False  # "So sorry about that, Karen, and thank you for giving": her name
@@ -311,6 +313,16 @@ def _hostile(
         return not _hypothetical(doc, match, first, PROMISES)
     following = doc[match.end_token].lower_ if match.end_token < len(doc) else ""
     return answers_complaint and following in READER_THINGS
+
+
+BRAND_SUBJECTS = frozenset({"we", "we'll", "we're", "we've", "we'd", "us", "our", "team"})
+
+
+def _brand_acts(doc: Any, first: int, match: Match) -> bool:
+    """The brand as the subject of the clause the verb joins ("so we can take your account and
+    deal with it", "let us look into it and sort it out")."""
+    words = tokens(doc).norms
+    return any(words[i] in BRAND_SUBJECTS for i in range(first, match.first_token))
 
 
 # Words of address that are also first names, and the words of a sentence that addresses someone

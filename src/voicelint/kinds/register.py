@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -61,6 +62,8 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             words = " ".join(text[match.start : match.end].lower().split())
             if words in allowed or echoes_customer(post, match.start, match.end):
                 continue
+            if _mirrored(post.post.in_reply_to, words):
+                continue  # "lol we'll pass that on" to "lol your coffee is better than mine"
             single = match.end_token - match.first_token == 1
             if single and is_name_case(doc, match.first_token):
                 continue
@@ -79,6 +82,15 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
         return hits
 
     return check
+
+
+def _mirrored(said: str | None, words: str) -> bool:
+    """Whether the customer used the same informal words first: a reply that answers "lol" with
+    "lol" matches the customer's register, which care guides ask for (Sprout Social, Hootsuite:
+    mirror the customer's tone), whatever the brand's own posts use."""
+    if not said:
+        return False
+    return re.search(rf"(?<![\w']){re.escape(words)}(?![\w'])", said.lower()) is not None
 
 
 def _credential(doc: Any, index: int) -> bool:

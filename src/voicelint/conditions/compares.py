@@ -42,12 +42,12 @@ PRICE_WORDS = frozenset({"price", "cost", "fee", "fees", "rate"})
 
 
 def holds(view: Any, value: Any = None) -> bool:
+    words = view.words
+    if "than" not in words and not any(w in BEATING or w in MULTIPLES for w in words):
+        return False  # the cheap cue first, before the sentence is analysed
     sentence = view.sentence
     if sentence is None:
         return False
-    words = view.words
-    if "than" not in words and not any(w in BEATING or w in MULTIPLES for w in words):
-        return False  # the cheap cue first
     doc = view.analysis.doc
     table = tokens(doc)
     norms = table.norms

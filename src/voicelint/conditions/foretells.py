@@ -53,14 +53,16 @@ def _words() -> tuple[frozenset[str], Any]:
 
 
 def holds(view: Any, value: Any = None) -> bool:
-    sentence = view.sentence
-    if sentence is None or sentence.act == "question" or sentence.hedged:
-        return False  # (a request may foretell after its "and": "download it and you'll...")
     words = view.words
     if not any(w in READER or w in YOURS for w in words):
         return False  # the cheap cue first: nobody to foretell a result to
     if any(w in HEDGES for w in words):
         return False
+    if not any(w in FUTURE or w in KEPT for w in words):
+        return False  # no future and no state kept: nothing foretold
+    sentence = view.sentence  # analysed only now
+    if sentence is None or sentence.act == "question" or sentence.hedged:
+        return False  # (a request may foretell after its "and": "download it and you'll...")
     table = tokens(view.analysis.doc)
     norms, lemmas = table.norms, table.lemmas
     first, end = sentence.first, sentence.end

@@ -276,7 +276,7 @@ def _without_echoes(
     for it: "guaranteed returns" is one finding, not two, and "100% safe" in a supplement post is
     the health pack's; "kids" flagged by another rule inside it is another claim. A finding of a
     rule that gives way to another rule (``gives_way_to``) is dropped where that rule reports the
-    same words, and a fallback rule's (``fallback``) wherever another rule of its category reports
+    same words or words inside its own, and a fallback rule's (``fallback``) wherever another rule of its category reports
     in the post (once the echoes are gone)."""
     general = compiled.general_rules
     if general or compiled.yields:
@@ -290,7 +290,9 @@ def _without_echoes(
             if (f.rule not in general or not any(_overlap(o, f) for o in specific))
             and not (
                 f.rule in yields
-                and any(o.rule in yields[f.rule] and _overlap(o, f) for o in findings)
+                and any(
+                    o.rule in yields[f.rule] and (_overlap(o, f) or _inside(o, f)) for o in findings
+                )
             )
         ]
     if compiled.fallbacks:
@@ -298,6 +300,13 @@ def _without_echoes(
         reported = {f.category for f in findings + allowed if f.rule not in fallbacks}
         findings = [f for f in findings if f.rule not in fallbacks or f.category not in reported]
     return findings
+
+
+def _inside(one: Finding, other: Finding) -> bool:
+    """Whether ``one`` reports words inside ``other``: a sentence rule's finding that holds the
+    words of the rule it gives way to ("Switch and your bills will halve by spring." holds "bills
+    will halve") reports the same claim."""
+    return one.post == other.post and other.start <= one.start and one.end <= other.end
 
 
 def _overlap(one: Finding, other: Finding) -> bool:

@@ -300,6 +300,8 @@ def _hostile(
         return True
     target = _nearest_person(doc, match, first, last)
     if act.needs == "addressed":
+        if doc[match.first_token].lower_ in CALMING and _said_of_a_thing(before):
+            return False  # "it'll settle down in an hour": said of a thing, no one told to
         # "we'd hate for you to go elsewhere" wishes the opposite
         addressed = answers_complaint or target == "group"
         return addressed and not _hypothetical(doc, match, first, reach=8)
@@ -313,6 +315,27 @@ def _hostile(
         return not _hypothetical(doc, match, first, PROMISES)
     following = doc[match.end_token].lower_ if match.end_token < len(doc) else ""
     return answers_complaint and following in READER_THINGS
+
+
+CALMING = frozenset({"calm", "settle", "relax", "chill", "cool"})  # verbs a thing can do too
+MODALS = frozenset({"'ll", "will", "should", "may", "might", "would", "can", "could"})
+PEOPLE = frozenset({"we", "i", "you", "u", "they", "he", "she", "us"})
+
+
+def _said_of_a_thing(before: list[str]) -> bool:
+    """The words before a "calm down" kind of verb make it a thing's ("it'll settle down", "the
+    swelling should calm down"): a thing as its subject ("it", "that"), or a modal whose subject
+    is no person ("we'll hide your comments" still threatens)."""
+    if not before:
+        return False
+    if before[-1] in {"it", "that", "this", "which"}:
+        return True
+    return (
+        before[-1] in MODALS
+        and len(before) > 1
+        and before[-2].isalpha()
+        and (before[-2] not in PEOPLE)
+    )
 
 
 BRAND_SUBJECTS = frozenset({"we", "we'll", "we're", "we've", "we'd", "us", "our", "team"})

@@ -44,6 +44,8 @@ def read_markdown(source: SourceFile, *, explicit: bool = True) -> list[Post]:
 def scan_markdown(source: SourceFile, *, walked: bool) -> list[Post]:
     """Like ``read_markdown``; a file ``walked`` to that is not a post raises ``NotPosts``."""
     path, src = source.path, source.text
+    if not src.strip():
+        raise NotPosts(path, 1, "the file is empty", "write the draft in it, or leave the file out")
     post_fields: list[Field] = []
     body_start = 0
     opening = _OPEN.match(src)

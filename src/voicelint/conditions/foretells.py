@@ -20,9 +20,11 @@ a question, a hedge ("should", "may", "most", "typically"), a negated future tha
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from voicelint.conditions.topics import lexicon as topics
+from voicelint.lexicon import load
 from voicelint.nlp import tokens
 
 NAME = "foretells"
@@ -30,7 +32,6 @@ VALUES = ()
 
 READER = frozenset({"you", "u"})
 YOURS = frozenset({"your", "ur", "yer"})
-FUTURE = frozenset({"will", "'ll", "ll", "gonna", "shall"})
 KEPT = frozenset({"stay", "stays", "remain", "remains", "keep", "keeps"})  # a state kept
 SUBJECT_ENDS = frozenset({"and", "or", "but", "we", "i", "they", "it", "he", "she", "that", "to"})
 SUBJECT_ENDS |= {"which", "who", "so", "then", "if", "when"}
@@ -47,6 +48,12 @@ HEDGES = frozenset({"if", "when", "once", "unless", "most", "many", "some", "typ
 HEDGES |= {"usually", "often", "likely", "probably", "hopefully", "aim", "hope", "should"}
 
 
+@cache
+def _future() -> frozenset[str]:
+    """The claim grammar's future auxiliaries (``future`` in ``lexicons/claims/outcomes.yaml``)."""
+    return frozenset(str(w) for w in load("claims/outcomes")["future"])
+
+
 def _words() -> tuple[frozenset[str], Any]:
     data = topics()
     return data["service_verbs"], data["whole_spans"]
@@ -58,7 +65,7 @@ def holds(view: Any, value: Any = None) -> bool:
         return False  # the cheap cue first: nobody to foretell a result to
     if any(w in HEDGES for w in words):
         return False
-    if not any(w in FUTURE or w in KEPT for w in words):
+    if not any(w in _future() or w in KEPT for w in words):
         return False  # no future and no state kept: nothing foretold
     sentence = view.sentence  # analysed only now
     if sentence is None or sentence.act == "question" or sentence.hedged:
@@ -90,13 +97,13 @@ def _foretold_verb(norms: Any, first: int, end: int) -> int | None:
     token index, or None."""
     for i in range(first, end):
         word = norms[i]
-        if word in READER and i + 1 < end and norms[i + 1] in FUTURE:
+        if word in READER and i + 1 < end and norms[i + 1] in _future():
             return _verb_after(norms, i + 2, end)
         if word in YOURS:
             for j in range(i + 1, min(end, i + 1 + SUBJECT_WORDS)):
                 if norms[j] in SUBJECT_ENDS:
                     break  # "reply with your account number and we'll look into it": not yours
-                if norms[j] in FUTURE:
+                if norms[j] in _future():
                     return _verb_after(norms, j + 1, end)
                 if norms[j] in KEPT and norms[j - 1] not in {"to", "must", "should"}:
                     return j  # "your kitchen stays ant-free"; not "needs to stay a member"

@@ -117,8 +117,6 @@ SHARE_REACH = 8  # the most words from a share of the customers to the result th
 REPORTED_REACH = 8  # the most words between the question's opener and the outcome
 NEW_PREDICATE = frozenset({"is", "are", "was", "were", "'s"})  # a verb that opens another predicate
 PEOPLE_AGENTS = frozenset({"we", "they", "we're", "they're"})  # agents that are people
-THIRD_PERSON = frozenset({"he", "she", "his", "her", "him", "hers"})
-READER = frozenset({"you", "your", "u", "ur", "yours", "you'll", "you're"})
 COUNTERFACTUAL = frozenset({"should", "would", "could", "must", "might"})
 # What may stand between "and" and the result it promises after an order ("and your battery
 # lasts longer", "and you will retire with more", "and those lines are history").
@@ -782,7 +780,10 @@ class Reading:
         """A sentence about one person (he, she, his, her) and not the reader: a tribute's record
         ("thousands of crawlspaces, zero complaints about his jokes"), not a result promised."""
         words = self.norms[sentence.first : sentence.end]
-        return any(w in THIRD_PERSON for w in words) and not any(w in READER for w in words)
+        people = analysis_lexicon()  # the analysis's own word classes: he, she...; you, your...
+        return any(w in people["third_party"] for w in words) and not any(
+            w in people["reader"] for w in words
+        )
 
     def _regret(self, first: int, end: int) -> bool:
         """A denial in a modal perfect ("should never have", "shouldn't have"): what ought not to

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from voicelint import care
+from voicelint.analysis import lexicon as analysis_lexicon
 from voicelint.intents import praises
 from voicelint.kinds.base import BuildContext, Check, Hit, KindError, Param, PostContext
 from voicelint.kinds.tone_context import (
@@ -338,14 +339,17 @@ def _said_of_a_thing(before: list[str]) -> bool:
     )
 
 
-BRAND_SUBJECTS = frozenset({"we", "we'll", "we're", "we've", "we'd", "us", "our", "team"})
+BRAND_EXTRA = frozenset({"we'd", "team"})  # besides the analysis's brand words (we, our, us...)
 
 
 def _brand_acts(doc: Any, first: int, match: Match) -> bool:
     """The brand as the subject of the clause the verb joins ("so we can take your account and
     deal with it", "let us look into it and sort it out")."""
     words = tokens(doc).norms
-    return any(words[i] in BRAND_SUBJECTS for i in range(first, match.first_token))
+    brand = analysis_lexicon()["brand"]
+    return any(
+        words[i] in brand or words[i] in BRAND_EXTRA for i in range(first, match.first_token)
+    )
 
 
 # Words of address that are also first names, and the words of a sentence that addresses someone

@@ -7,7 +7,7 @@ import re
 from voicelint.errors import InputError
 from voicelint.model import POST_KEYS, Post, SourceFile
 from voicelint.readers.maps import normalized_text
-from voicelint.readers.problems import NotPosts, Unreadable
+from voicelint.readers.problems import NotPosts, Unreadable, empty_file
 from voicelint.readers.records import Field, build_post, index_fields
 from voicelint.readers.yaml_posts import MAPPING, NULL, SCALAR, compose, fields, items, resolve
 from voicelint.readers.yaml_posts import tag_error as yaml_tag_error
@@ -45,7 +45,7 @@ def scan_markdown(source: SourceFile, *, walked: bool) -> list[Post]:
     """Like ``read_markdown``; a file ``walked`` to that is not a post raises ``NotPosts``."""
     path, src = source.path, source.text
     if not src.strip():
-        raise NotPosts(path, 1, "the file is empty", "write the draft in it, or leave the file out")
+        raise empty_file(path)
     post_fields: list[Field] = []
     body_start = 0
     opening = _OPEN.match(src)

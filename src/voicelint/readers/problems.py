@@ -27,6 +27,12 @@ class NotPosts(InputError):
     """A file that parses but holds no posts; skipped in a walk, an error when named."""
 
 
+def empty_file(path: str) -> NotPosts:
+    """A text or Markdown file of nothing but blank space: no post (an empty draft must not pass
+    a gate as a clean one)."""
+    return NotPosts(path, 1, "the file is empty", "write the draft in it, or leave the file out")
+
+
 @dataclass(frozen=True)
 class Problem:
     """A bad post (``post`` is its id or position) or a bad file-level entry (``post`` is "")."""

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from voicelint.model import Post, SourceFile
 from voicelint.readers.maps import normalized_text
-from voicelint.readers.problems import NotPosts
-
-EMPTY_HINT = "write the draft in it, or leave the file out"
+from voicelint.readers.problems import empty_file
 
 
 def read_txt(source: SourceFile) -> list[Post]:
@@ -14,7 +12,7 @@ def read_txt(source: SourceFile) -> list[Post]:
     gives no posts is exit 2: an empty draft must not pass a gate as a clean one)."""
     src = source.text
     if not src.strip():
-        raise NotPosts(source.path, 1, "the file is empty", EMPTY_HINT)
+        raise empty_file(source.path)
     end = len(src.rstrip())
     text, text_map = normalized_text(src, 0, end)
     return [Post(source=source, index=1, id="1", text=text, text_map=text_map, line=1)]

@@ -145,6 +145,25 @@ FLOORS = {
         {"claims": 0.96, "disclosure": 1.0, "tone": 0.94, "routing": 1.0},
         0.015,  # 3/201
     ),
+    # care replies of industries no pack names (pest control, vets, car rental, home insurance,
+    # movers, telecom), with customers who use alarming words in ordinary senses; in-sample for
+    # the learned classifier
+    "care-dev31": (
+        {"claims": 0.96, "disclosure": 0.91, "tone": 0.80, "routing": 0.98},
+        0.044,  # 6/138
+    ),
+    # mostly clean marketing posts (mattresses, hearing aids, gyms, mortgages, pet food,
+    # sunscreen): risky words in lawful senses; in-sample for the learned classifier
+    "hardneg-dev32": (
+        {"claims": 0.97, "disclosure": 1.0, "tone": 0.94, "routing": 0.87},
+        0.020,  # 3/156
+    ),
+    # claims in six industries (OTC allergy medicine, energy drinks, a coding bootcamp, smart
+    # locks, holiday rentals, a used-car marketplace); in-sample for the learned classifier
+    "claims-dev33": (
+        {"claims": 0.99, "disclosure": 0.86, "tone": 0.90, "routing": 0.90},
+        0.058,  # 8/138
+    ),
 }
 
 

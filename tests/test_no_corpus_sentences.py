@@ -119,6 +119,9 @@ BEFORE_THE_BLIND_SET = {
     ("before it's too late", "claims-dev25"),
     ("before it's too late", "packs-dev24"),
     ("steal of a deal", "packs-dev24"),
+    # the same entry; claims-dev33 was written 2026-12-07 23:50 UTC by a README-only helper (in
+    # a policy's banned terms)
+    ("steal of a deal", "claims-dev33"),
     # rules/travel.yaml since 2026-12-07 02:00 UTC (c3dadec), lexicons/hostility.yaml and
     # routing/replies.yaml since 4187abd (2026-11-23); tone-dev27 and hardneg-dev28 were written
     # 2026-12-07 17:20 UTC by README-only helpers

@@ -11,7 +11,7 @@ once and kept in the Doc's ``user_data``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -435,6 +435,8 @@ def compensations(doc: Any) -> list[tuple[int, int]]:
                     continue
                 if kind == "free" and _channel_cost(doc, s.first, s.end, span):
                     continue  # "the helpline is free on 0808...": what a call costs, no gift
+                if norms[span.first] == "points" and not _reward_points(norms, span.first):
+                    continue  # "we inspect for entry points": no reward
                 if (
                     norms[span.first] == "on"
                     and span.first >= 2
@@ -452,6 +454,34 @@ def compensations(doc: Any) -> list[tuple[int, int]]:
                     stop += 1  # what is given: "a free pastry", "complimentary drinks"
                 found.append((span.first, stop))
     return found
+
+
+# "points" are a reward with a quantity or a reward word before them ("500 points", "bonus
+# points"), not "entry points" or "pain points"
+REWARD_POINTS = frozenset(
+    {
+        "bonus",
+        "reward",
+        "rewards",
+        "loyalty",
+        "extra",
+        "double",
+        "triple",
+        "some",
+        "free",
+        "club",
+        "member",
+        "star",
+        "thousand",
+        "hundred",
+        "k",
+    }
+)
+
+
+def _reward_points(norms: Sequence[str], i: int) -> bool:
+    previous = norms[i - 1] if i else ""
+    return previous in REWARD_POINTS or previous[:1].isdigit()
 
 
 def promotions(doc: Any) -> list[tuple[int, int]]:

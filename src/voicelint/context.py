@@ -331,6 +331,13 @@ def _reported(doc: Any, hit: Hit, first: int) -> bool:
             w in others for w in before[max(0, k - 3) : k]
         ):
             return True  # "if someone promises your bill will be $0"
+        if (
+            (word in verbs or lemma_of(word) in verbs)
+            and k >= 2
+            and before[k - 1] in RELATIVE_PRONOUNS
+            and _others(before[k - 2], before[: k - 2])
+        ):
+            return True  # "how to spot programs that promise guaranteed jobs"
     quotes = doc.user_data.get(QUOTES_KEY)
     if quotes is None:
         quotes = doc.user_data[QUOTES_KEY] = quoted_spans(doc_text(doc))  # once per Doc
@@ -345,6 +352,17 @@ def _reported(doc: Any, hit: Hit, first: int) -> bool:
         if any(t.lemma_ in verbs or t.norm_ in verbs for t in before):
             return True
     return False
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+OWN_WORDS = frozenset({"our", "we", "us", "my", "ours"})
+
+
+def _others(noun: str, before: list[str]) -> bool:
+    """A kind of other firms or people in the plural ("programs", "lenders", "apps"), not the
+    brand's own ("our plans that guarantee approval")."""
+    plural = len(noun) > 3 and noun.isalpha() and noun.endswith("s") and not noun.endswith("ss")
+    return plural and not any(w in OWN_WORDS for w in before[-2:])
 
 
 def _warns(doc: Any, cue: Match) -> bool:

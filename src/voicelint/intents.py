@@ -69,6 +69,8 @@ class IntentSpec:
     not_praise: bool
     # runs: one phrase of each group in order, each within SEQUENCE_WINDOW words of the last
     sequences: tuple[tuple[Phrases, ...], ...] = ()
+    # falls: a harm only when said of a person or landing on one (_falls_on_someone)
+    falls: Phrases | None = None
 
 
 # Praise: a word VADER rates at least this positive (love 3.2, delicious 2.7, fun 2.3), except the
@@ -105,6 +107,7 @@ def specs() -> tuple[IntentSpec, ...]:
             tuple(
                 tuple(Phrases(group) for group in groups) for groups in entry.get("sequences") or ()
             ),
+            Phrases(entry["falls"]) if entry.get("falls") else None,
         )
         for name, entry in data.items()
     )
@@ -181,6 +184,13 @@ def intents_of_doc(doc: Any) -> set[str]:
         return set()  # "Nurse Abby was an angel when my son needed stitches": the care, praised
     if "press_inquiry" in found:
         found.discard("distress")  # a reporter asking about problem gambling is not in distress
+    if "injury" in found and _unhurt(doc):
+        found.discard("injury")  # "someone hit my car in your car park, no one hurt"
+    for harm in RELAYED & found:
+        if _told_only_as_news(doc, harm):
+            found.discard(harm)  # "saw Tidewater Inns had bedbugs on the news, glad I'm with you"
+    if "injury" in found and _about_a_bill(doc, found) and _illness_as_reason(doc):
+        found.discard("injury")  # "can you waive my late fee? I was in hospital for two weeks"
     if found & JOKED_ABOUT and _jokes(doc):
         found -= JOKED_ABOUT  # "if I donate my cooking does that count as hazardous waste 😂"
     return found
@@ -364,7 +374,166 @@ def _triggered(spec: IntentSpec, doc: Any, first: int, end: int) -> bool:
         return True
     if any(_in_sequence(doc, groups, first, end, counts) for groups in spec.sequences):
         return True
+    if spec.falls is not None and counts(
+        [s for s in spec.falls.find(doc, first, end) if _falls_on_someone(doc, s, first, end)]
+    ):
+        return True
     return any(all(counts(group.find(doc, first, end)) for group in groups) for groups in spec.all)
+
+
+# Possessives name whose thing fell, not who fell ("my phone fell in the toilet").
+POSSESSIVES = frozenset({"my", "your", "ur", "his", "her", "our", "their", "its", "yours", "mine"})
+FALL_STOPS = frozenset({",", ";", ":", ".", "!", "?", "…", "—", "but"})
+NEAR_MISS = frozenset({"nearly", "almost", "practically", "narrowly"})
+FALL_REACH = 4  # words after a fall in which what fell may land on someone ("fell on my foot")
+LANDING_DETERMINERS = POSSESSIVES | {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "some",
+    "little",
+    "poor",
+    "'s",
+}
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    """Words for a person (or a pet) who can fall or be landed on: the analysis' pronouns, close
+    people and stand-ins, the customer's own words and ``fallers``, less the possessives."""
+    words = analysis_words()
+    found = set(lexicon("intents")["fallers"]) | set(lexicon("intents")["personal"])
+    for name in ("reader", "brand", "third_party", "they", "stand_ins", "close_people"):
+        found |= set(words[name])
+    found |= set(words["group_nouns"]) | set(words["stand_in_nouns"]) - {"one"}
+    return frozenset(w.lower() for w in found if w.isalpha() or "'" in w) - POSSESSIVES
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """The body parts of the injury intent's harm-to-a-body-part conjunction."""
+    entry = lexicon("intents")["intents"]["injury"]
+    return frozenset(str(w).lower() for w in entry["alternatives"][0][1])
+
+
+def _falls_on_someone(doc: Any, span: Span, first: int, end: int) -> bool:
+    """Whether a fall (``falls``) befalls a person: a person named before it in its clause ("my
+    dad fell down", "she slipped"), or nobody named (the writer: "slipped on the wet floor"), or a
+    person or a body part just after it ("the shelf fell on my foot", "it fell on me"). A thing
+    falling on a thing is not an injury ("a tree fell on my fence", "my phone fell in the
+    toilet", "the price slipped")."""
+    norms = tokens(doc).norms
+    people = _people()
+    start = span.first
+    while start > first and norms[start - 1] not in FALL_STOPS:
+        start -= 1
+    before = [norms[i] for i in range(start, span.first) if not doc[i].is_space]
+    if before and before[-1] in NEAR_MISS:
+        return False  # "I nearly fell": a hazard, nobody hurt
+    if not before or any(w in people for w in before):
+        return True
+    # what it landed on: the first word after the fall and its determiners ("on my foot")
+    bodies = _bodies()
+    last = ""
+    for i in range(span.end, min(end, span.end + FALL_REACH)):
+        word = norms[i]
+        if doc[i].is_space:
+            continue
+        if word in LANDING_DETERMINERS:
+            last = word
+            continue
+        # "fell on her and...": "her" was the one landed on, not whose thing
+        return word in people or word in bodies or (last == "her" and word in CLAUSE_ENDS)
+    return last == "her"
+
+
+@lru_cache(maxsize=1)
+def _unhurt_words() -> dict[str, Phrases]:
+    data = lexicon("intents")["unhurt"]
+    return {key: Phrases(exact=data[key]) for key in ("nobody", "harm", "everyone", "fine")}
+
+
+UNHURT_REACH = 3  # words from "nobody" to "hurt", from "everyone" to "fine"
+
+
+def _unhurt(doc: Any) -> bool:
+    """Whether a message says nobody was hurt ("no one hurt", "nobody got injured", "no injuries",
+    "everyone's ok"); not "no one else was hurt", said beside the writer's own injury."""
+    words = _unhurt_words()
+    norms = tokens(doc).norms
+    for lead, tail in (("nobody", "harm"), ("everyone", "fine")):
+        for span in words[lead].find(doc):
+            if span.end < len(norms) and norms[span.end] == "else":
+                continue
+            if lead == "nobody" and words["harm"].any_in(doc, span.first, span.end):
+                return True  # "no injuries", "unhurt"
+            stop = min(len(doc), span.end + UNHURT_REACH + 1)
+            if any(s.first >= span.end for s in words[tail].find(doc, span.end, stop)):
+                return True
+    return False
+
+
+def _illness_as_reason(doc: Any) -> bool:
+    """Whether every sentence that tells of an injury or illness leaves the brand out of it (no
+    "you", "your", "after", "from"): beside a bill, a hospital stay told is the reason a payment
+    was missed, not a harm the brand did ("I was in hospital and missed my payment"); "I got sick
+    after your burger, I want a refund" keeps the harm."""
+    injury = next(spec for spec in specs() if spec.name == "injury")
+    norms = tokens(doc).norms
+    told = [(a, b) for a, b in sentences(doc) if _triggered(injury, doc, a, b)]
+    return bool(told) and not any(norms[i] in BRAND_LINKS for a, b in told for i in range(a, b))
+
+
+# harms a customer may pass on from the news rather than report: "saw on the news that X had
+# bedbugs" tells of no hazard the customer is in
+RELAYED = frozenset({"safety_hazard", "injury"})
+LEARNING = frozenset({"saw", "seen", "read", "heard", "watched", "see", "hear"})
+MEDIA = frozenset(
+    {
+        "news",
+        "tv",
+        "online",
+        "paper",
+        "papers",
+        "article",
+        "twitter",
+        "reddit",
+        "tiktok",
+        "facebook",
+        "instagram",
+        "radio",
+        "headlines",
+        "podcast",
+    }
+)
+
+
+def _told_only_as_news(doc: Any, name: str) -> bool:
+    """Whether every sentence that tells of the harm ``name`` passes it on from the media: a verb
+    of learning ("saw", "heard", "read") and a medium ("on the news", "online", "in the paper")."""
+    spec = next(spec for spec in specs() if spec.name == name)
+    norms = tokens(doc).norms
+    told = [(a, b) for a, b in sentences(doc) if _triggered(spec, doc, a, b)]
+    return bool(told) and all(
+        any(norms[i] in LEARNING for i in range(a, b))
+        and any(norms[i] in MEDIA for i in range(a, b))
+        for a, b in told
+    )
+
+
+BILL_WORDS = frozenset(
+    {"fee", "fees", "payment", "payments", "bill", "charge", "charges", "invoice"}
+)
+
+
+def _about_a_bill(doc: Any, found: set[str]) -> bool:
+    return "billing" in found or any(w in BILL_WORDS for w in tokens(doc).norms)
+
+
+# words that tie an injury to the brand: "your food", "after the visit", "from the treatment"
+BRAND_LINKS = frozenset({"you", "your", "u", "ur", "after", "from", "because", "since", "at"})
 
 
 SEQUENCE_WINDOW = 3  # words from the end of one phrase of a sequence to the start of the next

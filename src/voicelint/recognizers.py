@@ -159,6 +159,9 @@ def analyze(
     allowed = {normal(a) for a in allow if normal(a)}
     words: list[tuple[str, int, int]] | None = None  # read on the first match: most texts have none
     found: list[Entity] = []
+    # what a recognizer cleared (a toll-free helpline, an allowed channel): no other recognizer
+    # reads a part of it ("(888) 426-4435" holds no account number "426-4435")
+    cleared: list[tuple[int, int]] = []
     present: dict[str, bool] = {}
     for recognizer in recognizers:
         for pattern, regex in recognizer.compiled:
@@ -170,12 +173,16 @@ def analyze(
             weak: list[tuple[int, int]] = []
             for match in regex.finditer(text):
                 start, end = match.span(recognizer.group)
-                if start < 0 or normal(match.group(recognizer.group)) in allowed:
+                if start < 0:
+                    continue
+                if normal(match.group(recognizer.group)) in allowed:
+                    cleared.append((start, end))
                     continue
                 score = pattern.score
                 if recognizer.validate is not None:
                     verdict = recognizer.validate(match.group(recognizer.group))
                     if verdict is False:
+                        cleared.append((start, end))
                         continue
                     if verdict is True:
                         score = 1.0
@@ -212,6 +219,8 @@ def analyze(
             for start, end in weak:
                 if _shape(text[start:end]) in shapes:
                     found.append(Entity(recognizer.entity, start, end, threshold))
+    if cleared:
+        found = [e for e in found if not any(a <= e.start and e.end <= b for a, b in cleared)]
     return _resolve(found)
 
 

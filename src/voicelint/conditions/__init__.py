@@ -32,6 +32,7 @@ from voicelint.conditions import (
     contradicts,
     customer,
     dismissal,
+    drug_label,
     ends_problem,
     exploits,
     foretells,
@@ -79,6 +80,7 @@ CONDITIONS: dict[str, ModuleType] = {
             affirms,
             compares,
             foretells,
+            drug_label,
         ),  # claims
         ends_problem,
         learned,  # the learned draft classifier, read by fallback rules

@@ -22,6 +22,11 @@ Read from who does what, not from listed sentences (word classes in ``lexicons/a
   What the reader should do "next time" or "in future", said at a complaint, counts whatever the
   verb ("maybe order a bit earlier next time?", "next time, please book a longer layover"), but
   not a wish about something else ("hopefully the queue is shorter next time") or a goodbye.
+- ``guessed``: the cause guessed onto the customer's side, said at a complaint: a guessing word
+  ("maybe", "perhaps", "probably") right before someone of the reader's (the reader, "she",
+  "someone else", "your son", "someone in the house") and a verb in the past ("Maybe she touched
+  something at school?", "perhaps someone else in the house opened it?"), or the problem put
+  "on your end".
 - ``others_cope``: everyone else copes, so the reader is the problem: "most people figure it out",
   "nobody else had a problem with it", "other customers seem to love it".
 - ``this_is_why``: something the brand withholds put down to what customers did: "this is why we
@@ -48,7 +53,12 @@ from voicelint.conditions.apology import apologises_anywhere
 from voicelint.nlp import lemma_of
 
 NAME = "blame"
-VALUES = ("failing", "hindsight", "others_cope", "this_is_why", "class", "callout")
+VALUES = ("failing", "hindsight", "others_cope", "this_is_why", "class", "callout", "guessed")
+GUESSES = frozenset({"maybe", "perhaps", "probably", "possibly", "prolly", "likely"})
+READERS_SIDE = frozenset({"she", "he", "they", "someone", "somebody", "something", "your", "you"})
+OURS = frozenset({"our", "we", "us", "ours", "we're", "we've"})
+GUESS_REACH = 4  # words from the person guessed at to the verb: "someone else in the house opened"
+YOUR_END = (("on", "your", "end"), ("on", "your", "side"), ("at", "your", "end"))
 DEMONSTRATIVE = frozenset({"this", "that", "that's", "this's", "thats"})
 BE = frozenset({"is", "'s", "was", "are"})
 NEGATION = frozenset({"n't", "not", "never", "no"})
@@ -111,6 +121,9 @@ def holds(view: Any, value: str) -> bool:
         return False
     if value == "callout":
         return view.post.post.kind != "reply" and _callout(view, span)
+    if value == "guessed":
+        customer = view.post.customer
+        return customer is not None and _guessed(span) and care.complains(customer)
     if value == "others_cope" and view.sentence is not None and view.sentence.act == "request":
         return False  # "please make sure everyone is safe and follow the crew": an instruction
     return bool(span) and CHECKS[value](span)
@@ -397,6 +410,58 @@ def _failing(span: list[str]) -> bool:
 
 # a connective that makes what follows the cause: "because you missed the call"
 CAUSAL = frozenset({"because", "cos", "cause", "'cause", "since"})
+
+
+def _guessed(span: list[str]) -> bool:
+    """A guess that someone of the reader's did it ("maybe she touched something", "perhaps
+    someone else opened it"), or a problem put "on your end" beside a guess."""
+    guessing = [k for k, w in enumerate(span) if w in GUESSES]
+    if not guessing:
+        return False
+    if any(tuple(span[k : k + 3]) in YOUR_END for k in range(len(span))):
+        return True  # "probably an alignment issue on your end"
+    close = set(lexicon()["close_people"])
+    for k in guessing:
+        rest = span[k + 1 : k + 3]
+        if not rest or not (rest[0] in READERS_SIDE or rest[0] in close):
+            continue
+        for verb in span[k + 2 : k + 2 + GUESS_REACH]:
+            if verb in OURS:
+                break  # "maybe someone on our team missed it": the brand's own side
+            if verb.isalpha() and verb.endswith("ed") and lemma_of(verb) != verb:
+                return True
+            if verb.isalpha() and verb in IRREGULAR_PAST:
+                return True
+    return False
+
+
+# past forms a guess may take: "maybe she left it on", "perhaps your son took it"
+IRREGULAR_PAST = frozenset(
+    {
+        "left",
+        "took",
+        "forgot",
+        "broke",
+        "put",
+        "let",
+        "got",
+        "lost",
+        "ate",
+        "knocked",
+        "spilled",
+        "spilt",
+        "dropped",
+        "touched",
+        "set",
+        "went",
+        "came",
+        "did",
+        "made",
+        "threw",
+        "hit",
+        "bit",
+    }
+)
 
 
 def _presumed_error(rest: list[str]) -> bool:

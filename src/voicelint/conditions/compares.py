@@ -2,7 +2,7 @@
 
 A comparative with "than" and a rival after it ("lower fees than any bank", "better results than
 Experian's own tools", "faster than Ohme"), a multiple of a rival ("twice as fast as Pod Point",
-"half the price of Northgate"), or a verb of beating one ("beats every other lender"). A
+"half the price of Northgate", "twice the protection of Coppertide"), or a verb of beating one ("beats every other lender"). A
 comparison with a rival is an objective claim: it must be verifiable and needs its basis before
 it runs (FTC Statement of Policy Regarding Comparative Advertising, 16 CFR 14.15; CAP Code 3.33
 and 3.35; FTC Policy Statement Regarding Advertising Substantiation, 1984).
@@ -99,7 +99,7 @@ def _comparative(word: str, norms: Any, i: int, first: int) -> bool:
         word = norms[k]
         if not word.isalpha():
             return False
-        if k == i and word in OPINIONS:
+        if k == i and word in OPINIONS and (k == first or norms[k - 1] in TASTE_PATH):
             return False  # "way better than the clowns at Taco Titan": a taste, not a measure
         if word in IRREGULAR or (is_comparative(word) and word not in TIME_COMPARATIVES):
             return True
@@ -111,6 +111,44 @@ def _comparative(word: str, norms: Any, i: int, first: int) -> bool:
 OPINIONS = frozenset({"better", "worse", "nicer", "cooler", "greater", "tastier", "prettier"})
 
 
+# what stands before a comparative of taste: a copula, an intensifier, a verb of seeming ("is
+# better than", "way better than", "tastes better than"); after a verb of doing it measures how
+# well ("picks up speech better than anything Northgate sells")
+TASTE_PATH = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "'s",
+        "'re",
+        "be",
+        "been",
+        "way",
+        "so",
+        "much",
+        "far",
+        "even",
+        "just",
+        "lot",
+        "tastes",
+        "taste",
+        "looks",
+        "look",
+        "feels",
+        "feel",
+        "sounds",
+        "sound",
+        "waaay",
+        "miles",
+        "heaps",
+        "loads",
+        "literally",
+        "honestly",
+        "simply",
+        "still",
+    }
+)
 REACH = 3
 TIME_COMPARATIVES = frozenset({"later", "earlier", "sooner", "older", "newer"})
 
@@ -186,6 +224,9 @@ def _multiple_of_rival(doc: Any, norms: Any, named: Any, i: int, end: int) -> bo
     window = [k for k in range(i, min(end, i + 5)) if norms[k].strip()]
     for k in window:
         if norms[k] == "as" and k != window[0]:
+            return _rival(doc, norms, named, k + 1, end)
+        if norms[k] == "of" and window and norms[window[0]] == "the" and k != window[0]:
+            # "twice the protection of Coppertide", "double the meat of the big brands"
             return _rival(doc, norms, named, k + 1, end)
         if norms[k] == "of" and any(norms[j] in PRICE_WORDS for j in range(i, k)):
             return norms[k + 1 : k + 2] == ["both"] or _rival(doc, norms, named, k + 1, end)

@@ -19,7 +19,8 @@ mistake" and "you had a problem" are what happened to the reader, not what the r
 condition ("if you have a problem") describes no one, and neither does what a plan covers
 ("SafeHarbor includes theft and damage": after include, cover, insure, protect, against), nor
 what may happen to them ("you could lose what you stake": right after could, might, may, can),
-nor how they feel ("sorry you are unhappy": ``feelings_of_offence``).
+nor how they feel ("sorry you are unhappy": ``feelings_of_offence``), nor what a competitor
+cleared away ("their cleanup picked up 300 lbs of trash": after a verb of ``remedies``).
 """
 
 from __future__ import annotations
@@ -95,16 +96,19 @@ def _described(
         return None  # "you could lose what you stake": a risk told, not what the reader is
     if norms[index] in words["feelings_of_offence"]:
         return None  # "sorry you are unhappy": how the reader feels, not what they are
-    path_ok = True
+    path_ok, remedied = True, norms[index] in words["remedies"]
     for j in range(index - 1, sentence.first - 1, -1):
         word = norms[j]
         if word in words["conditionals"] or word in PROTECTIVE:
             return None  # "if it breaks"; "includes rental car damage": what a plan covers
         if word in CLAUSE_BREAKS:
             break
+        remedied = remedied or word in words["remedies"]
         person = _person(norms, j, sentence, competitor, words)
         if person == "competitor":
-            return person  # their products count: "Southbank's app is a disaster"
+            # their products count: "Southbank's app is a disaster"; what they cleared away does
+            # not describe them: "Coppertide's cleanup picked up 300 lbs of trash"
+            return None if remedied else person
         if person == "brand":
             return person  # "our courier was awful to you": the brand owns the problem
         if person is not None:

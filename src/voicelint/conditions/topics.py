@@ -33,6 +33,8 @@ SECTIONS = (
     "wrongdoing",
     "service_verbs",
     "whole_spans",
+    "drug_label",
+    "relief_verbs",
 )
 SETS = (
     "pitch_verbs",
@@ -43,6 +45,7 @@ SETS = (
     "asked_approvals",
     "problem_words",
     "service_verbs",
+    "relief_verbs",
 )  # read as sets of words, not phrase lists
 
 

@@ -307,7 +307,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
                 continue
             results = post.matches_for(outcome.results)
             verbs = _as_verbs(post, post.matches_for(outcome.verbs))
-            objects = post.matches_for(outcome.objects)
+            objects = [m for m in post.matches_for(outcome.objects) if not _worth(post, m)]
             if results or (verbs and objects):
                 spans = _outcome_spans(results, verbs, objects, window, tokens(post.doc).norms)
                 found.extend((a, b, outcome) for a, b in spans)
@@ -378,6 +378,9 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
 
 
 SUPPOSING = frozenset({"if", "unless", "whether"})
+# "once" and "when" suppose a case when a subject follows ("once you earn"), not "once a week"
+TIME_CONDITIONS = frozenset({"once", "when", "until"})
+CONDITION_SUBJECTS = frozenset({"you", "your", "u", "i", "we", "they", "he", "she", "it"})
 CONDITION_REACH = 8  # words between "if" and the outcome it supposes
 
 
@@ -390,6 +393,8 @@ def _in_condition(norms: Sequence[str], first: int) -> bool:
         word = norms[i]
         if word in SUPPOSING:
             return True
+        if word in TIME_CONDITIONS and i + 1 < first and norms[i + 1] in CONDITION_SUBJECTS:
+            return True  # "then $450 a month once you earn $50,000 a year": the plan's term
         if word in CLAUSE_ENDS:
             return False
         if word.strip():
@@ -1314,6 +1319,13 @@ def _outcome_spans(
     spans = [(m.first_token, m.end_token) for m in results]
     starts = [m.first_token for m in objects]
     for verb in verbs:
+        if any(
+            o.first_token <= verb.first_token
+            and verb.end_token <= o.end_token
+            and o.end_token - o.first_token > verb.end_token - verb.first_token
+            for o in objects
+        ):
+            continue  # "skin tone": the verb's word is part of an object's name
         after = bisect_left(starts, verb.end_token)
         if (
             after < len(starts)
@@ -1488,6 +1500,19 @@ def _sized(norms: Sequence[str], i: int, objects: frozenset[int]) -> bool:
             j += 1
         return j in objects
     return False
+
+
+def _worth(post: PostContext, match: Match) -> bool:
+    """A price before "value" or "worth" is what a thing is worth ("two pillows free, a $90
+    value"), not money the reader makes."""
+    norms = tokens(post.doc).norms
+    i = match.first_token
+    return (
+        match.end_token - i == 1
+        and norms[i] in {"value", "worth"}
+        and i > 0
+        and (_number(norms[i - 1]) or norms[i - 1].startswith(("$", "£", "€")))
+    )
 
 
 def _number(word: str) -> bool:

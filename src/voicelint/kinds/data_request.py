@@ -82,6 +82,8 @@ def _public_requests(doc: Any) -> list[tuple[int, int]]:
                 if s.first < cue.end + WINDOW
                 and not _where_to_reach(doc, s.first)
                 and not _given(doc, s.end, end)
+                and not _contact_verb(doc, s)
+                and not (s.first > 0 and doc[s.first - 1].lower_ == "no")
             ]
             before = [s for s in items.find(doc, first, cue.first) if s.end <= cue.first]
             if after:
@@ -129,6 +131,20 @@ def _given(doc: Any, stop: int, end: int) -> bool:
     """An item the brand hands the reader: "we'll leave the label info with you"."""
     following = tuple(t.lower_ for t in doc[stop : min(end, stop + 2)])
     return following in GIVEN_TO
+
+
+CONTACT_VERBS = frozenset({"email", "e-mail", "phone", "text"})
+
+
+def _contact_verb(doc: Any, span: Any) -> bool:
+    """An item word used as the verb of a way to reach the brand: "tell the front desk or email
+    members@gym.example", "phone 555-0100", "email us"."""
+    if span.end - span.first != 1 or doc[span.first].lower_ not in CONTACT_VERBS:
+        return False
+    following = [t for t in doc[span.end : span.end + 2] if not t.is_space]
+    return bool(following) and (
+        following[0].like_email or following[0].like_num or following[0].lower_ in {"us", "our"}
+    )
 
 
 def _where_to_reach(doc: Any, index: int) -> bool:

@@ -102,6 +102,7 @@ def build(params: Mapping[str, Any], ctx: BuildContext) -> Check:
             if not inside(m, exceptions)
             and not _is_name(post.doc, m)
             and not _readers_own(post.doc, m)
+            and not _denied(post.doc, m)
         ]
         if not found or not near:
             return []
@@ -157,6 +158,28 @@ def _closest(
         if gap is not None and gap <= window and (best is None or gap < best[0]):
             best = (gap, trigger)
     return best[1] if best else None
+
+
+# A trigger denied by the words just before it is no claim: "there's no cure yet", "no known
+# cure", "is not curable", "we can't cure it". "never" is left out: it is part of promises
+# ("never come back") and of claims ("you'll never suffer").
+DENIALS = frozenset({"no", "not", "n't", "cannot"})
+DENIAL_REACH = 2  # words before the trigger: "no known cure"
+
+
+def _denied(doc: Any, match: Match) -> bool:
+    """Whether a denial stands at most ``DENIAL_REACH`` words before a trigger, in its clause."""
+    seen, i = 0, match.first_token - 1
+    while i >= 0 and seen < DENIAL_REACH:
+        token = doc[i]
+        if token.is_punct:
+            return False
+        if not token.is_space:
+            if token.norm_ in DENIALS:
+                return True
+            seen += 1
+        i -= 1
+    return False
 
 
 def _in_saying(doc: Any, match: Match) -> bool:

@@ -21,7 +21,13 @@ from typing import Any
 
 from voicelint import care
 from voicelint import lexicon as lexicon_file
-from voicelint.analysis import MONEY, NEGATIVE_WORD, split_sentences, valence_of_word
+from voicelint.analysis import (
+    MONEY,
+    NEGATIVE_WORD,
+    split_sentences,
+    valence_of_text,
+    valence_of_word,
+)
 from voicelint.intents import detect
 from voicelint.kinds.base import BuildContext, Check, Hit, PostContext
 from voicelint.nlp import doc_text, is_dictionary_word, stop_words, tokens
@@ -82,6 +88,17 @@ DIGIT, FOUR_DIGITS, AT = r"\d", r"\d{4}", "@"
 POSSESSIVES = frozenset({"her", "his", "their", "whose", "'s", "your"})
 NOT_NAMES = frozenset(
     {
+        # weekdays and their short forms ("Storm update (Tue 4pm)")
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
         "monday",
         "tuesday",
         "wednesday",
@@ -624,8 +641,11 @@ def staff_blamed(doc: Any, own_names: set[str]) -> list[Entity]:
             for s in blame.find(doc, first, end)
             if s.first == first or not texts[s.first][:1].isupper()
         ]
-        # words VADER rates clearly negative ("rude", "careless"), as the analysis reads valence
-        faults += [i for i in range(first, end) if valence_of_word(lowers[i]) <= NEGATIVE_WORD]
+        # words VADER rates clearly negative ("rude", "careless"), as the analysis reads valence,
+        # in a sentence that is not praise as a whole ("HIIT with Sam is brutal in the best way")
+        negative = [i for i in range(first, end) if valence_of_word(lowers[i]) <= NEGATIVE_WORD]
+        if negative and valence_of_text(doc[first:end].text) <= 0:
+            faults += negative
         for i in names:
             near_staff = i in ours or any(
                 lowers[k] in staff

@@ -13,8 +13,9 @@ from voicelint.nlp import classify, parse, tokens
 from voicelint.policy import build_policy
 
 # (until 2026-12-07 "...on the first visit. Every. Single. Time.", which claims.sealed-promise
-# now reads as a seal spelled out: the fallback gives way to it)
-PROMISE = "Our roofers fix any leak on the first visit, whatever the weather. No. Call. Backs."
+# now reads as a seal spelled out: the fallback gives way to it; until 2026-12-08 it ended
+# "No. Call. Backs.", which the classifier retrained on claims-dev33 no longer scores a claim)
+PROMISE = "Our roofers fix any leak on the first visit, whatever the weather."
 PLAIN = "The tune-up takes about an hour and costs $89."
 CARE = {
     "extends": ["customer-care"],

@@ -236,3 +236,60 @@ def test_a_hazard_passed_on_from_the_news_is_no_hazard_report():
         "just read online that Seaview Lodge had a mould outbreak, so glad we chose you"
     )
     assert "safety_hazard" in detect("there's mould all over the ceiling in our room at your inn")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thieves can't get past a Brightbolt deadbolt.",
+        "Nothing bad can happen to your toddler in our car seat.",
+        "Use it daily and sunburn simply won't happen to you.",
+        "91% of our members sleep better within a fortnight.",
+        "88% of buyers felt relief in ten minutes.",
+    ],
+)
+def test_harm_denied_to_the_reader_and_a_sense_restored_are_claims(text):
+    assert "claims.certain-outcome" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It can't hurt to ask about the payment plan!",
+        "Nothing can ruin our Friday quiz night.",
+        "If you can't get through on the phone, email us instead.",
+    ],
+)
+def test_an_idiom_our_own_plans_or_a_condition_deny_no_harm(text):
+    assert "claims.certain-outcome" not in rules(text)
+
+
+def test_a_promise_that_the_reader_wont_pay_is_no_blame():
+    assert not {"tone.hostile", "tone.reader-blamed"} & rules(
+        "Our cover pays for the glass and you won't pay a penny.", ["customer-care"]
+    )
+    assert "tone.hostile" in rules("You didn't pay attention to the sign.")
+
+
+def test_unlike_a_rival_the_brand_denies_a_misconduct_alleges_it():
+    found = rules("Unlike Northgate, our tutors never hide extra fees.")
+    assert "claims.competitor-allegation" in found
+    assert "claims.competitor-allegation" not in rules("Unlike Northgate, we teach on Sundays.")
+
+
+@pytest.mark.parametrize(
+    ("text", "customer"),
+    [
+        (
+            "There's no charge for a missed check-up; just call the branch to rebook.",
+            "I was ill last week and missed my check-up, is there a charge for that??",
+        ),
+        (
+            "We're glad nobody was injured. Glass on a car sits under motor cover, not home cover.",
+            "a branch came down on my car in the storm, nobody injured. is that my home policy?",
+        ),
+    ],
+)
+def test_an_answer_to_the_question_or_an_agreement_argues_nothing(text, customer):
+    found = set(rules_of(lint(text, CARE, kind="reply", in_reply_to=customer)))
+    assert "routing.customer-care.argues-facts" not in found

@@ -869,6 +869,8 @@ def own_account(said: Any, light: set[str]) -> set[str]:
             continue  # "why does your game need my contacts?" asks; "why was I charged?" tells
         if "?" in table.norms[first:end] and not tells_event(table.norms[first:end]):
             continue  # "can you guarantee I won't lose money?" asks ahead; a "no" answers it
+        end = _before_the_question(table.norms, first, end)
+        denied = negation_scope(said, first, end)
         found |= {
             table.lemmas[i]
             for i in range(first, end)
@@ -876,8 +878,27 @@ def own_account(said: Any, light: set[str]) -> set[str]:
             and len(table.lemmas[i]) > 2
             and not said[i].is_stop
             and table.lemmas[i] not in light
+            and i not in denied  # "nobody hurt": "glad nobody was hurt" agrees, it denies nothing
         }
     return found
+
+
+ASKING_OPENERS = frozenset(
+    {"is", "are", "was", "do", "does", "did", "can", "could", "will", "would", "should", "how"}
+    | {"what", "why", "when", "where", "which", "who", "any", "am"}
+)
+
+
+def _before_the_question(norms: Any, first: int, end: int) -> int:
+    """Where a sentence's closing question starts, after its account: "I was in hospital and
+    missed the booster, is there a late fee??" tells up to the comma and asks after it; a "no"
+    to the question argues nothing."""
+    if "?" not in norms[first:end]:
+        return end
+    for i in range(end - 1, first, -1):
+        if norms[i] in {",", ";", "-", "—"}:
+            return i if i + 1 < end and norms[i + 1] in ASKING_OPENERS else end
+    return end
 
 
 # a negation after one of these promises about the future ("it won't happen again"); it denies
@@ -966,9 +987,17 @@ def _denies(doc: Any, first: int, end: int, echoes: set[str], light: set[str]) -
             continue  # "we can't offer refunds" refuses a demand; it does not deny a fact
         if cue > first and norms[cue - 1] in FUTURE:
             continue  # "we'll never need your account number in public": a promise
+        if norms[cue] == "no" and any(norms[k] in PREPOSITIONS for k in range(cue + 1, i)):
+            continue  # "no charge for a missed check-up" denies the charge, not the missing
         if lemma in echoes and lemma not in light and not _wish(norms, cue, i, first):
             return True
     return False
+
+
+# a preposition ends what "no" denies: its noun phrase, not the complement after it
+PREPOSITIONS = frozenset(
+    {"for", "of", "on", "in", "with", "to", "at", "from", "after", "before", "about", "during"}
+)
 
 
 NEGATED_PRAISE = 1.2  # VADER valence of a positive word that, negated, makes a complaint

@@ -12,16 +12,21 @@ valence (VADER, -1.0 or below: "loses", "sick", "junk") from the verb to the end
 or a word of a practice that wrongs the customer which VADER scores neutral (``wrongdoing`` in
 ``lexicons/claims/topics.yaml``: "hidden fees", "holds back winnings", "data to advertisers");
 "Acme opened a store in Leeds" alleges nothing, unless the brand is set against it in the next
-sentence or by "unlike" ("Keystone's shingles blow off in the first storm. Ours don't.").
+sentence or by "unlike" ("Keystone's shingles blow off in the first storm. Ours don't."). "Unlike
+DoorSentry, our cameras don't leak your footage" alleges too: after "unlike" and the name, the
+brand denies a misconduct (``misconduct`` in ``lexicons/competitors.yaml``), so the competitor
+does it; "Unlike Northgate, we charge no monthly fee" compares offers.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from voicelint.analysis import valence_of_word
 from voicelint.conditions.target import PROTECTIVE
 from voicelint.conditions.topics import lexicon as topics
+from voicelint.lexicon import load
 from voicelint.nlp import lemma_of, tokens
 
 NAME = "alleges"
@@ -68,6 +73,41 @@ def holds(view: Any, value: Any = None) -> bool:
                     or _contrasted(view, sentence, norms)
                 )
             break
+    return _unlike_denial(sentence, named, norms, table.lemmas)
+
+
+# "Unlike X, we don't hide fees": the brand denies a misconduct, so X does it
+DENIALS = frozenset({"n't", "not", "never", "no", "without"})
+DENIED_REACH = 3  # words from the denial to the misconduct: "don't ever leak"
+
+
+@cache
+def _misconduct() -> frozenset[str]:
+    return frozenset(str(w) for w in load("competitors")["misconduct"])
+
+
+def _unlike_denial(sentence: Any, named: Any, norms: Any, lemmas: Any) -> bool:
+    """ "Unlike DoorSentry, our cameras don't leak your footage": "unlike" just before a
+    competitor it names, then the brand's denial of a misconduct (``misconduct`` in
+    ``lexicons/competitors.yaml``, or a verb VADER reads negative): an allegation that the
+    competitor does it. "Unlike Northgate, we charge no monthly fee" compares offers."""
+    first, end = sentence.first, sentence.end
+    unlike = [
+        k for k in range(first, end) if norms[k] == "unlike" and any(k < i <= k + 3 for i in named)
+    ]
+    if not unlike:
+        return False
+    misconduct = _misconduct()
+    for k in range(unlike[0] + 1, end):
+        if norms[k] not in DENIALS:
+            continue
+        for j in range(k + 1, min(end, k + 1 + DENIED_REACH)):
+            if (
+                norms[j] in misconduct
+                or lemmas[j] in misconduct
+                or (norms[j].isalpha() and valence_of_word(lemmas[j]) <= NEGATIVE)
+            ):
+                return True
     return False
 
 

@@ -79,7 +79,8 @@ ADVERB_RESULTS = frozenset(
 )
 AFTER_ADVERB = frozenset(
     {"than", "and", "or", "with", "after", "before", "every", "each", "in", "on", "at", "for"}
-    | {"by", "from", "when", "while", "too", "today", "tonight", "overnight", "ever"}
+    | {"by", "from", "when", "while", "too", "today", "tonight", "overnight", "ever", "within"}
+    | {"again", "now", "forever", "instantly", "immediately", "straight", "all"}
 )
 ASKING = frozenset(  # openers of a question that asks, whatever marks end it
     {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should"}

@@ -122,6 +122,9 @@ BEFORE_THE_BLIND_SET = {
     # the same entry; claims-dev33 was written 2026-12-07 23:50 UTC by a README-only helper (in
     # a policy's banned terms)
     ("steal of a deal", "claims-dev33"),
+    # rules/finance.yaml since 2026-12-05 (b9adf94); b24-fresh was written 2026-12-08 00:46 UTC by
+    # a README-only helper
+    ("before it's too late", "b24-fresh"),
     # rules/travel.yaml since 2026-12-07 02:00 UTC (c3dadec), lexicons/hostility.yaml and
     # routing/replies.yaml since 4187abd (2026-11-23); tone-dev27 and hardneg-dev28 were written
     # 2026-12-07 17:20 UTC by README-only helpers

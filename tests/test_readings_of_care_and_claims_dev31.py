@@ -62,7 +62,7 @@ def test_nobody_else_hurt_keeps_the_writers_own_injury():
 @pytest.mark.parametrize(
     "message",
     [
-        "your van is parked on my road dripping some chemical into the gutter",
+        "your van is parked on my road seeping some chemical into the gutter",
         "the hire car's oil light is on and it's shaking at speed on the motorway",
     ],
 )
@@ -70,8 +70,9 @@ def test_a_leaking_substance_or_a_vehicle_failing_on_the_road_is_a_hazard(messag
     assert "safety_hazard" in detect(message)
 
 
-def test_a_dog_pulling_on_a_walk_is_no_hazard():
+def test_a_dog_pulling_on_a_walk_or_a_dripping_shower_is_no_hazard():
     assert "safety_hazard" not in detect("my puppy keeps pulling on the lead on our road walks")
+    assert "safety_hazard" not in detect("the shower in our room kept dripping all night, no sleep")
 
 
 # --- a cure denied, a relief told as a drug label tells it ----------------------------------
@@ -293,3 +294,33 @@ def test_unlike_a_rival_the_brand_denies_a_misconduct_alleges_it():
 def test_an_answer_to_the_question_or_an_agreement_argues_nothing(text, customer):
     found = set(rules_of(lint(text, CARE, kind="reply", in_reply_to=customer)))
     assert "routing.customer-care.argues-facts" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Dana, which branch is this happening at?",
+        "Where did this happen? We'd like to look into it.",
+        "Our staff should always treat you with respect. Please let us know if you need a hand today.",
+    ],
+)
+def test_a_question_that_locates_the_matter_or_an_invitation_acknowledges_it(text):
+    customer = "worst service ever, your staff were so rude to my mum"
+    found = set(rules_of(lint(text, CARE, kind="reply", in_reply_to=customer)))
+    assert "tone.unacknowledged-complaint" not in found
+
+
+def test_a_question_that_mocks_is_no_acknowledgement():
+    customer = "worst service ever, your staff were so rude to my mum"
+    found = set(
+        rules_of(
+            lint("Which part of 'closed' was unclear?", CARE, kind="reply", in_reply_to=customer)
+        )
+    )
+    assert found & {
+        "tone.unacknowledged-complaint",
+        "tone.reader-ridiculed",
+        "tone.hostile-reply",
+        "tone.reader-dismissed",
+        "tone.learned",
+    }

@@ -609,7 +609,41 @@ def acknowledges(doc: Any) -> bool:
         for i in range(len(norms))
     ):
         return True
-    return sympathises(doc) or hands_off_in(doc) or _contact_point(doc) or _exonerates(doc)
+    return (
+        sympathises(doc)
+        or hands_off_in(doc)
+        or _contact_point(doc)
+        or _exonerates(doc)
+        or _asks_where_or_when(doc)
+    )
+
+
+# a question that locates the customer's matter, to look into it: "which airport is this
+# happening at?", "where did this happen?", "when did you notice it?"
+LOCATING = frozenset({"which", "where", "when"})
+# (not "it": "which staff member was it?" asks for a name to blame, not where to look)
+THE_MATTER = frozenset(
+    {"this", "happen", "happened", "happening", "occur", "occurred", "you", "your"}
+)
+
+
+def _asks_where_or_when(doc: Any) -> bool:
+    """A question opened by "which", "where" or "when" (past a greeting and a name) about the
+    matter ("this", "happen", "you"): the brand asks in order to look into it."""
+    norms = tokens(doc).norms
+    greetings = set(analysis_words()["greetings"])
+    for first, end in sentences(doc):
+        if "?" not in norms[first:end]:
+            continue
+        words = [doc[i].text for i in range(first, end) if doc[i].is_alpha]
+        if words and words[0].lower() in greetings:
+            words = words[1:]  # "Hi Ryan, which airport...": past the greeting and the name
+            if words and words[0][:1].isupper():
+                words = words[1:]
+        words = [w.lower() for w in words]
+        if words[:1] and words[0] in LOCATING and any(w in THE_MATTER for w in words[1:]):
+            return True
+    return False
 
 
 # what a reply clears the customer of: "you didn't do anything wrong", "it's not your fault"

@@ -480,10 +480,15 @@ def _illness_as_reason(doc: Any) -> bool:
     "you", "your", "after", "from"): beside a bill, a hospital stay told is the reason a payment
     was missed, not a harm the brand did ("I was in hospital and missed my payment"); "I got sick
     after your burger, I want a refund" keeps the harm."""
-    injury = next(spec for spec in specs() if spec.name == "injury")
     norms = tokens(doc).norms
-    told = [(a, b) for a, b in sentences(doc) if _triggered(injury, doc, a, b)]
+    told = _telling(doc, "injury")
     return bool(told) and not any(norms[i] in BRAND_LINKS for a, b in told for i in range(a, b))
+
+
+def _telling(doc: Any, name: str) -> list[tuple[int, int]]:
+    """The sentences of a message that carry the intent ``name``."""
+    spec = next(spec for spec in specs() if spec.name == name)
+    return [(a, b) for a, b in sentences(doc) if _triggered(spec, doc, a, b)]
 
 
 # harms a customer may pass on from the news rather than report: "saw on the news that X had
@@ -513,9 +518,8 @@ MEDIA = frozenset(
 def _told_only_as_news(doc: Any, name: str) -> bool:
     """Whether every sentence that tells of the harm ``name`` passes it on from the media: a verb
     of learning ("saw", "heard", "read") and a medium ("on the news", "online", "in the paper")."""
-    spec = next(spec for spec in specs() if spec.name == name)
     norms = tokens(doc).norms
-    told = [(a, b) for a, b in sentences(doc) if _triggered(spec, doc, a, b)]
+    told = _telling(doc, name)
     return bool(told) and all(
         any(norms[i] in LEARNING for i in range(a, b))
         and any(norms[i] in MEDIA for i in range(a, b))

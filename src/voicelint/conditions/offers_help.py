@@ -9,7 +9,7 @@ Read from the whole draft: the brand as subject of a future or offering verb ("w
 ``help_verbs``, ``channels``). An offer the sentence negates ("we can't help", "we won't refund")
 offers nothing, and a verb of making alone is no offer: "we make the rules" asserts authority;
 "we'll see who's right" waits and sees, "we would suggest reading the terms" advises, "we would ask you to wait" demands; "please check your inbox" points at the reader's own mail,
-not at the brand.
+not at the brand. "Please let us know if you need any help" sends the reader to the brand.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ def _sends_to_brand(span: list[str], words: Any) -> bool:
     "call", "email the team"), or the brand is whom the channel reaches ("send us a message").
     "Please check your inbox" points at the reader's own mail: it offers nothing."""
     content = [w for w in span if w.strip() and w not in {"please", ",", "pls", "plz"}]
+    if any(content[i : i + 3] == ["let", "us", "know"] for i in range(len(content))):
+        return True  # "please let us know if you need any help": the reader sent to the brand
     if not any(w in words["channels"] for w in content):
         return False
     if any(w in COPULAS for w in content[1:3]):

@@ -56,7 +56,6 @@ NAME = "blame"
 VALUES = ("failing", "hindsight", "others_cope", "this_is_why", "class", "callout", "guessed")
 GUESSES = frozenset({"maybe", "perhaps", "probably", "possibly", "prolly", "likely"})
 READERS_SIDE = frozenset({"she", "he", "they", "someone", "somebody", "something", "your", "you"})
-OURS = frozenset({"our", "we", "us", "ours", "we're", "we've"})
 GUESS_REACH = 4  # words from the person guessed at to the verb: "someone else in the house opened"
 YOUR_END = (("on", "your", "end"), ("on", "your", "side"), ("at", "your", "end"))
 DEMONSTRATIVE = frozenset({"this", "that", "that's", "this's", "thats"})
@@ -426,7 +425,7 @@ def _guessed(span: list[str]) -> bool:
         if not rest or not (rest[0] in READERS_SIDE or rest[0] in close):
             continue
         for verb in span[k + 2 : k + 2 + GUESS_REACH]:
-            if verb in OURS:
+            if verb in lexicon()["brand"]:
                 break  # "maybe someone on our team missed it": the brand's own side
             if verb.isalpha() and verb.endswith("ed") and lemma_of(verb) != verb:
                 return True

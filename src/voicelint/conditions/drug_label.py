@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from voicelint.analysis import lexicon as analysis_words
 from voicelint.conditions.topics import lexicon
 from voicelint.nlp import tokens
 
@@ -55,8 +56,7 @@ def holds(view: Any, value: Any = None) -> bool:
     return words["drug_label"].any_in(view.analysis.doc)
 
 
-DENIALS = frozenset({"n't", "not", "no", "never", "cannot"})
-
-
 def _denied(norms: list[str], i: int) -> bool:
-    return any(norms[k] in DENIALS for k in range(max(0, i - 2), i))
+    """A negator (the analysis' ``negators``) in the two words before: "doesn't cure"."""
+    negators = analysis_words()["negators"]
+    return any(norms[k] in negators for k in range(max(0, i - 2), i))
